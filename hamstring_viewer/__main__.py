@@ -1,0 +1,5 @@
+import sys
+
+from hamstring_viewer.cli import main
+
+sys.exit(main())

@@ -1,0 +1,969 @@
+"""Load the knowledge base from ``data/`` and check it against the plate.
+
+Qt-free. Every problem is collected (not only the first) and named by file, record, field and,
+where TOML allows, line. :func:`load_atlas` is the one call the app makes.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from hamstring_viewer.geometry import Plate, load_plate
+from hamstring_viewer.problems import ContentError, Problem
+from hamstring_viewer.records import (
+    STRUCTURE_KINDS,
+    Actions,
+    Connection,
+    Correction,
+    Exercise,
+    Fact,
+    GlossaryTerm,
+    Innervation,
+    KnowledgeBase,
+    PalpationGuide,
+    Record,
+    ReferralZone,
+    Source,
+    Stretch,
+    Structure,
+    Technique,
+    TriggerPoint,
+)
+
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+T = TypeVar("T")
+
+#: file name -> TOML table name holding ``[table.<id>]`` records
+TABLE_FILES: dict[str, str] = {
+    "sources.toml": "source",
+    "trigger_points.toml": "trigger_point",
+    "referral_zones.toml": "zone",
+    "exercises.toml": "exercise",
+    "stretches.toml": "stretch",
+    "techniques.toml": "technique",
+    "palpation.toml": "palpation",
+    "glossary.toml": "term",
+}
+STRUCTURES_DIR = "structures"
+
+#: Fields every hamstring record must fill (besides the common ones).
+HAMSTRING_FIELDS: tuple[str, ...] = (
+    "origin",
+    "insertion",
+    "innervation",
+    "actions",
+    "trigger_points",
+    "referral",
+    "symptoms",
+    "causes_activating",
+    "causes_perpetuating",
+    "palpation",
+    "self_massage",
+    "stretches",
+    "exercises",
+    "treatments",
+    "differential",
+    "connections",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Atlas:
+    """The knowledge base together with the plate it is bound to."""
+
+    kb: KnowledgeBase
+    plate: Plate
+
+    def record_for_region(self, region_id: str) -> Record | None:
+        """The record bound to a plate element id."""
+        record_id = self.kb.svg_bindings().get(region_id)
+        return self.kb.get(record_id) if record_id else None
+
+
+# --------------------------------------------------------------------------------------------
+# Locating lines in TOML text
+
+
+class _Lines:
+    """Finds the line of a record or field in TOML text (tomllib keeps no positions)."""
+
+    def __init__(self, text: str) -> None:
+        self._lines = text.splitlines()
+
+    def record(self, table: str | None, record_id: str) -> int | None:
+        if table is None:
+            return 1
+        pattern = re.compile(
+            rf"^\s*\[\s*{re.escape(table)}\s*\.\s*\"?{re.escape(record_id)}\"?\s*\]\s*(#.*)?$"
+        )
+        for number, line in enumerate(self._lines, start=1):
+            if pattern.match(line):
+                return number
+        return None
+
+    def field(self, table: str | None, record_id: str, name: str) -> int | None:
+        start = self.record(table, record_id) or 1
+        key = re.compile(rf"^\s*(\[\[?\s*)?([\w.\"]*\.)?{re.escape(name)}\b\s*(=|\]|\.)")
+        header = re.compile(r"^\s*\[")
+        for number in range(start, len(self._lines) + 1):
+            line = self._lines[number - 1]
+            if number > start and table is not None and header.match(line):
+                prefix = f"{table}.{record_id}"
+                if prefix not in line.replace(" ", "").replace('"', ""):
+                    break
+            if key.match(line):
+                return number
+        return self.record(table, record_id)
+
+
+# --------------------------------------------------------------------------------------------
+# Reading one record
+
+
+class _Reader:
+    """Reads typed fields from one record's table, collecting problems instead of raising."""
+
+    def __init__(
+        self,
+        file: str,
+        table: str | None,
+        record_id: str,
+        data: Mapping[str, Any],
+        lines: _Lines,
+        problems: list[Problem],
+    ) -> None:
+        self.file = file
+        self.table = table
+        self.record_id = record_id
+        self.data = data
+        self.lines = lines
+        self.problems = problems
+        self.used: set[str] = {"id"}
+
+    def problem(self, name: str, message: str) -> None:
+        self.problems.append(
+            Problem(
+                self.file,
+                message,
+                record=self.record_id,
+                field=name,
+                line=self.lines.field(self.table, self.record_id, name.split("[")[0].split(".")[0]),
+            )
+        )
+
+    def _get(self, name: str, required: bool) -> Any:
+        self.used.add(name)
+        if name not in self.data:
+            if required:
+                self.problem(name, "required field is missing")
+            return None
+        return self.data[name]
+
+    def text(self, name: str, required: bool = True) -> str:
+        value = self._get(name, required)
+        if value is None:
+            return ""
+        if not isinstance(value, str):
+            self.problem(name, f"must be text, not {_kind(value)}")
+            return ""
+        if required and not value.strip():
+            self.problem(name, "must not be empty")
+        return value.strip()
+
+    def integer(self, name: str) -> int | None:
+        value = self._get(name, False)
+        if value is None:
+            return None
+        if not isinstance(value, int) or isinstance(value, bool):
+            self.problem(name, f"must be a whole number, not {_kind(value)}")
+            return None
+        return value
+
+    def choice(self, name: str, allowed: Iterable[str]) -> str:
+        value = self.text(name)
+        allowed = tuple(allowed)
+        if value and value not in allowed:
+            self.problem(name, f"'{value}' is not one of: {', '.join(allowed)}")
+        return value
+
+    def strings(self, name: str, required: bool = True) -> tuple[str, ...]:
+        value = self._get(name, required)
+        if value is None:
+            return ()
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.problem(name, "must be a list of text items")
+            return ()
+        if required and not value:
+            self.problem(name, "must not be an empty list")
+        return tuple(v.strip() for v in value)
+
+    def ids(self, name: str, required: bool = True) -> tuple[str, ...]:
+        return self.strings(name, required)
+
+    def _fact(self, name: str, value: Any, topic_required: bool = False) -> Fact | None:
+        if not isinstance(value, dict):
+            self.problem(name, "must be a table with 'text' and 'sources'")
+            return None
+        allowed = {"text", "sources", "sites", "topic"}
+        for key in value:
+            if key not in allowed:
+                self.problem(
+                    f"{name}.{key}", f"unknown field (a fact has {', '.join(sorted(allowed))})"
+                )
+        text = value.get("text")
+        sources = value.get("sources")
+        ok = True
+        if not isinstance(text, str) or not text.strip():
+            self.problem(f"{name}.text", "required text is missing or empty")
+            ok = False
+        if (
+            not isinstance(sources, list)
+            or not sources
+            or not all(isinstance(s, str) for s in sources)
+        ):
+            self.problem(f"{name}.sources", "must be a non-empty list of source ids")
+            ok = False
+        sites = value.get("sites", [])
+        if not isinstance(sites, list) or not all(isinstance(s, str) for s in sites):
+            self.problem(f"{name}.sites", "must be a list of landmark ids")
+            sites = []
+        topic = value.get("topic", "")
+        if topic_required and (not isinstance(topic, str) or not topic.strip()):
+            self.problem(f"{name}.topic", "required text is missing or empty")
+            ok = False
+        if not ok:
+            return None
+        return Fact(
+            text=str(text).strip(),
+            sources=tuple(sources or ()),
+            sites=tuple(sites),
+            topic=str(topic).strip(),
+        )
+
+    def fact(self, name: str, required: bool = True) -> Fact | None:
+        value = self._get(name, required)
+        return None if value is None else self._fact(name, value)
+
+    def facts(self, name: str, required: bool = True, topics: bool = False) -> tuple[Fact, ...]:
+        value = self._get(name, required)
+        if value is None:
+            return ()
+        if not isinstance(value, list):
+            self.problem(name, "must be a list of facts ([[" + name + "]] tables)")
+            return ()
+        if required and not value:
+            self.problem(name, "must not be an empty list")
+        out = [self._fact(f"{name}[{i}]", v, topics) for i, v in enumerate(value)]
+        return tuple(f for f in out if f is not None)
+
+    def table_list(self, name: str, required: bool) -> list[tuple[str, Mapping[str, Any]]]:
+        value = self._get(name, required)
+        if value is None:
+            return []
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            self.problem(name, "must be a list of tables ([[" + name + "]])")
+            return []
+        if required and not value:
+            self.problem(name, "must not be an empty list")
+        return [(f"{name}[{i}]", v) for i, v in enumerate(value)]
+
+    def sub(self, name: str, value: Mapping[str, Any], keys: dict[str, type]) -> dict[str, Any]:
+        """Check a sub-table's keys and types; returns the good values."""
+        out: dict[str, Any] = {}
+        for key in value:
+            if key not in keys:
+                self.problem(f"{name}.{key}", f"unknown field (expected {', '.join(keys)})")
+        for key, typ in keys.items():
+            item = value.get(key)
+            optional = key in {"references", "other"}
+            if item is None:
+                if not optional:
+                    self.problem(f"{name}.{key}", "required field is missing")
+                continue
+            if typ is str and (not isinstance(item, str) or not item.strip()):
+                self.problem(f"{name}.{key}", "must be non-empty text")
+                continue
+            if typ is list and (
+                not isinstance(item, list) or not all(isinstance(v, str) for v in item)
+            ):
+                self.problem(f"{name}.{key}", "must be a list of text items")
+                continue
+            out[key] = item.strip() if isinstance(item, str) else tuple(item)
+        return out
+
+    def corrections(self) -> tuple[Correction, ...]:
+        keys: dict[str, type] = {
+            "field": str,
+            "source": str,
+            "page_said": str,
+            "correct": str,
+            "why": str,
+            "references": list,
+        }
+        out: list[Correction] = []
+        for name, value in self.table_list("corrections", False):
+            got = self.sub(name, value, keys)
+            if len(got) >= 5:
+                out.append(
+                    Correction(
+                        field=got["field"],
+                        source=got["source"],
+                        page_said=got["page_said"],
+                        correct=got["correct"],
+                        why=got["why"],
+                        references=got.get("references", ()),
+                    )
+                )
+        return tuple(out)
+
+    def finish(self) -> None:
+        for key in self.data:
+            if key not in self.used:
+                self.problem(key, "unknown field")
+
+
+def _kind(value: object) -> str:
+    return {
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+        list: "a list",
+        dict: "a table",
+        str: "text",
+    }.get(type(value), type(value).__name__)
+
+
+# --------------------------------------------------------------------------------------------
+# Record builders
+
+
+def _structure(r: _Reader) -> Structure:
+    kind = r.choice("kind", STRUCTURE_KINDS)
+    hamstring = kind == "hamstring"
+    innervation = None
+    raw = r._get("innervation", hamstring)
+    if raw is not None:
+        if isinstance(raw, dict):
+            got = r.sub(
+                "innervation",
+                raw,
+                {"nerve": str, "division": str, "roots": list, "sources": list},
+            )
+            if len(got) == 4:
+                innervation = Innervation(**got)
+        else:
+            r.problem("innervation", "must be a table ([innervation])")
+    actions = None
+    raw = r._get("actions", hamstring)
+    if raw is not None:
+        if isinstance(raw, dict):
+            for key in raw:
+                if key not in {"hip", "knee", "knee_rotation", "other"}:
+                    r.problem(
+                        f"actions.{key}", "unknown field (expected hip, knee, knee_rotation, other)"
+                    )
+            parts = {
+                key: (r._fact(f"actions.{key}", raw[key]) if key in raw else None)
+                for key in ("hip", "knee", "knee_rotation")
+            }
+            for key in parts:
+                if key not in raw:
+                    r.problem(f"actions.{key}", "required field is missing")
+            other_raw = raw.get("other", [])
+            other = tuple(
+                f
+                for i, v in enumerate(other_raw if isinstance(other_raw, list) else [])
+                if (f := r._fact(f"actions.other[{i}]", v)) is not None
+            )
+            if all(parts.values()):
+                actions = Actions(
+                    hip=parts["hip"],  # type: ignore[arg-type]
+                    knee=parts["knee"],  # type: ignore[arg-type]
+                    knee_rotation=parts["knee_rotation"],  # type: ignore[arg-type]
+                    other=other,
+                )
+        else:
+            r.problem("actions", "must be a table ([actions])")
+    connections: list[Connection] = []
+    for name, value in r.table_list("connections", hamstring):
+        got = r.sub(name, value, {"structure": str, "text": str, "sources": list})
+        if len(got) == 3:
+            connections.append(Connection(**got))
+    return Structure(
+        id=r.record_id,
+        kind=kind,
+        name=r.text("name"),
+        latin=r.text("latin"),
+        summary=r.text("summary"),
+        svg_ids=r.ids("svg_ids", required=False) if "svg_ids" in r.data else _missing(r, "svg_ids"),
+        sources=r.ids("sources"),
+        origin=r.fact("origin", hamstring),
+        insertion=r.fact("insertion", hamstring),
+        relation=r.fact("relation", False),
+        facts=r.facts("facts", False, topics=True),
+        corrections=r.corrections(),
+        see_also=r.ids("see_also", False),
+        innervation=innervation,
+        actions=actions,
+        trigger_points=r.ids("trigger_points", hamstring),
+        referral=r.fact("referral", hamstring),
+        symptoms=r.facts("symptoms", hamstring),
+        causes_activating=r.facts("causes_activating", hamstring),
+        causes_perpetuating=r.facts("causes_perpetuating", hamstring),
+        palpation=r.ids("palpation", hamstring),
+        self_massage=r.ids("self_massage", hamstring),
+        stretches=r.ids("stretches", hamstring),
+        exercises=r.ids("exercises", hamstring),
+        treatments=r.ids("treatments", hamstring),
+        differential=r.facts("differential", hamstring),
+        connections=tuple(connections),
+        members=r.ids("members", kind == "muscle_group"),
+        roots=r.strings("roots", kind == "nerve"),
+        branches=r.ids("branches", False),
+    )
+
+
+def _missing(r: _Reader, name: str) -> tuple[str, ...]:
+    r.problem(name, "required field is missing (use [] for a structure not drawn on the plate)")
+    return ()
+
+
+def _trigger_point(r: _Reader) -> TriggerPoint:
+    return TriggerPoint(
+        id=r.record_id,
+        name=r.text("name"),
+        muscle=r.text("muscle"),
+        svg_id=r.text("svg_id"),
+        depth=r.choice("depth", ("superficial", "deep")),
+        location=r.fact("location") or _EMPTY,
+        zones=r.ids("zones"),
+        pain=r.fact("pain") or _EMPTY,
+        provoked_by=r.facts("provoked_by"),
+        self_help=r.ids("self_help"),
+        sources=r.ids("sources"),
+        corrections=r.corrections(),
+    )
+
+
+def _zone(r: _Reader) -> ReferralZone:
+    return ReferralZone(
+        id=r.record_id,
+        name=r.text("name"),
+        kind=r.choice("kind", ("essential", "spillover")),
+        svg_id=r.text("svg_id"),
+        muscles=r.ids("muscles"),
+        regions=r.strings("regions"),
+        description=r.fact("description") or _EMPTY,
+        sources=r.ids("sources"),
+        corrections=r.corrections(),
+    )
+
+
+def _exercise(r: _Reader) -> Exercise:
+    return Exercise(
+        id=r.record_id,
+        name=r.text("name"),
+        kind=r.choice("kind", ("strengthening",)),
+        targets=r.ids("targets"),
+        equipment=r.text("equipment"),
+        steps=r.strings("steps"),
+        breathing=r.strings("breathing"),
+        advice=r.strings("advice"),
+        variations=r.strings("variations", False),
+        sources=r.ids("sources"),
+        corrections=r.corrections(),
+    )
+
+
+def _stretch(r: _Reader) -> Stretch:
+    return Stretch(
+        id=r.record_id,
+        name=r.text("name"),
+        targets=r.ids("targets"),
+        steps=r.strings("steps"),
+        advice=r.strings("advice"),
+        sources=r.ids("sources"),
+        corrections=r.corrections(),
+    )
+
+
+def _technique(r: _Reader) -> Technique:
+    return Technique(
+        id=r.record_id,
+        name=r.text("name"),
+        kind=r.choice("kind", ("self_massage", "professional")),
+        targets=r.ids("targets"),
+        tools=r.strings("tools", False),
+        steps=r.strings("steps"),
+        advice=r.strings("advice", False),
+        sources=r.ids("sources"),
+        corrections=r.corrections(),
+    )
+
+
+def _palpation(r: _Reader) -> PalpationGuide:
+    return PalpationGuide(
+        id=r.record_id,
+        name=r.text("name"),
+        targets=r.ids("targets"),
+        position=r.text("position"),
+        steps=r.strings("steps"),
+        sources=r.ids("sources"),
+        corrections=r.corrections(),
+    )
+
+
+def _term(r: _Reader) -> GlossaryTerm:
+    return GlossaryTerm(
+        id=r.record_id,
+        english=r.text("english"),
+        latin=r.text("latin"),
+        definition=r.text("definition"),
+        related=r.ids("related", False),
+        sources=r.ids("sources"),
+    )
+
+
+def _source(r: _Reader) -> Source:
+    return Source(
+        id=r.record_id,
+        title=r.text("title"),
+        kind=r.choice("kind", ("seed", "reference")),
+        publisher=r.text("publisher", False),
+        author=r.text("author", False),
+        year=r.integer("year"),
+        url=r.text("url", False),
+        seed_file=r.text("seed_file", False),
+        note=r.text("note", False),
+    )
+
+
+_EMPTY = Fact(text="", sources=())
+
+_BUILDERS: dict[str, Callable[[_Reader], Record]] = {
+    "source": _source,
+    "trigger_point": _trigger_point,
+    "zone": _zone,
+    "exercise": _exercise,
+    "stretch": _stretch,
+    "technique": _technique,
+    "palpation": _palpation,
+    "term": _term,
+}
+
+
+# --------------------------------------------------------------------------------------------
+# Loading
+
+
+def _read_toml(
+    path: Path, display: str, problems: list[Problem]
+) -> tuple[dict[str, Any], str] | None:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        problems.append(Problem(display, "file not found"))
+        return None
+    except OSError as exc:
+        problems.append(Problem(display, f"cannot read the file: {exc.strerror}"))
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        problems.append(
+            Problem(display, f"is not valid UTF-8 (byte 0x{raw[exc.start]:02x})", line=line)
+        )
+        return None
+    if not text.strip():
+        problems.append(Problem(display, "the file is empty"))
+        return None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        match = re.search(r"\(at line (\d+), column (\d+)\)", message)
+        at = int(match.group(1)) if match else None
+        reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", message)
+        problems.append(Problem(display, f"TOML syntax error: {reason}", line=at))
+        return None
+    return data, text
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return str(Path(root.name) / path.relative_to(root))
+    except ValueError:
+        return str(path)
+
+
+def load_knowledge_base(data_dir: str | Path) -> tuple[KnowledgeBase, list[Problem]]:
+    """Read every file in ``data_dir``. Returns what could be read and every problem."""
+    root = Path(data_dir)
+    problems: list[Problem] = []
+    kb = KnowledgeBase()
+    if not root.is_dir():
+        return kb, [Problem(str(root), "data folder not found")]
+    seen: dict[str, str] = {}
+
+    def register(record_id: str, display: str, line: int | None) -> bool:
+        if not _ID.match(record_id):
+            problems.append(
+                Problem(
+                    display,
+                    "id must be snake_case ([a-z][a-z0-9_]*)",
+                    record=record_id,
+                    field="id",
+                    line=line,
+                )
+            )
+        if record_id in seen:
+            problems.append(
+                Problem(
+                    display,
+                    f"duplicate id (also defined in {seen[record_id]})",
+                    record=record_id,
+                    field="id",
+                    line=line,
+                )
+            )
+            return False
+        seen[record_id] = display
+        return True
+
+    targets: dict[str, dict[str, Any]] = {
+        "source": kb.sources,
+        "trigger_point": kb.trigger_points,
+        "zone": kb.zones,
+        "exercise": kb.exercises,
+        "stretch": kb.stretches,
+        "technique": kb.techniques,
+        "palpation": kb.palpation,
+        "term": kb.glossary,
+    }
+    for file_name, table in TABLE_FILES.items():
+        path = root / file_name
+        display = _display(path, root)
+        loaded = _read_toml(path, display, problems)
+        if loaded is None:
+            continue
+        data, text = loaded
+        lines = _Lines(text)
+        for key in data:
+            if key != table:
+                problems.append(
+                    Problem(
+                        display,
+                        f"unknown table '{key}' (this file holds [{table}.<id>] records)",
+                        record=key,
+                        line=lines.record(key, "") or _first_line(text, key),
+                    )
+                )
+        records = data.get(table, {})
+        if not isinstance(records, dict) or not records:
+            problems.append(Problem(display, f"no [{table}.<id>] records"))
+            continue
+        for record_id, body in records.items():
+            line = lines.record(table, record_id)
+            if not isinstance(body, dict):
+                problems.append(Problem(display, "must be a table", record=record_id, line=line))
+                continue
+            if not register(record_id, display, line):
+                continue
+            reader = _Reader(display, table, record_id, body, lines, problems)
+            record = _BUILDERS[table](reader)
+            reader.finish()
+            targets[table][record_id] = record
+
+    structures_dir = root / STRUCTURES_DIR
+    files = sorted(structures_dir.glob("*.toml")) if structures_dir.is_dir() else []
+    if not files:
+        problems.append(Problem(_display(structures_dir, root), "no structure files (*.toml)"))
+    for path in files:
+        display = _display(path, root)
+        loaded = _read_toml(path, display, problems)
+        if loaded is None:
+            continue
+        data, text = loaded
+        lines = _Lines(text)
+        record_id = data.get("id")
+        if not isinstance(record_id, str) or not record_id:
+            problems.append(
+                Problem(display, "required field is missing", record=path.stem, field="id", line=1)
+            )
+            continue
+        if record_id != path.stem:
+            problems.append(
+                Problem(
+                    display,
+                    f"id '{record_id}' does not match the file name '{path.stem}'",
+                    record=record_id,
+                    field="id",
+                    line=lines.field(None, record_id, "id"),
+                )
+            )
+        if not register(record_id, display, lines.field(None, record_id, "id")):
+            continue
+        reader = _Reader(display, None, record_id, data, lines, problems)
+        structure = _structure(reader)
+        reader.finish()
+        kb.structures[record_id] = structure
+    return kb, problems
+
+
+def _first_line(text: str, key: str) -> int | None:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if key in line:
+            return number
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# Cross-checks
+
+
+def _locator(data_dir: Path) -> Callable[[Record, str], tuple[str, int | None]]:
+    """Find (file, line) of a record's field again, for cross-reference problems."""
+    cache: dict[str, _Lines] = {}
+    table_of = {
+        Source: "source",
+        TriggerPoint: "trigger_point",
+        ReferralZone: "zone",
+        Exercise: "exercise",
+        Stretch: "stretch",
+        Technique: "technique",
+        PalpationGuide: "palpation",
+        GlossaryTerm: "term",
+    }
+    file_of = {table: name for name, table in TABLE_FILES.items()}
+
+    def locate(record: Record, field: str) -> tuple[str, int | None]:
+        if isinstance(record, Structure):
+            path = data_dir / STRUCTURES_DIR / f"{record.id}.toml"
+            table = None
+        else:
+            table = table_of[type(record)]
+            path = data_dir / file_of[table]
+        display = _display(path, data_dir)
+        if display not in cache:
+            try:
+                cache[display] = _Lines(path.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError):
+                cache[display] = _Lines("")
+        base = field.split("[")[0].split(".")[0]
+        return display, cache[display].field(table, record.id, base)
+
+    return locate
+
+
+def check_references(kb: KnowledgeBase, data_dir: str | Path) -> list[Problem]:
+    """Every id a record names must exist and be of the right kind."""
+    locate = _locator(Path(data_dir))
+    problems: list[Problem] = []
+
+    def structure_of_kind(*kinds: str) -> Callable[[str], bool]:
+        return lambda i: i in kb.structures and (not kinds or kb.structures[i].kind in kinds)
+
+    is_source = kb.sources.__contains__
+    is_structure = structure_of_kind()
+    is_muscle = structure_of_kind("hamstring", "muscle", "muscle_group")
+    is_landmark = structure_of_kind("landmark", "bone")
+    is_nerve = structure_of_kind("nerve")
+    is_technique = kb.techniques.__contains__
+    is_any = lambda i: kb.get(i) is not None  # noqa: E731
+
+    def need(
+        record: Record, field: str, ids: Iterable[str], ok: Callable[[str], bool], what: str
+    ) -> None:
+        for ref in ids:
+            if not ok(ref):
+                file, line = locate(record, field)
+                problems.append(
+                    Problem(
+                        file,
+                        f"'{ref}' is not a known {what}",
+                        record=record.id,
+                        field=field,
+                        line=line,
+                    )
+                )
+
+    def facts(record: Record, field: str, items: Iterable[Fact | None]) -> None:
+        for i, fact in enumerate(items):
+            if fact is None:
+                continue
+            need(record, f"{field}[{i}].sources", fact.sources, is_source, "source")
+            need(record, f"{field}[{i}].sites", fact.sites, is_landmark, "landmark or bone")
+
+    def corrections(record: Record, items: Iterable[Correction]) -> None:
+        for i, c in enumerate(items):
+            need(record, f"corrections[{i}].source", [c.source], is_source, "source")
+            need(record, f"corrections[{i}].references", c.references, is_source, "source")
+
+    for s in kb.structures.values():
+        need(s, "sources", s.sources, is_source, "source")
+        for name, fact in (
+            ("origin", s.origin),
+            ("insertion", s.insertion),
+            ("relation", s.relation),
+            ("referral", s.referral),
+        ):
+            facts(s, name, [fact])
+        for name, items in (
+            ("facts", s.facts),
+            ("symptoms", s.symptoms),
+            ("causes_activating", s.causes_activating),
+            ("causes_perpetuating", s.causes_perpetuating),
+            ("differential", s.differential),
+        ):
+            facts(s, name, items)
+        if s.actions:
+            facts(
+                s,
+                "actions",
+                [s.actions.hip, s.actions.knee, s.actions.knee_rotation, *s.actions.other],
+            )
+        if s.innervation:
+            need(s, "innervation.nerve", [s.innervation.nerve], is_nerve, "nerve")
+            need(s, "innervation.sources", s.innervation.sources, is_source, "source")
+        corrections(s, s.corrections)
+        need(s, "see_also", s.see_also, is_any, "record")
+        need(s, "trigger_points", s.trigger_points, kb.trigger_points.__contains__, "trigger point")
+        need(s, "palpation", s.palpation, kb.palpation.__contains__, "palpation guide")
+        need(s, "self_massage", s.self_massage, is_technique, "technique")
+        need(s, "treatments", s.treatments, is_technique, "technique")
+        need(s, "stretches", s.stretches, kb.stretches.__contains__, "stretch")
+        need(s, "exercises", s.exercises, kb.exercises.__contains__, "exercise")
+        need(s, "members", s.members, is_muscle, "muscle")
+        need(s, "branches", s.branches, is_structure, "structure")
+        for i, c in enumerate(s.connections):
+            need(s, f"connections[{i}].structure", [c.structure], is_structure, "structure")
+            need(s, f"connections[{i}].sources", c.sources, is_source, "source")
+    for tp in kb.trigger_points.values():
+        need(tp, "sources", tp.sources, is_source, "source")
+        need(tp, "muscle", [tp.muscle], is_muscle, "muscle")
+        need(tp, "zones", tp.zones, kb.zones.__contains__, "referral zone")
+        need(
+            tp,
+            "self_help",
+            tp.self_help,
+            lambda i: i in kb.techniques or i in kb.stretches,
+            "technique or stretch",
+        )
+        facts(tp, "location", [tp.location])
+        facts(tp, "pain", [tp.pain])
+        facts(tp, "provoked_by", tp.provoked_by)
+        corrections(tp, tp.corrections)
+    for z in kb.zones.values():
+        need(z, "sources", z.sources, is_source, "source")
+        need(z, "muscles", z.muscles, is_muscle, "muscle")
+        facts(z, "description", [z.description])
+        corrections(z, z.corrections)
+    for group in (kb.exercises, kb.stretches, kb.techniques, kb.palpation):
+        for rec in group.values():
+            need(rec, "sources", rec.sources, is_source, "source")
+            need(rec, "targets", rec.targets, is_muscle, "muscle")
+            corrections(rec, rec.corrections)
+    for t in kb.glossary.values():
+        need(t, "sources", t.sources, is_source, "source")
+        need(t, "related", t.related, is_any, "record")
+    return problems
+
+
+def check_plate_binding(kb: KnowledgeBase, plate: Plate, data_dir: str | Path) -> list[Problem]:
+    """Records and plate agree: every named id exists, every region has exactly one record."""
+    locate = _locator(Path(data_dir))
+    problems: list[Problem] = []
+    claimed: dict[str, Record] = {}
+
+    def claim(record: Record, field: str, svg_id: str, layers: tuple[str, ...]) -> None:
+        file, line = locate(record, field)
+        if not plate.has(svg_id):
+            problems.append(
+                Problem(
+                    file,
+                    f"names the plate id '{svg_id}', which is not on the plate ({plate.source})",
+                    record=record.id,
+                    field=field,
+                    line=line,
+                )
+            )
+        elif plate.region(svg_id).layer not in layers:
+            problems.append(
+                Problem(
+                    file,
+                    f"plate id '{svg_id}' is in the '{plate.region(svg_id).layer}' "
+                    f"layer; expected {' or '.join(layers)}",
+                    record=record.id,
+                    field=field,
+                    line=line,
+                )
+            )
+        if svg_id in claimed:
+            problems.append(
+                Problem(
+                    file,
+                    f"plate id '{svg_id}' is already bound to '{claimed[svg_id].id}'",
+                    record=record.id,
+                    field=field,
+                    line=line,
+                )
+            )
+        else:
+            claimed[svg_id] = record
+
+    for s in kb.structures.values():
+        for svg_id in s.svg_ids:
+            claim(s, "svg_ids", svg_id, ("bones", "deep", "nerves", "superficial"))
+    for tp in kb.trigger_points.values():
+        claim(tp, "svg_id", tp.svg_id, ("trigger_points",))
+    for z in kb.zones.values():
+        claim(z, "svg_id", z.svg_id, ("zones",))
+    for region in plate.regions:
+        if region.id not in claimed:
+            problems.append(
+                Problem(
+                    plate.source,
+                    f"clickable element in layer '{region.layer}' has no record "
+                    "in the knowledge base (name it in a record's svg_ids/svg_id, or give it an "
+                    "id starting with '_' if it is decoration)",
+                    record=region.id,
+                    field="id",
+                )
+            )
+    return problems
+
+
+def check(data_dir: str | Path, svg_path: str | Path) -> tuple[Atlas | None, list[Problem]]:
+    """Load and validate everything. Returns the atlas (None if unusable) and every problem."""
+    kb, problems = load_knowledge_base(data_dir)
+    plate, plate_problems = load_plate(svg_path)
+    problems.extend(plate_problems)
+    problems.extend(check_references(kb, data_dir))
+    if plate is not None:
+        problems.extend(check_plate_binding(kb, plate, data_dir))
+    return (Atlas(kb, plate) if plate is not None else None), problems
+
+
+def load_atlas(data_dir: str | Path, svg_path: str | Path) -> Atlas:
+    """Load and validate; raise :class:`ContentError` listing every problem if any."""
+    atlas, problems = check(data_dir, svg_path)
+    if atlas is None or problems:
+        raise ContentError(problems)
+    return atlas
+
+
+__all__ = [
+    "HAMSTRING_FIELDS",
+    "Atlas",
+    "check",
+    "check_plate_binding",
+    "check_references",
+    "load_atlas",
+    "load_knowledge_base",
+]

@@ -1,0 +1,284 @@
+"""Typed, immutable records of the knowledge base (see ``docs/data_format.md``).
+
+Every record has an ``id`` unique across the knowledge base. Records that appear on the plate
+name their SVG element ids (``svg_ids`` / ``svg_id``): the ids are the only binding between the
+art and the data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+StructureKind = Literal["hamstring", "muscle_group", "muscle", "bone", "landmark", "nerve"]
+STRUCTURE_KINDS: tuple[str, ...] = (
+    "hamstring",
+    "muscle_group",
+    "muscle",
+    "bone",
+    "landmark",
+    "nerve",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A claim in our own words, with the sources it comes from.
+
+    ``sites`` names landmark structures (attachment sites); ``topic`` groups free facts.
+    """
+
+    text: str
+    sources: tuple[str, ...]
+    sites: tuple[str, ...] = ()
+    topic: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """Where a source page is wrong, what the record says instead, and why."""
+
+    field: str
+    source: str
+    page_said: str
+    correct: str
+    why: str
+    references: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Connection:
+    """A muscle functionally or clinically connected to this one."""
+
+    structure: str
+    text: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Innervation:
+    nerve: str
+    division: str
+    roots: tuple[str, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Actions:
+    hip: Fact
+    knee: Fact
+    knee_rotation: Fact
+    other: tuple[Fact, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Structure:
+    """A muscle, muscle group, bone, landmark or nerve. Binds to the plate by ``svg_ids``."""
+
+    id: str
+    kind: str
+    name: str
+    latin: str
+    summary: str
+    svg_ids: tuple[str, ...]
+    sources: tuple[str, ...]
+    origin: Fact | None = None
+    insertion: Fact | None = None
+    relation: Fact | None = None
+    facts: tuple[Fact, ...] = ()
+    corrections: tuple[Correction, ...] = ()
+    see_also: tuple[str, ...] = ()
+    innervation: Innervation | None = None
+    actions: Actions | None = None
+    trigger_points: tuple[str, ...] = ()
+    referral: Fact | None = None
+    symptoms: tuple[Fact, ...] = ()
+    causes_activating: tuple[Fact, ...] = ()
+    causes_perpetuating: tuple[Fact, ...] = ()
+    palpation: tuple[str, ...] = ()
+    self_massage: tuple[str, ...] = ()
+    stretches: tuple[str, ...] = ()
+    exercises: tuple[str, ...] = ()
+    treatments: tuple[str, ...] = ()
+    differential: tuple[Fact, ...] = ()
+    connections: tuple[Connection, ...] = ()
+    members: tuple[str, ...] = ()
+    roots: tuple[str, ...] = ()
+    branches: tuple[str, ...] = ()
+
+    @property
+    def is_hamstring(self) -> bool:
+        return self.kind == "hamstring"
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerPoint:
+    """A trigger point, drawn as an X. Binds to the plate by ``svg_id``."""
+
+    id: str
+    name: str
+    muscle: str
+    svg_id: str
+    depth: str
+    location: Fact
+    zones: tuple[str, ...]
+    pain: Fact
+    provoked_by: tuple[Fact, ...]
+    self_help: tuple[str, ...]
+    sources: tuple[str, ...]
+    corrections: tuple[Correction, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ReferralZone:
+    """An essential or spillover zone of referred pain. Binds to the plate by ``svg_id``."""
+
+    id: str
+    name: str
+    kind: str
+    svg_id: str
+    muscles: tuple[str, ...]
+    regions: tuple[str, ...]
+    description: Fact
+    sources: tuple[str, ...]
+    corrections: tuple[Correction, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Exercise:
+    id: str
+    name: str
+    kind: str
+    targets: tuple[str, ...]
+    equipment: str
+    steps: tuple[str, ...]
+    breathing: tuple[str, ...]
+    advice: tuple[str, ...]
+    variations: tuple[str, ...]
+    sources: tuple[str, ...]
+    corrections: tuple[Correction, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Stretch:
+    id: str
+    name: str
+    targets: tuple[str, ...]
+    steps: tuple[str, ...]
+    advice: tuple[str, ...]
+    sources: tuple[str, ...]
+    corrections: tuple[Correction, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Technique:
+    """A self-massage or professional treatment technique."""
+
+    id: str
+    name: str
+    kind: str
+    targets: tuple[str, ...]
+    tools: tuple[str, ...]
+    steps: tuple[str, ...]
+    advice: tuple[str, ...]
+    sources: tuple[str, ...]
+    corrections: tuple[Correction, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PalpationGuide:
+    id: str
+    name: str
+    targets: tuple[str, ...]
+    position: str
+    steps: tuple[str, ...]
+    sources: tuple[str, ...]
+    corrections: tuple[Correction, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class GlossaryTerm:
+    id: str
+    english: str
+    latin: str
+    definition: str
+    related: tuple[str, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A seed page or an established reference."""
+
+    id: str
+    title: str
+    kind: str
+    publisher: str = ""
+    author: str = ""
+    year: int | None = None
+    url: str = ""
+    seed_file: str = ""
+    note: str = ""
+
+
+Record = (
+    Structure
+    | TriggerPoint
+    | ReferralZone
+    | Exercise
+    | Stretch
+    | Technique
+    | PalpationGuide
+    | GlossaryTerm
+    | Source
+)
+
+
+@dataclass(frozen=True, slots=True)
+class KnowledgeBase:
+    """All records, by kind and id."""
+
+    structures: dict[str, Structure] = field(default_factory=dict)
+    trigger_points: dict[str, TriggerPoint] = field(default_factory=dict)
+    zones: dict[str, ReferralZone] = field(default_factory=dict)
+    exercises: dict[str, Exercise] = field(default_factory=dict)
+    stretches: dict[str, Stretch] = field(default_factory=dict)
+    techniques: dict[str, Technique] = field(default_factory=dict)
+    palpation: dict[str, PalpationGuide] = field(default_factory=dict)
+    glossary: dict[str, GlossaryTerm] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+
+    def tables(self) -> Iterator[Mapping[str, Record]]:
+        yield self.structures
+        yield self.trigger_points
+        yield self.zones
+        yield self.exercises
+        yield self.stretches
+        yield self.techniques
+        yield self.palpation
+        yield self.glossary
+        yield self.sources
+
+    def get(self, record_id: str) -> Record | None:
+        """The record with this id, of whatever kind, or None."""
+        for table in self.tables():
+            if record_id in table:
+                return table[record_id]
+        return None
+
+    def svg_bindings(self) -> dict[str, str]:
+        """Map each plate element id to the id of the record that binds it."""
+        out: dict[str, str] = {}
+        for s in self.structures.values():
+            for svg_id in s.svg_ids:
+                out.setdefault(svg_id, s.id)
+        for tp in self.trigger_points.values():
+            out.setdefault(tp.svg_id, tp.id)
+        for z in self.zones.values():
+            out.setdefault(z.svg_id, z.id)
+        return out
+
+    @property
+    def hamstrings(self) -> list[Structure]:
+        return [s for s in self.structures.values() if s.is_hamstring]

@@ -1,0 +1,23 @@
+"""Test setup: Qt runs offscreen so a bare ``pytest`` works on a machine without a screen."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from hamstring_viewer import resources
+
+
+@pytest.fixture
+def content_copy(tmp_path: Path) -> tuple[Path, Path]:
+    """A writable copy of the shipped knowledge base and plate: (data_dir, svg_path)."""
+    data = tmp_path / "data"
+    shutil.copytree(resources.data_dir(), data)
+    svg = tmp_path / "posterior_thigh.svg"
+    shutil.copy(resources.plate_path(), svg)
+    return data, svg

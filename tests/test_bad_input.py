@@ -1,0 +1,189 @@
+"""Bad content gives a clear message naming file, record and field, never a traceback."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from hamstring_viewer.catalog import check
+
+
+def run_check(data: Path, svg: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "hamstring_viewer", "check", str(data), str(svg)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def problems_of(data: Path, svg: Path) -> list[str]:
+    _, problems = check(data, svg)
+    return [str(p) for p in problems]
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def assert_reported(data: Path, svg: Path, *fragments: str) -> None:
+    messages = problems_of(data, svg)
+    assert any(all(f in m for f in fragments) for m in messages), messages
+    result = run_check(data, svg)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert any(all(f in line for f in fragments) for line in result.stderr.splitlines()), (
+        result.stderr
+    )
+
+
+def test_missing_file(content_copy: tuple[Path, Path]) -> None:
+    data, svg = content_copy
+    (data / "stretches.toml").unlink()
+    assert_reported(data, svg, "data/stretches.toml", "file not found")
+
+
+def test_missing_plate(content_copy: tuple[Path, Path]) -> None:
+    data, svg = content_copy
+    svg.unlink()
+    assert_reported(data, svg, "posterior_thigh.svg", "plate file not found")
+
+
+def test_toml_syntax_error_names_the_line(content_copy: tuple[Path, Path]) -> None:
+    data, svg = content_copy
+    path = data / "exercises.toml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines.insert(2, "this is = = not toml")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert_reported(data, svg, "data/exercises.toml:3", "TOML syntax error")
+
+
+def test_unknown_field(content_copy: tuple[Path, Path]) -> None:
+    data, svg = content_copy
+    edit(data / "structures" / "semitendinosus.toml", "\nlatin =", '\ncolour = "red"\nlatin =')
+    assert_reported(
+        data,
+        svg,
+        "data/structures/semitendinosus.toml:",
+        "record 'semitendinosus'",
+        "field 'colour'",
+        "unknown field",
+    )
+
+
+def test_missing_required_field(content_copy: tuple[Path, Path]) -> None:
+    data, svg = content_copy
+    path = data / "structures" / "semimembranosus.toml"
+    text = path.read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if not ln.startswith("latin =")]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert_reported(data, svg, "record 'semimembranosus'", "field 'latin'", "required field")
+
+
+def test_dangling_reference(content_copy: tuple[Path, Path]) -> None:
+    data, svg = content_copy
+    edit(data / "trigger_points.toml", 'muscle = "semitendinosus"', 'muscle = "semitendonosus"')
+    assert_reported(
+        data,
+        svg,
+        "data/trigger_points.toml:",
+        "record 'tp_semitendinosus'",
+        "field 'muscle'",
+        "'semitendonosus' is not a known muscle",
+    )
+
+
+def test_record_naming_a_missing_svg_id(content_copy: tuple[Path, Path]) -> None:
+    data, svg = content_copy
+    edit(data / "trigger_points.toml", 'svg_id = "tp_semitendinosus"', 'svg_id = "tp_st"')
+    assert_reported(
+        data,
+        svg,
+        "record 'tp_semitendinosus'",
+        "field 'svg_id'",
+        "'tp_st', which is not on the plate",
+    )
+    # and the plate's X is now unbound, which is reported on the plate's side
+    assert any("tp_semitendinosus" in m and "has no record" in m for m in problems_of(data, svg))
+
+
+def test_duplicate_record_id(content_copy: tuple[Path, Path]) -> None:
+    data, svg = content_copy
+    text = (data / "stretches.toml").read_text(encoding="utf-8")
+    (data / "stretches.toml").write_text(
+        text + '\n[stretch.semitendinosus]\nname = "x"\ntargets = []\nsteps = []\nadvice = []\n'
+        "sources = []\n",
+        encoding="utf-8",
+    )
+    assert_reported(data, svg, "data/stretches.toml:", "record 'semitendinosus'", "duplicate id")
+
+
+def test_duplicate_svg_id(content_copy: tuple[Path, Path]) -> None:
+    data, svg = content_copy
+    edit(svg, 'id="fibula"', 'id="tibia"')
+    messages = problems_of(data, svg)
+    assert any("'tibia' is used more than once" in m for m in messages), messages
+    assert_reported(data, svg, "record 'fibula'", "field 'svg_ids'", "'fibula', which is not on")
+
+
+def test_non_utf8_bytes(content_copy: tuple[Path, Path]) -> None:
+    data, svg = content_copy
+    path = data / "glossary.toml"
+    path.write_bytes(path.read_bytes() + b"\n# caf\xe9\n")
+    assert_reported(data, svg, "data/glossary.toml:", "not valid UTF-8")
+
+
+def test_empty_file(content_copy: tuple[Path, Path]) -> None:
+    data, svg = content_copy
+    (data / "palpation.toml").write_text("", encoding="utf-8")
+    assert_reported(data, svg, "data/palpation.toml", "the file is empty")
+
+
+def test_svg_that_is_not_xml(content_copy: tuple[Path, Path]) -> None:
+    data, svg = content_copy
+    svg.write_text("<svg><g></svg>", encoding="utf-8")
+    assert_reported(data, svg, "posterior_thigh.svg:1", "not well-formed XML")
+
+
+def test_svg_with_an_entity_expansion_bomb(content_copy: tuple[Path, Path]) -> None:
+    data, svg = content_copy
+    entities = ['<!ENTITY e0 "lol">'] + [
+        f'<!ENTITY e{i} "{f"&e{i - 1};" * 10}">' for i in range(1, 10)
+    ]
+    svg.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE svg [\n' + "\n".join(entities) + "\n]>\n"
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>&e9;</title></svg>',
+        encoding="utf-8",
+    )
+    assert_reported(data, svg, "posterior_thigh.svg:", "entity")
+
+
+def test_every_problem_is_reported_not_only_the_first(content_copy: tuple[Path, Path]) -> None:
+    data, svg = content_copy
+    edit(data / "structures" / "semitendinosus.toml", "\nlatin =", '\ncolour = "red"\nlatin =')
+    edit(data / "trigger_points.toml", 'muscle = "semitendinosus"', 'muscle = "nobody"')
+    (data / "palpation.toml").write_text("", encoding="utf-8")
+    messages = problems_of(data, svg)
+    assert any("colour" in m for m in messages)
+    assert any("'nobody'" in m for m in messages)
+    assert any("palpation.toml" in m and "empty" in m for m in messages)
+
+
+@pytest.mark.parametrize("target", ["data", "svg"])
+def test_unreadable_path_is_a_message_not_a_crash(
+    content_copy: tuple[Path, Path], tmp_path: Path, target: str
+) -> None:
+    data, svg = content_copy
+    if target == "data":
+        data = tmp_path / "no-such-folder"
+    else:
+        svg = tmp_path / "no-such.svg"
+    result = run_check(data, svg)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "not found" in result.stderr
