@@ -6,14 +6,18 @@ where TOML allows, line. :func:`load_atlas` is the one call the app makes.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 import re
+import tempfile
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from hamstring_viewer.geometry import Plate, load_plate
+from hamstring_viewer.geometry import Plate, Point, label_anchor, load_plate
 from hamstring_viewer.problems import ContentError, Problem
 from hamstring_viewer.records import (
     STRUCTURE_KINDS,
@@ -74,10 +78,14 @@ HAMSTRING_FIELDS: tuple[str, ...] = (
 
 @dataclass(frozen=True, slots=True)
 class Atlas:
-    """The knowledge base together with the plate it is bound to."""
+    """The knowledge base together with the plate it is bound to.
+
+    ``anchors`` holds, per structure on the plate, a point in its visible part (for labels).
+    """
 
     kb: KnowledgeBase
     plate: Plate
+    anchors: dict[str, Point] = field(default_factory=dict)
 
     def record_for_region(self, region_id: str) -> Record | None:
         """The record bound to a plate element id."""
@@ -522,7 +530,7 @@ def _term(r: _Reader) -> GlossaryTerm:
     return GlossaryTerm(
         id=r.record_id,
         english=r.text("english"),
-        latin=r.text("latin"),
+        latin=r.text("latin", False),
         definition=r.text("definition"),
         related=r.ids("related", False),
         sources=r.ids("sources"),
@@ -955,6 +963,72 @@ def load_atlas(data_dir: str | Path, svg_path: str | Path) -> Atlas:
     atlas, problems = check(data_dir, svg_path)
     if atlas is None or problems:
         raise ContentError(problems)
+    anchors: dict[str, Point] = {}
+    for s in atlas.kb.structures.values():
+        regions = [atlas.plate.region(i) for i in s.svg_ids]
+        anchor = label_anchor(atlas.plate, regions)
+        if anchor is not None:
+            anchors[s.id] = anchor
+    return Atlas(atlas.kb, atlas.plate, anchors)
+
+
+_CACHE_FORMAT = "atlas-v1"
+
+
+def content_key(data_dir: str | Path, svg_path: str | Path) -> str:
+    """A digest of every content file and of the loader's version."""
+    from hamstring_viewer import __version__
+
+    digest = hashlib.sha256(f"{_CACHE_FORMAT}:{__version__}".encode())
+    root = Path(data_dir)
+    for path in sorted(root.rglob("*.toml")):
+        digest.update(str(path.relative_to(root)).encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    digest.update(Path(svg_path).read_bytes())
+    return digest.hexdigest()
+
+
+def load_atlas_cached(
+    data_dir: str | Path, svg_path: str | Path, cache_dir: str | Path | None
+) -> Atlas:
+    """:func:`load_atlas`, reusing a cache keyed by the content's digest.
+
+    Parsing a detailed plate with svgelements costs hundreds of milliseconds; with the cache,
+    start-up does not grow with plate detail. A missing, stale or unreadable cache is rebuilt.
+    """
+    if cache_dir is None:
+        return load_atlas(data_dir, svg_path)
+    try:
+        key = content_key(data_dir, svg_path)
+    except OSError:
+        return load_atlas(data_dir, svg_path)  # reports the missing file properly
+    cache = Path(cache_dir) / f"atlas-{key[:32]}.pickle"
+    try:
+        with cache.open("rb") as handle:
+            cached = pickle.load(handle)
+        if isinstance(cached, Atlas):
+            return cached
+    except (
+        OSError,
+        pickle.UnpicklingError,
+        EOFError,
+        AttributeError,
+        ImportError,
+        TypeError,
+        ValueError,
+    ):
+        pass
+    atlas = load_atlas(data_dir, svg_path)
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        for old in cache.parent.glob("atlas-*.pickle"):
+            old.unlink(missing_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=cache.parent, prefix=".atlas-", suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(atlas, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cache)
+    except OSError:
+        pass  # a cache we cannot write only costs time
     return atlas
 
 
@@ -965,5 +1039,6 @@ __all__ = [
     "check_plate_binding",
     "check_references",
     "load_atlas",
+    "load_atlas_cached",
     "load_knowledge_base",
 ]

@@ -51,8 +51,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if getattr(args, "func", None) is None:
-        parser.print_help()
-        return 0
+        from hamstring_viewer._qt.app import main as gui_main  # Qt only when the GUI starts
+
+        return gui_main([sys.argv[0]])
     code: int = args.func(args)
     return code
 

@@ -428,3 +428,22 @@ def sample_points(region: Region, step: float = 4.0) -> Sequence[Point]:
             x += step
         y += step
     return pts
+
+
+def label_anchor(plate: Plate, regions: Sequence[Region], step: float = 6.0) -> Point | None:
+    """A point in the visible part of these regions, near the middle of that part.
+
+    Visible means the topmost clickable region there is one of them (paint order).
+    """
+    ids = {r.id for r in regions}
+    visible: list[Point] = []
+    for region in regions:
+        for x, y in sample_points(region, step):
+            hit = plate.hit_test(x, y)
+            if hit is not None and hit.id in ids:
+                visible.append((x, y))
+    if not visible:
+        return None
+    mx = sum(p[0] for p in visible) / len(visible)
+    my = sum(p[1] for p in visible) / len(visible)
+    return min(visible, key=lambda p: (p[0] - mx) ** 2 + (p[1] - my) ** 2)

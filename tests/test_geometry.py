@@ -143,3 +143,26 @@ def test_hit_test_cost_does_not_depend_on_far_regions() -> None:
     hit = plate.hit_test(1.9, 0.5)
     assert hit is not None and hit.id == "r0"
     assert len(plate._grid[(0, 0)]) < len(plate.regions)
+
+
+def test_plate_variant_hides_a_region_and_its_decoration_only() -> None:
+    from hamstring_viewer.svgdoc import plate_variant
+
+    body = (
+        '<path id="gracilis" d="M 0 0 L 10 0 L 10 10 Z"/>'
+        '<g class="decor" id="_gracilis_fibres"><path d="M 0 0 L 5 5"/></g>'
+        '<path id="gracilis_two" d="M 20 0 L 30 0 L 30 10 Z"/>'
+    )
+    out = plate_variant(plate_of(layer("Superficial muscles", body)), ["gracilis"])
+    plate, problems = parse_plate(out)
+    assert problems == [] and plate is not None
+    text = out.decode()
+    assert text.count('display="none"') == 2
+    assert 'id="gracilis_two" d=' in text.replace(' display="none"', "") or "gracilis_two" in text
+    # the hidden ones are the region and its fibres, not the region with a longer name
+    import re
+
+    hidden = re.findall(r'<[^>]*id="([^"]+)"[^>]*display="none"', text) + re.findall(
+        r'<[^>]*display="none"[^>]*id="([^"]+)"', text
+    )
+    assert sorted(hidden) == ["_gracilis_fibres", "gracilis"]

@@ -1,0 +1,1 @@
+"""Widgets. The only package that imports Qt."""

@@ -1,0 +1,583 @@
+"""The plate: SVG art, hit shapes, highlights, overlays and labels in one scene.
+
+Scene units are the plate's user units (the SVG viewBox), so a point means the same thing in the
+SVG, in the core's geometry, in a test and in a click.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QByteArray, QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QKeyEvent,
+    QMouseEvent,
+    QNativeGestureEvent,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QResizeEvent,
+    QWheelEvent,
+)
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtSvgWidgets import QGraphicsSvgItem
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsScene,
+    QGraphicsView,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from hamstring_viewer.catalog import Atlas
+from hamstring_viewer.geometry import CLICK_LAYERS, Point
+from hamstring_viewer.records import ReferralZone, Structure
+from hamstring_viewer.svgdoc import plate_variant
+
+from .paths import painter_path, union_path
+from .state import AtlasState
+
+#: Art layers in paint order, with their z values.
+ART_LAYERS = ("silhouette", "bones", "deep", "nerves", "superficial", "trigger_points")
+Z_ART = {name: 10.0 * i for i, name in enumerate(ART_LAYERS)}
+Z_OVERLAY = Z_ART["superficial"] + 5  # referral zones: over the muscles, under the X marks
+Z_ATTACH = 80.0
+Z_HOVER = 90.0
+Z_SELECT = 95.0
+Z_FOCUS = 97.0
+Z_HIT = 100.0
+Z_LABEL = 200.0
+
+#: One colour per muscle group for referral zones (the legend says which).
+ZONE_COLOURS: dict[str, str] = {
+    "semitendinosus": "#9c1f8c",
+    "semimembranosus": "#9c1f8c",
+    "biceps_femoris_long_head": "#1565c0",
+    "biceps_femoris_short_head": "#1565c0",
+}
+ZONE_FALLBACK = "#c62828"
+ORIGIN_COLOUR = "#d32f2f"
+INSERTION_COLOUR = "#1e63d6"
+SELECT_COLOUR = "#ffb300"
+HOVER_COLOUR = "#00acc1"
+DRAG_THRESHOLD = 4
+
+
+def zone_colour(zone: ReferralZone) -> QColor:
+    for muscle in zone.muscles:
+        if muscle in ZONE_COLOURS:
+            return QColor(ZONE_COLOURS[muscle])
+    return QColor(ZONE_FALLBACK)
+
+
+def stipple_brush(colour: QColor) -> QBrush:
+    """A dotted texture brush; it lives in scene units, so it scales with zoom."""
+    size = 16
+    image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(colour)
+    for cx, cy in ((4.0, 4.0), (12.0, 12.0)):
+        painter.drawEllipse(QPointF(cx, cy), 2.6, 2.6)
+    painter.end()
+    return QBrush(image)
+
+
+class LabelItem(QGraphicsItem):
+    """A label drawn at a fixed on-screen size beside the plate, with a leader line."""
+
+    def __init__(self, text: str, right_aligned: bool, font: QFont) -> None:
+        super().__init__()
+        self.text = text
+        self.right_aligned = right_aligned
+        self.font = font
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        metrics = QFontMetricsF(font)
+        width = metrics.horizontalAdvance(text) + 6
+        height = metrics.height() + 2
+        x = -width if right_aligned else 0.0
+        self._rect = QRectF(x, -height / 2, width, height)
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setFont(self.font)
+        painter.setPen(QPen(QColor("#2b2b2b")))
+        align = Qt.AlignmentFlag.AlignVCenter | (
+            Qt.AlignmentFlag.AlignRight if self.right_aligned else Qt.AlignmentFlag.AlignLeft
+        )
+        painter.drawText(self._rect.adjusted(3, 0, -3, 0), int(align), self.text)
+
+
+@dataclass(slots=True)
+class _Label:
+    record_id: str
+    anchor: Point
+    text: str
+
+
+class PlateView(QGraphicsView):
+    """Shows the plate; turns pointer and keys into calls on :class:`AtlasState`."""
+
+    zoomChanged = Signal(float)
+
+    def __init__(
+        self, atlas: Atlas, state: AtlasState, svg_bytes: bytes, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.atlas = atlas
+        self.state = state
+        self._svg_bytes = svg_bytes
+        self._press: QPoint | None = None
+        self._dragging = False
+        self._fitted = True
+        self._focus_index = -1
+        self.setObjectName("plateView")
+        self.setAccessibleName("Plate: posterior view of the right thigh")
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setRenderHints(
+            QPainter.RenderHint.Antialiasing | QPainter.RenderHint.SmoothPixmapTransform
+        )
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.viewport().grabGesture(Qt.GestureType.PinchGesture)
+
+        scene = QGraphicsScene(self)
+        x, y, w, h = atlas.plate.view_box
+        scene.setSceneRect(QRectF(x, y, w, h))
+        scene.setBackgroundBrush(QColor("#fbf8f2"))
+        self.setScene(scene)
+
+        self._renderer = QSvgRenderer(QByteArray(svg_bytes), self)
+        self._art: dict[str, QGraphicsSvgItem] = {}
+        self._build_art(self._renderer)
+        self._hit: dict[str, QGraphicsPathItem] = {}
+        self._build_hit_items()
+        self._record_of = atlas.kb.svg_bindings()
+        self._hover_item = self._overlay_path(Z_HOVER, HOVER_COLOUR, 2.0, 60)
+        self._select_item = self._overlay_path(Z_SELECT, SELECT_COLOUR, 3.0, 70)
+        self._focus_item = self._overlay_path(Z_FOCUS, "#222222", 1.5, 0)
+        self._focus_item.setPen(self._cosmetic_pen("#222222", 1.5, Qt.PenStyle.DashLine))
+        self._origin_item = self._overlay_path(Z_ATTACH, ORIGIN_COLOUR, 2.0, 150)
+        self._insertion_item = self._overlay_path(Z_ATTACH, INSERTION_COLOUR, 2.0, 150)
+        self._zone_items: dict[str, QGraphicsPathItem] = {}
+        self._build_zone_items()
+        self._labels: list[QGraphicsItem] = []
+        self._build_labels()
+        self._nav_order = self._navigation_order()
+
+        state.selectionChanged.connect(self._on_selection_changed)
+        state.hoverChanged.connect(self._on_hover_changed)
+        state.overlaysChanged.connect(self._on_overlays_changed)
+        state.layerChanged.connect(self._on_layer_changed)
+        self._on_overlays_changed(state.overlays)
+        for name, visible in state.layers.items():
+            self._on_layer_changed(name, visible)
+        self._on_selection_changed(state.selection)
+
+    # building ------------------------------------------------------------------------------
+    def _build_art(self, renderer: QSvgRenderer) -> None:
+        scene = self.scene()
+        for item in self._art.values():
+            scene.removeItem(item)
+        self._art.clear()
+        for name in ART_LAYERS:
+            element = self.atlas.plate.layer_ids.get(name)
+            if element is None or not renderer.elementExists(element):
+                continue
+            item = QGraphicsSvgItem()
+            item.setSharedRenderer(renderer)
+            item.setElementId(element)
+            bounds = renderer.transformForElement(element).mapRect(
+                renderer.boundsOnElement(element)
+            )
+            item.setPos(bounds.topLeft())
+            item.setZValue(Z_ART[name])
+            item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+            scene.addItem(item)
+            self._art[name] = item
+
+    def _build_hit_items(self) -> None:
+        for region in self.atlas.plate.regions:
+            if region.layer not in CLICK_LAYERS:
+                continue
+            item = QGraphicsPathItem(painter_path(region))
+            item.setPen(Qt.PenStyle.NoPen)
+            item.setBrush(Qt.BrushStyle.NoBrush)
+            item.setZValue(Z_HIT + region.order / 1000.0)
+            item.setData(0, region.id)
+            self.scene().addItem(item)
+            self._hit[region.id] = item
+
+    def _cosmetic_pen(
+        self, colour: str, width: float, style: Qt.PenStyle = Qt.PenStyle.SolidLine
+    ) -> QPen:
+        pen = QPen(QColor(colour), width, style)
+        pen.setCosmetic(True)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        return pen
+
+    def _overlay_path(self, z: float, colour: str, width: float, alpha: int) -> QGraphicsPathItem:
+        item = QGraphicsPathItem()
+        item.setPen(self._cosmetic_pen(colour, width))
+        tint = QColor(colour)
+        tint.setAlpha(alpha)
+        item.setBrush(tint if alpha else Qt.BrushStyle.NoBrush)
+        item.setZValue(z)
+        item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        item.setVisible(False)
+        self.scene().addItem(item)
+        return item
+
+    def _build_zone_items(self) -> None:
+        for zone in self.atlas.kb.zones.values():
+            if not self.atlas.plate.has(zone.svg_id):
+                continue
+            colour = zone_colour(zone)
+            item = QGraphicsPathItem(painter_path(self.atlas.plate.region(zone.svg_id)))
+            if zone.kind == "essential":
+                fill = QColor(colour)
+                fill.setAlpha(120)
+                item.setBrush(fill)
+                item.setPen(self._cosmetic_pen(colour.name(), 1.5))
+                item.setZValue(Z_OVERLAY + 1)
+            else:
+                item.setBrush(stipple_brush(colour))
+                item.setPen(self._cosmetic_pen(colour.name(), 1.2, Qt.PenStyle.DashLine))
+                item.setZValue(Z_OVERLAY)
+            item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+            item.setVisible(False)
+            item.setData(0, zone.id)
+            self.scene().addItem(item)
+            self._zone_items[zone.id] = item
+
+    def _labelled(self) -> list[Structure]:
+        return [
+            s
+            for s in self.atlas.kb.structures.values()
+            if s.svg_ids and s.kind in {"hamstring", "muscle", "nerve"}
+        ]
+
+    def _build_labels(self) -> None:
+        font = QFont(self.font())
+        font.setPointSizeF(max(8.0, font.pointSizeF() * 0.95))
+        midline = self.atlas.plate.view_box[0] + self.atlas.plate.view_box[2] / 2
+        left: list[_Label] = []
+        right: list[_Label] = []
+        for s in self._labelled():
+            anchor = self.atlas.anchors.get(s.id)
+            if anchor is None:
+                continue
+            entry = _Label(s.id, anchor, s.name)
+            (left if anchor[0] < midline else right).append(entry)
+        x0, _, w, _ = self.atlas.plate.view_box
+        self._place_labels(left, x0 + 0.27 * w, True, font)
+        self._place_labels(right, x0 + 0.73 * w, False, font)
+
+    def _place_labels(
+        self, labels: list[_Label], x: float, right_aligned: bool, font: QFont
+    ) -> None:
+        labels.sort(key=lambda lab: lab.anchor[1])
+        gap = 52.0
+        ys: list[float] = []
+        for lab in labels:
+            y = lab.anchor[1]
+            if ys and y < ys[-1] + gap:
+                y = ys[-1] + gap
+            ys.append(y)
+        pen = self._cosmetic_pen("#5a4a42", 0.8)
+        for lab, y in zip(labels, ys, strict=True):
+            line = QPainterPath(QPointF(*lab.anchor))
+            line.lineTo(QPointF(x, y))
+            leader = QGraphicsPathItem(line)
+            leader.setPen(pen)
+            leader.setZValue(Z_LABEL)
+            leader.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+            text = LabelItem(lab.text, right_aligned, font)
+            text.setPos(QPointF(x + (-4 if right_aligned else 4), y))
+            text.setZValue(Z_LABEL)
+            text.setData(0, lab.record_id)
+            text.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+            self.scene().addItem(leader)
+            self.scene().addItem(text)
+            self._labels.extend([leader, text])
+
+    def _navigation_order(self) -> list[str]:
+        kb = self.atlas.kb
+        order = [s.id for s in kb.hamstrings]
+        order += list(kb.trigger_points)
+        order += [s.id for s in kb.structures.values() if s.svg_ids and s.id not in order]
+        return order
+
+    # queries -------------------------------------------------------------------------------
+    def record_at(self, scene_pos: QPointF) -> str | None:
+        """The record bound to the topmost visible clickable region at a scene point."""
+        for item in self.scene().items(
+            scene_pos, Qt.ItemSelectionMode.IntersectsItemShape, Qt.SortOrder.DescendingOrder
+        ):
+            region_id = item.data(0)
+            if isinstance(region_id, str) and region_id in self._hit and item.isVisible():
+                return self._record_of.get(region_id)
+        return None
+
+    def record_at_view(self, pos: QPoint) -> str | None:
+        return self.record_at(self.mapToScene(pos))
+
+    def zone_item(self, zone_id: str) -> QGraphicsPathItem:
+        return self._zone_items[zone_id]
+
+    def _paths_of(self, record_id: str | None) -> QPainterPath:
+        if record_id is None:
+            return QPainterPath()
+        record = self.atlas.kb.get(record_id)
+        ids: tuple[str, ...] = ()
+        if isinstance(record, Structure):
+            ids = record.svg_ids
+        elif record is not None and hasattr(record, "svg_id"):
+            ids = (record.svg_id,)
+        plate = self.atlas.plate
+        return union_path([plate.region(i) for i in ids if plate.has(i)])
+
+    # state -> view -------------------------------------------------------------------------
+    def _on_selection_changed(self, record_id: object) -> None:
+        rid = record_id if isinstance(record_id, str) else None
+        path = self._paths_of(rid)
+        self._select_item.setPath(path)
+        self._select_item.setVisible(not path.isEmpty())
+        record = self.atlas.kb.get(rid) if rid else None
+        origin = QPainterPath()
+        insertion = QPainterPath()
+        if isinstance(record, Structure):
+            plate = self.atlas.plate
+            if record.origin is not None:
+                origin = union_path([plate.region(s) for s in record.origin.sites if plate.has(s)])
+            if record.insertion is not None:
+                insertion = union_path(
+                    [plate.region(s) for s in record.insertion.sites if plate.has(s)]
+                )
+        self._origin_item.setPath(origin)
+        self._origin_item.setVisible(not origin.isEmpty())
+        self._insertion_item.setPath(insertion)
+        self._insertion_item.setVisible(not insertion.isEmpty())
+
+    def _on_hover_changed(self, record_id: object) -> None:
+        rid = record_id if isinstance(record_id, str) else None
+        path = self._paths_of(rid)
+        self._hover_item.setPath(path)
+        self._hover_item.setVisible(not path.isEmpty())
+        name = ""
+        record = self.atlas.kb.get(rid) if rid else None
+        if record is not None:
+            name = getattr(record, "name", "")
+        self.viewport().setToolTip(name)
+
+    def _on_overlays_changed(self, trigger_points: object) -> None:
+        shown: set[str] = set()
+        for tp_id in self.state.overlays:
+            shown.update(self.atlas.kb.trigger_points[tp_id].zones)
+        for zone_id, item in self._zone_items.items():
+            item.setVisible(zone_id in shown)
+
+    def _on_layer_changed(self, name: str, visible: bool) -> None:
+        kb = self.atlas.kb
+        if name == "labels":
+            for item in self._labels:
+                item.setVisible(visible)
+            return
+        if name == "neighbours":
+            self._rebuild_art()
+        elif name in ("bones", "nerves"):
+            art = self._art.get(name)
+            if art is not None:
+                art.setVisible(visible)
+        hidden: set[str] = set()
+        layers = self.state.layers
+        for s in kb.structures.values():
+            if (
+                (s.kind in ("bone", "landmark") and not layers["bones"])
+                or (s.kind == "nerve" and not layers["nerves"])
+                or (s.kind == "muscle" and not layers["neighbours"])
+            ):
+                hidden.update(s.svg_ids)
+        for region_id, item in self._hit.items():
+            item.setVisible(region_id not in hidden)
+
+    def _rebuild_art(self) -> None:
+        hide: set[str] = set()
+        if not self.state.layer_visible("neighbours"):
+            for s in self.atlas.kb.structures.values():
+                if s.kind == "muscle":
+                    hide.update(s.svg_ids)
+        data = plate_variant(self._svg_bytes, hide) if hide else self._svg_bytes
+        renderer = QSvgRenderer(QByteArray(data), self)
+        old = self._renderer
+        self._build_art(renderer)
+        self._renderer = renderer
+        old.deleteLater()
+        for name in ("bones", "nerves"):
+            art = self._art.get(name)
+            if art is not None:
+                art.setVisible(self.state.layer_visible(name))
+
+    # zoom ----------------------------------------------------------------------------------
+    def fit(self) -> None:
+        self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        self._fitted = True
+        self.zoomChanged.emit(self.zoom())
+
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def zoom_by(self, factor: float, anchor: QPoint | None = None) -> None:
+        fit_scale = min(
+            self.viewport().width() / max(1.0, self.sceneRect().width()),
+            self.viewport().height() / max(1.0, self.sceneRect().height()),
+        )
+        target = max(fit_scale * 0.5, min(40.0, self.zoom() * factor))
+        factor = target / self.zoom()
+        if abs(factor - 1.0) < 1e-6:
+            return
+        if anchor is None:
+            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.scale(factor, factor)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self._fitted = False
+        self.zoomChanged.emit(self.zoom())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._fitted:
+            self.fit()
+
+    def sizeHint(self) -> QSize:
+        return QSize(700, 900)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        delta = event.angleDelta().y() or event.pixelDelta().y()
+        if delta:
+            self.zoom_by(1.0015**delta, event.position().toPoint())
+        event.accept()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if (
+            isinstance(event, QNativeGestureEvent)
+            and event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture
+        ):
+            self.zoom_by(1.0 + event.value(), event.position().toPoint())
+            return True
+        if event.type() == QEvent.Type.Gesture:
+            gesture = event.gesture(Qt.GestureType.PinchGesture)  # type: ignore[attr-defined]
+            if gesture is not None:
+                self.zoom_by(gesture.scaleFactor())
+                return True
+        return super().viewportEvent(event)
+
+    # pointer -------------------------------------------------------------------------------
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press = event.position().toPoint()
+            self._dragging = False
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        pos = event.position().toPoint()
+        if self._press is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            delta = pos - self._press
+            if self._dragging or delta.manhattanLength() > DRAG_THRESHOLD:
+                if not self._dragging:
+                    self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+                self._dragging = True
+                h, v = self.horizontalScrollBar(), self.verticalScrollBar()
+                h.setValue(h.value() - delta.x())
+                v.setValue(v.value() - delta.y())
+                self._press = pos
+            event.accept()
+            return
+        self.state.set_hover(self.record_at_view(pos))
+        event.accept()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self._press is not None:
+            if not self._dragging:
+                self.state.select(self.record_at_view(event.position().toPoint()))
+            self._press = None
+            self._dragging = False
+            self.viewport().unsetCursor()
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def leaveEvent(self, event: QEvent) -> None:
+        self.state.set_hover(None)
+        super().leaveEvent(event)
+
+    # keyboard ------------------------------------------------------------------------------
+    def focused_record(self) -> str | None:
+        if 0 <= self._focus_index < len(self._nav_order):
+            return self._nav_order[self._focus_index]
+        return None
+
+    def move_focus(self, step: int) -> None:
+        if not self._nav_order:
+            return
+        if self._focus_index < 0:
+            self._focus_index = 0 if step > 0 else len(self._nav_order) - 1
+        else:
+            self._focus_index = (self._focus_index + step) % len(self._nav_order)
+        rid = self._nav_order[self._focus_index]
+        path = self._paths_of(rid)
+        self._focus_item.setPath(path)
+        self._focus_item.setVisible(True)
+        self.state.set_hover(rid)
+        record = self.atlas.kb.get(rid)
+        name = getattr(record, "name", rid)
+        self.setAccessibleDescription(f"Focused: {name}")
+        if not path.isEmpty():
+            self.ensureVisible(path.boundingRect(), 40, 40)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        if self.hasFocus():
+            self.move_focus(1 if next else -1)
+            return True
+        return super().focusNextPrevChild(next)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Right, Qt.Key.Key_Down):
+            self.move_focus(1)
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Up):
+            self.move_focus(-1)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            rid = self.focused_record()
+            if rid is not None:
+                self.state.select(rid)
+        elif key == Qt.Key.Key_Escape:
+            self._focus_item.setVisible(False)
+            self._focus_index = -1
+            self.state.set_hover(None)
+            self.state.select(None)
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def scene_to_view(self, x: float, y: float) -> QPoint:
+        """Where a plate point is on the viewport (tests click there)."""
+        return self.mapFromScene(QPointF(x, y))

@@ -1,0 +1,137 @@
+"""The viewer's state as a widget-free QObject: selection, hover, overlays, layers, history."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QObject, Signal
+
+from hamstring_viewer.records import KnowledgeBase
+
+#: Layer toggles the user has, with their default visibility.
+LAYERS: dict[str, bool] = {"bones": True, "neighbours": True, "nerves": True, "labels": True}
+
+
+class AtlasState(QObject):
+    """What is selected, hovered and shown. Setters emit only on a real change."""
+
+    selectionChanged = Signal(object)  # record id or None
+    hoverChanged = Signal(object)  # record id or None
+    overlaysChanged = Signal(object)  # frozenset of trigger point ids
+    layerChanged = Signal(str, bool)
+    historyChanged = Signal()
+
+    def __init__(self, kb: KnowledgeBase, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.kb = kb
+        self._selection: str | None = None
+        self._hover: str | None = None
+        self._overlays: frozenset[str] = frozenset()
+        self._layers = dict(LAYERS)
+        self._back: list[str | None] = []
+        self._forward: list[str | None] = []
+
+    # selection and history -----------------------------------------------------------------
+    @property
+    def selection(self) -> str | None:
+        return self._selection
+
+    def select(self, record_id: str | None) -> None:
+        """Select a record (or clear with None); selecting a trigger point shows its zones."""
+        if record_id is not None and self.kb.get(record_id) is None:
+            record_id = None
+        if record_id == self._selection:
+            return
+        self._back.append(self._selection)
+        self._forward.clear()
+        self._set_selection(record_id)
+        self.historyChanged.emit()
+
+    def _set_selection(self, record_id: str | None) -> None:
+        self._selection = record_id
+        if record_id in self.kb.trigger_points:
+            self.set_overlays(self._overlays | {record_id})
+        self.selectionChanged.emit(record_id)
+
+    def can_go_back(self) -> bool:
+        return bool(self._back)
+
+    def can_go_forward(self) -> bool:
+        return bool(self._forward)
+
+    def back(self) -> None:
+        if not self._back:
+            return
+        self._forward.append(self._selection)
+        self._set_selection(self._back.pop())
+        self.historyChanged.emit()
+
+    def forward(self) -> None:
+        if not self._forward:
+            return
+        self._back.append(self._selection)
+        self._set_selection(self._forward.pop())
+        self.historyChanged.emit()
+
+    # hover ---------------------------------------------------------------------------------
+    @property
+    def hover(self) -> str | None:
+        return self._hover
+
+    def set_hover(self, record_id: str | None) -> None:
+        if record_id != self._hover:
+            self._hover = record_id
+            self.hoverChanged.emit(record_id)
+
+    # referred-pain overlays ----------------------------------------------------------------
+    @property
+    def overlays(self) -> frozenset[str]:
+        return self._overlays
+
+    def set_overlays(self, trigger_points: Iterable[str]) -> None:
+        wanted = frozenset(t for t in trigger_points if t in self.kb.trigger_points)
+        if wanted != self._overlays:
+            self._overlays = wanted
+            self.overlaysChanged.emit(wanted)
+
+    def set_overlay(self, trigger_point: str, shown: bool) -> None:
+        self.set_overlays(
+            self._overlays | {trigger_point} if shown else self._overlays - {trigger_point}
+        )
+
+    def trigger_points_of(self, muscle_id: str) -> frozenset[str]:
+        """Trigger points of a muscle (or of every member of a group)."""
+        members = {muscle_id}
+        structure = self.kb.structures.get(muscle_id)
+        if structure is not None:
+            members.update(structure.members)
+        return frozenset(t.id for t in self.kb.trigger_points.values() if t.muscle in members)
+
+    def set_muscle_overlay(self, muscle_id: str, shown: bool) -> None:
+        ids = self.trigger_points_of(muscle_id)
+        self.set_overlays(self._overlays | ids if shown else self._overlays - ids)
+
+    def muscle_overlay_shown(self, muscle_id: str) -> bool:
+        ids = self.trigger_points_of(muscle_id)
+        return bool(ids) and ids <= self._overlays
+
+    def show_all_overlays(self) -> None:
+        self.set_overlays(self.kb.trigger_points)
+
+    def hide_all_overlays(self) -> None:
+        self.set_overlays(())
+
+    # layers --------------------------------------------------------------------------------
+    def layer_visible(self, name: str) -> bool:
+        return self._layers[name]
+
+    def set_layer_visible(self, name: str, visible: bool) -> None:
+        if name not in self._layers:
+            raise KeyError(f"no layer '{name}'; known: {', '.join(self._layers)}")
+        if self._layers[name] != visible:
+            self._layers[name] = visible
+            self.layerChanged.emit(name, visible)
+
+    @property
+    def layers(self) -> dict[str, bool]:
+        return dict(self._layers)

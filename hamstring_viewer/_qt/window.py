@@ -1,0 +1,306 @@
+"""The main window: wires the plate, the panel, menus, toolbar and settings together."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import QByteArray, QSettings, QSignalBlocker, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QToolBar,
+    QWidget,
+)
+
+from hamstring_viewer import __version__
+from hamstring_viewer.catalog import Atlas
+from hamstring_viewer.describe import plain_name
+
+from .panel import InfoPanel
+from .plate_view import PlateView
+from .state import LAYERS, AtlasState
+
+SHORTCUTS = [
+    ("Click a muscle or bone", "select it; its origin (red) and insertion (blue) are marked"),
+    ("Click an ✕", "select the trigger point and show where its pain goes"),
+    ("Click empty space / Esc", "clear the selection"),
+    ("Tab, arrow keys", "move between structures and trigger points on the plate"),
+    ("Enter", "open the structure under the keyboard focus"),
+    ("Wheel, pinch, Ctrl + / Ctrl −", "zoom toward the pointer"),
+    ("Drag", "pan"),
+    ("Ctrl 0", "fit the plate to the window"),
+    ("Alt ← / Alt →", "back / forward through what you looked at"),
+    ("Ctrl Shift A / Ctrl Shift N", "show all / no referred-pain overlays"),
+    ("F6", "switch between plate and panel"),
+]
+
+
+class MainWindow(QMainWindow):
+    """One window: plate on the left, panel on the right."""
+
+    def __init__(
+        self,
+        atlas: Atlas,
+        svg_bytes: bytes,
+        settings: QSettings,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.atlas = atlas
+        self.settings = settings
+        self.setWindowTitle("Hamstring Viewer")
+        self.setObjectName("mainWindow")
+        self.state = AtlasState(atlas.kb, self)
+        self.view = PlateView(atlas, self.state, svg_bytes)
+        self.panel = InfoPanel(self.state)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("splitter")
+        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(self.panel)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.setCentralWidget(self.splitter)
+        self.statusBar().showMessage(
+            "Point at the plate to name a structure; click to read about it."
+        )
+        self.actions_by_name: dict[str, QAction] = {}
+        self._build_actions()
+        self.state.hoverChanged.connect(self._on_hover_changed)
+        self.state.selectionChanged.connect(self._on_selection_changed)
+        self.state.historyChanged.connect(self._on_history_changed)
+        self.state.overlaysChanged.connect(self._on_overlays_changed)
+        self.state.layerChanged.connect(self._on_layer_changed)
+        self._restore()
+        self._on_history_changed()
+
+    # actions -------------------------------------------------------------------------------
+    def _action(
+        self,
+        name: str,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        checkable: bool = False,
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setCheckable(checkable)
+        if checkable:
+            action.toggled.connect(slot)
+        else:
+            action.triggered.connect(slot)
+        self.actions_by_name[name] = action
+        return action
+
+    def _build_actions(self) -> None:
+        kb = self.atlas.kb
+        menu = self.menuBar()
+        file_menu = menu.addMenu("&File")
+        file_menu.addAction(
+            self._action("quit", "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        )
+
+        nav = menu.addMenu("&Navigate")
+        back = self._action("back", "&Back", self.state.back, QKeySequence.StandardKey.Back)
+        forward = self._action(
+            "forward", "&Forward", self.state.forward, QKeySequence.StandardKey.Forward
+        )
+        clear = self._action("clear", "&Clear selection", partial(self.state.select, None))
+        plate = self._action("focus_plate", "Focus &plate / panel", self._toggle_focus, "F6")
+        nav.addActions([back, forward, clear, plate])
+        hamstrings = nav.addMenu("&Hamstrings")
+        for s in kb.hamstrings:
+            hamstrings.addAction(
+                self._action(f"go_{s.id}", s.name, partial(self.state.select, s.id))
+            )
+
+        view = menu.addMenu("&View")
+        zoom_in = self._action(
+            "zoom_in", "Zoom &in", partial(self.view.zoom_by, 1.25), QKeySequence.StandardKey.ZoomIn
+        )
+        zoom_out = self._action(
+            "zoom_out",
+            "Zoom &out",
+            partial(self.view.zoom_by, 0.8),
+            QKeySequence.StandardKey.ZoomOut,
+        )
+        fit = self._action("fit", "&Fit plate", self.view.fit, "Ctrl+0")
+        view.addActions([zoom_in, zoom_out, fit])
+        view.addSeparator()
+        layer_names = {
+            "bones": "&Bones",
+            "neighbours": "&Neighbouring muscles",
+            "nerves": "N&erves",
+            "labels": "&Labels",
+        }
+        for name in LAYERS:
+            action = self._action(
+                f"layer_{name}",
+                layer_names[name],
+                partial(self.state.set_layer_visible, name),
+                checkable=True,
+            )
+            action.setChecked(self.state.layer_visible(name))
+            view.addAction(action)
+
+        pain = menu.addMenu("&Referred pain")
+        show_all = self._action(
+            "overlays_all", "Show &all", self.state.show_all_overlays, "Ctrl+Shift+A"
+        )
+        hide_all = self._action(
+            "overlays_none", "Show &none", self.state.hide_all_overlays, "Ctrl+Shift+N"
+        )
+        pain.addActions([show_all, hide_all])
+        pain.addSeparator()
+        per_muscle = QMenu("By &muscle", pain)
+        for s in kb.hamstrings:
+            per_muscle.addAction(
+                self._action(
+                    f"overlay_muscle_{s.id}",
+                    s.name,
+                    partial(self.state.set_muscle_overlay, s.id),
+                    checkable=True,
+                )
+            )
+        pain.addMenu(per_muscle)
+        per_tp = QMenu("By &trigger point", pain)
+        for tp in kb.trigger_points.values():
+            per_tp.addAction(
+                self._action(
+                    f"overlay_{tp.id}",
+                    tp.name,
+                    partial(self.state.set_overlay, tp.id),
+                    checkable=True,
+                )
+            )
+        pain.addMenu(per_tp)
+
+        help_menu = menu.addMenu("&Help")
+        help_menu.addAction(
+            self._action(
+                "shortcuts",
+                "&Keyboard shortcuts",
+                self.show_shortcuts,
+                QKeySequence.StandardKey.HelpContents,
+            )
+        )
+        help_menu.addAction(self._action("about", "&About Hamstring Viewer", self.show_about))
+
+        toolbar = QToolBar("Main")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.addActions([back, forward])
+        toolbar.addSeparator()
+        toolbar.addActions([zoom_in, zoom_out, fit])
+        toolbar.addSeparator()
+        toolbar.addActions([show_all, hide_all])
+        toolbar.addSeparator()
+        for name in LAYERS:
+            toolbar.addAction(self.actions_by_name[f"layer_{name}"])
+        self.addToolBar(toolbar)
+
+    def _toggle_focus(self) -> None:
+        if self.view.hasFocus():
+            self.panel.browser.setFocus()
+        else:
+            self.view.setFocus()
+
+    # dialogs -------------------------------------------------------------------------------
+    def shortcuts_html(self) -> str:
+        rows = "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in SHORTCUTS)
+        return f"<table cellpadding='3'>{rows}</table>"
+
+    def about_html(self) -> str:
+        sources = "".join(
+            f"<li>{s.title}{' — ' + s.publisher if s.publisher else ''}</li>"
+            for s in self.atlas.kb.sources.values()
+        )
+        return (
+            f"<h3>Hamstring Viewer {__version__}</h3>"
+            "<p>An offline atlas of the back of the thigh: the hamstrings, their neighbours, "
+            "trigger points and referred pain. Content is written in our own words from the "
+            "sources below and checked against established anatomy; every correction is "
+            "recorded in the panel.</p>"
+            "<p>Not a diagnosis: see a professional for numbness, weakness, pain at night or "
+            "after an injury.</p>"
+            f"<p><b>Sources</b></p><ul>{sources}</ul><p>Licence: MIT (see LICENSE).</p>"
+        )
+
+    def show_shortcuts(self) -> None:
+        QMessageBox.information(self, "Keyboard shortcuts", self.shortcuts_html())
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, "About Hamstring Viewer", self.about_html())
+
+    # state -> window -----------------------------------------------------------------------
+    def _on_hover_changed(self, record_id: object) -> None:
+        if isinstance(record_id, str):
+            self.statusBar().showMessage(plain_name(self.atlas.kb, record_id))
+        else:
+            self.statusBar().clearMessage()
+
+    def _on_selection_changed(self, record_id: object) -> None:
+        name = plain_name(self.atlas.kb, record_id) if isinstance(record_id, str) else ""
+        self.setWindowTitle(f"{name} — Hamstring Viewer" if name else "Hamstring Viewer")
+
+    def _on_history_changed(self) -> None:
+        self.actions_by_name["back"].setEnabled(self.state.can_go_back())
+        self.actions_by_name["forward"].setEnabled(self.state.can_go_forward())
+
+    def _on_overlays_changed(self, _overlays: object) -> None:
+        for tp_id in self.atlas.kb.trigger_points:
+            action = self.actions_by_name[f"overlay_{tp_id}"]
+            with QSignalBlocker(action):
+                action.setChecked(tp_id in self.state.overlays)
+        for s in self.atlas.kb.hamstrings:
+            action = self.actions_by_name[f"overlay_muscle_{s.id}"]
+            with QSignalBlocker(action):
+                action.setChecked(self.state.muscle_overlay_shown(s.id))
+
+    def _on_layer_changed(self, name: str, visible: bool) -> None:
+        action = self.actions_by_name[f"layer_{name}"]
+        with QSignalBlocker(action):
+            action.setChecked(visible)
+
+    # settings ------------------------------------------------------------------------------
+    def _restore(self) -> None:
+        s = self.settings
+        geometry = s.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 900)
+        splitter = s.value("window/splitter")
+        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+        else:
+            self.splitter.setSizes([820, 580])
+        for name in LAYERS:
+            value = s.value(f"layers/{name}")
+            if value is not None:
+                self.state.set_layer_visible(name, str(value).lower() in ("true", "1"))
+        overlays = s.value("overlays/trigger_points")
+        if overlays:
+            items = overlays if isinstance(overlays, list) else str(overlays).split(",")
+            self.state.set_overlays(str(i) for i in items if i)
+        selection = s.value("selection/record")
+        if isinstance(selection, str) and selection:
+            self.state.select(selection)
+
+    def save_settings(self) -> None:
+        s = self.settings
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/splitter", self.splitter.saveState())
+        for name, visible in self.state.layers.items():
+            s.setValue(f"layers/{name}", visible)
+        s.setValue("overlays/trigger_points", ",".join(sorted(self.state.overlays)))
+        s.setValue("selection/record", self.state.selection or "")
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_settings()
+        super().closeEvent(event)

@@ -1,0 +1,668 @@
+"""Records as the HTML of the side panel (a ``QTextBrowser``). Qt-free.
+
+The HTML keeps to the subset Qt's rich text understands (``h1``–``h4``, ``p``, lists, ``b``/``i``,
+``sup``, ``a``) and sets no colours, so the palette decides in light and dark themes. Every link to
+another record is ``<a href="record:ID">``. Facts carry superscript markers (``<sup>[1]</sup>``)
+numbered per panel and listed in the panel's *Sources* section in that numbering. The first
+occurrence of each glossary term in the prose of facts links to the term.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Sequence
+
+from hamstring_viewer.records import (
+    Correction,
+    Exercise,
+    Fact,
+    GlossaryTerm,
+    KnowledgeBase,
+    PalpationGuide,
+    Record,
+    ReferralZone,
+    Source,
+    Stretch,
+    Structure,
+    Technique,
+    TriggerPoint,
+)
+
+#: Heading of the panel shown for an id the knowledge base does not hold.
+NOT_FOUND_TITLE = "Not found"
+#: URL scheme of links between records: ``record:<id>``.
+LINK_SCHEME = "record"
+
+KIND_LABELS: dict[str, str] = {
+    "hamstring": "Hamstring muscle",
+    "muscle_group": "Muscle group",
+    "muscle": "Muscle",
+    "bone": "Bone",
+    "landmark": "Bony landmark",
+    "nerve": "Nerve",
+}
+
+_TAG_SPLIT = re.compile(r"(<[^>]*>)")
+_A_OPEN = re.compile(r"<a\b", re.IGNORECASE)
+_A_CLOSE = re.compile(r"</a\s*>", re.IGNORECASE)
+_H2 = re.compile(r"<h2>(.*?)</h2>", re.DOTALL)
+_ANY_TAG = re.compile(r"<[^>]*>")
+
+
+def _e(text: str) -> str:
+    return html.escape(text)
+
+
+def anchor_name(title: str) -> str:
+    """The ``<a name>`` of a section: ``sec-`` and the title in lower-case words joined by ``-``."""
+    return "sec-" + (re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "section")
+
+
+def link_first(text_html: str, phrase: str, href: str) -> tuple[str, bool]:
+    """Wrap the first whole-word, case-insensitive ``phrase`` in ``text_html`` in a link.
+
+    ``text_html`` is escaped HTML; ``phrase`` is plain text (it is escaped here). Tags, the text of
+    existing links and character entities are never touched. Returns the HTML and whether a link
+    was made.
+    """
+    if not phrase.strip():
+        return text_html, False
+    pattern = re.compile(rf"(?P<term>(?<!\w){re.escape(_e(phrase))}(?!\w))|&#?\w+;", re.IGNORECASE)
+    parts = _TAG_SPLIT.split(text_html)
+    depth = 0
+    for i, part in enumerate(parts):
+        if i % 2:
+            if _A_OPEN.match(part):
+                depth += 1
+            elif _A_CLOSE.match(part):
+                depth = max(0, depth - 1)
+            continue
+        if depth:
+            continue
+        for m in pattern.finditer(part):
+            if m.group("term") is not None:
+                wrapped = f'<a href="{_e(href)}">{m.group()}</a>'
+                parts[i] = part[: m.start()] + wrapped + part[m.end() :]
+                return "".join(parts), True
+    return text_html, False
+
+
+# --------------------------------------------------------------------------------------------
+# Names
+
+
+def plain_name(kb: KnowledgeBase, record_id: str) -> str:
+    """The English name of any record (a source's title, a term's English); the id if unknown."""
+    record = kb.get(record_id)
+    if record is None:
+        return record_id
+    if isinstance(record, GlossaryTerm):
+        return record.english or record_id
+    if isinstance(record, Source):
+        return record.title or record_id
+    return record.name or record_id
+
+
+def latin_name(kb: KnowledgeBase, record_id: str) -> str:
+    """The Latin name of a structure or glossary term; ``''`` if it has none."""
+    record = kb.get(record_id)
+    if isinstance(record, Structure | GlossaryTerm):
+        return record.latin
+    return ""
+
+
+# --------------------------------------------------------------------------------------------
+# One panel's state: source numbering, glossary links made, corrections gathered
+
+
+class _Panel:
+    def __init__(self, kb: KnowledgeBase, main: Record) -> None:
+        self.kb = kb
+        self.main = main
+        self.numbers: dict[str, int] = {}
+        self.terms = sorted(
+            (t for t in kb.glossary.values() if t.english.strip() and t.id != main.id),
+            key=lambda t: (-len(t.english), t.id),
+        )
+        self.linked: set[str] = set()
+        self.corrections: list[tuple[Record, Correction]] = []
+        self._collected: set[str] = set()
+
+    # sources ---------------------------------------------------------------------------------
+    def register(self, ids: Iterable[str]) -> list[int]:
+        out = []
+        for source_id in ids:
+            if source_id not in self.numbers:
+                self.numbers[source_id] = len(self.numbers) + 1
+            out.append(self.numbers[source_id])
+        return out
+
+    def cite(self, ids: Iterable[str]) -> str:
+        numbers = sorted(set(self.register(ids)))
+        return "".join(f"<sup>[{n}]</sup>" for n in numbers)
+
+    # prose -----------------------------------------------------------------------------------
+    def prose(self, text: str) -> str:
+        out = _e(text)
+        for term in self.terms:
+            if term.id in self.linked:
+                continue
+            out, made = link_first(out, term.english, f"{LINK_SCHEME}:{term.id}")
+            if made:
+                self.linked.add(term.id)
+        return out
+
+    def fact(self, fact: Fact | None) -> str:
+        if fact is None or not fact.text.strip():
+            return ""
+        return self.prose(fact.text) + self.cite(fact.sources)
+
+    def link(self, record_id: str, label: str | None = None) -> str:
+        text = label if label is not None else plain_name(self.kb, record_id)
+        return f'<a href="{LINK_SCHEME}:{_e(record_id)}">{_e(text)}</a>'
+
+    def links(self, ids: Iterable[str]) -> str:
+        return ", ".join(self.link(i) for i in ids)
+
+    # corrections -----------------------------------------------------------------------------
+    def collect(self, record: Record | None) -> None:
+        if record is None or record.id in self._collected:
+            return
+        self._collected.add(record.id)
+        for c in getattr(record, "corrections", ()):
+            self.corrections.append((record, c))
+
+    def corrections_html(self) -> str:
+        items = []
+        for owner, c in self.corrections:
+            head = f"<b>{_e(c.field)}</b>"
+            if owner.id != self.main.id:
+                head += f" in {self.link(owner.id)}"
+            lines = [
+                head,
+                f"<i>The page said:</i> “{_e(c.page_said)}” ({self.link(c.source)}"
+                f"{self.cite([c.source])})",
+                f"<i>Correct:</i> {_e(c.correct)}",
+                f"<i>Why:</i> {_e(c.why)}",
+            ]
+            if c.references:
+                refs = ", ".join(self.link(r) + self.cite([r]) for r in c.references)
+                lines.append(f"<i>References:</i> {refs}")
+            items.append("<li>" + "<br/>".join(lines) + "</li>")
+        return f"<ul>{''.join(items)}</ul>" if items else ""
+
+    def sources_html(self) -> str:
+        rows = []
+        for source_id, number in self.numbers.items():
+            source = self.kb.sources.get(source_id)
+            if source is None:
+                rows.append(f"<p>[{number}] {_e(source_id)} <i>(unknown source)</i></p>")
+                continue
+            bits = [self.link(source.id, source.title or source.id)]
+            bits += [_e(b) for b in (source.author, source.publisher) if b]
+            if source.year is not None:
+                bits.append(str(source.year))
+            text = ", ".join(bits)
+            if source.kind == "seed":
+                text += " <i>(seed page)</i>"
+            rows.append(f"<p>[{number}] {text}</p>")
+        return "".join(rows)
+
+
+# --------------------------------------------------------------------------------------------
+# Building blocks
+
+
+def _page(p: _Panel, header: str, sections: Sequence[tuple[str, str]]) -> str:
+    """Header, the non-empty sections, then Sources and Corrections."""
+    corrections = p.corrections_html()  # numbers its sources before the list is written
+    sources = p.sources_html()
+    parts = [header]
+    for title, body in [*sections, ("Sources", sources), ("Corrections", corrections)]:
+        if body.strip():
+            parts.append(f'<h2><a name="{anchor_name(title)}"></a>{_e(title)}</h2>{body}')
+    return "\n".join(parts)
+
+
+def _header(title: str, subtitle: str = "", lines: Sequence[str] = ()) -> str:
+    out = f"<h1>{_e(title)}</h1>"
+    if subtitle:
+        out += f"<p><i>{_e(subtitle)}</i></p>"
+    body = "<br/>".join(line for line in lines if line)
+    return out + (f"<p>{body}</p>" if body else "")
+
+
+def _ul(items: Iterable[str]) -> str:
+    got = [i for i in items if i]
+    return f"<ul>{''.join(f'<li>{i}</li>' for i in got)}</ul>" if got else ""
+
+
+def _ol(items: Iterable[str]) -> str:
+    got = [i for i in items if i]
+    return f"<ol>{''.join(f'<li>{i}</li>' for i in got)}</ol>" if got else ""
+
+
+def _texts(items: Iterable[str]) -> list[str]:
+    return [_e(i) for i in items if i.strip()]
+
+
+def _labelled(label: str, body: str) -> str:
+    return f"<p><b>{_e(label)}</b></p>{body}" if body else ""
+
+
+def _para(label: str, body: str) -> str:
+    return f"<p><b>{_e(label)}:</b> {body}</p>" if body else ""
+
+
+def _facts(p: _Panel, facts: Iterable[Fact]) -> str:
+    return _ul(p.fact(f) for f in facts)
+
+
+def _topic_facts(p: _Panel, facts: Iterable[Fact]) -> str:
+    groups: dict[str, list[Fact]] = {}
+    for f in facts:
+        groups.setdefault(f.topic.strip(), []).append(f)
+    out = []
+    for topic, items in groups.items():
+        if topic:
+            out.append(f"<h3>{_e(topic[:1].upper() + topic[1:])}</h3>")
+        out.append(_facts(p, items))
+    return "".join(out)
+
+
+def _attachments(p: _Panel, s: Structure) -> str:
+    out = []
+    for label, fact in (("Origin", s.origin), ("Insertion", s.insertion)):
+        text = p.fact(fact)
+        if text and fact is not None and fact.sites:
+            text += f" <small>(sites: {p.links(fact.sites)})</small>"
+        out.append(_para(label, text))
+    return "".join(out)
+
+
+def _innervation(p: _Panel, s: Structure) -> str:
+    inn = s.innervation
+    if inn is None:
+        return ""
+    bits = [
+        f"<b>Nerve:</b> {p.link(inn.nerve)}",
+        f"<b>Division:</b> {_e(inn.division)}" if inn.division else "",
+        f"<b>Roots:</b> {_e(', '.join(inn.roots))}" if inn.roots else "",
+    ]
+    return "<p>" + "<br/>".join(b for b in bits if b) + p.cite(inn.sources) + "</p>"
+
+
+def _heading3(p: _Panel, record_id: str, record: Record | None, sources: Iterable[str]) -> str:
+    return f"<h3>{p.link(record_id)}{p.cite(sources) if record else ''}</h3>"
+
+
+def _technique_body(t: Technique) -> str:
+    return (
+        _para("Tools", _e(", ".join(t.tools)))
+        + _labelled("Steps", _ol(_texts(t.steps)))
+        + _labelled("Advice", _ul(_texts(t.advice)))
+    )
+
+
+def _stretch_body(s: Stretch) -> str:
+    return _labelled("Steps", _ol(_texts(s.steps))) + _labelled("Advice", _ul(_texts(s.advice)))
+
+
+def _exercise_body(x: Exercise) -> str:
+    return (
+        _para("Equipment", _e(x.equipment))
+        + _labelled("Course of motion", _ol(_texts(x.steps)))
+        + _labelled("Breathing", _ul(_texts(x.breathing)))
+        + _labelled("Advice", _ul(_texts(x.advice)))
+        + _labelled("Variations", _ul(_texts(x.variations)))
+    )
+
+
+def _palpation_body(g: PalpationGuide) -> str:
+    return _para("Position", _e(g.position)) + _labelled("Steps", _ol(_texts(g.steps)))
+
+
+def _embedded(p: _Panel, ids: Iterable[str]) -> str:
+    """Techniques, stretches, exercises or palpation guides, each under an ``h3``."""
+    out = []
+    for record_id in ids:
+        record = p.kb.get(record_id)
+        p.collect(record)
+        head = _heading3(p, record_id, record, getattr(record, "sources", ()))
+        if isinstance(record, Technique):
+            body = _technique_body(record)
+        elif isinstance(record, Stretch):
+            body = _stretch_body(record)
+        elif isinstance(record, Exercise):
+            body = _exercise_body(record)
+        elif isinstance(record, PalpationGuide):
+            body = _palpation_body(record)
+        else:
+            body = ""
+        out.append(head + body)
+    return "".join(out)
+
+
+def _zones_by_kind(p: _Panel, zone_ids: Iterable[str]) -> dict[str, list[str]]:
+    groups: dict[str, list[str]] = {"essential": [], "spillover": [], "other": []}
+    for zone_id in zone_ids:
+        zone = p.kb.zones.get(zone_id)
+        groups[zone.kind if zone and zone.kind in groups else "other"].append(zone_id)
+    return groups
+
+
+# --------------------------------------------------------------------------------------------
+# Panels
+
+
+def _hamstring(p: _Panel, s: Structure) -> str:
+    kb = p.kb
+    p.collect(s)
+    header = _header(s.name, s.latin)
+    name_lines = [
+        f"<b>English:</b> {_e(s.name)}",
+        f"<b>Latin:</b> <i>{_e(s.latin)}</i>" if s.latin else "",
+        f"<b>Kind:</b> {_e(KIND_LABELS.get(s.kind, s.kind))}",
+    ]
+    names = (
+        "<p>"
+        + "<br/>".join(line for line in name_lines if line)
+        + "</p>"
+        + (f"<p>{p.prose(s.summary)}{p.cite(s.sources)}</p>" if s.summary else "")
+        + (f"<p>{p.fact(s.relation)}</p>" if s.relation else "")
+    )
+    attachments = _attachments(p, s)
+    innervation = _innervation(p, s)
+    function = ""
+    if s.actions is not None:
+        a = s.actions
+        function = (
+            _para("Hip", p.fact(a.hip))
+            + _para("Knee", p.fact(a.knee))
+            + _para("Rotation of the flexed knee", p.fact(a.knee_rotation))
+            + _labelled("Other", _facts(p, a.other))
+        )
+    tp_items = []
+    tps = [kb.trigger_points.get(i) for i in s.trigger_points]
+    for tp_id, tp in zip(s.trigger_points, tps, strict=True):
+        item = f"<b>{p.link(tp_id)}</b>"
+        if tp is not None:
+            p.collect(tp)
+            if tp.depth:
+                item += f" ({_e(tp.depth)})"
+            location = p.fact(tp.location)
+            item += f": {location}" if location else ""
+        tp_items.append(item)
+    trigger_points = _ul(tp_items)
+    for tp in tps:
+        if tp is not None:
+            p.register(tp.sources)
+    referral_items = []
+    for tp_id, tp in zip(s.trigger_points, tps, strict=True):
+        if tp is None:
+            continue
+        groups = _zones_by_kind(p, tp.zones)
+        for zone_id in tp.zones:
+            p.collect(kb.zones.get(zone_id))
+        bits = [
+            f"{label}: {p.links(groups[key])}"
+            for key, label in (
+                ("essential", "essential"),
+                ("spillover", "spillover"),
+                ("other", "zones"),
+            )
+            if groups[key]
+        ]
+        if bits:
+            referral_items.append(f"<b>{p.link(tp_id)}</b> — " + "; ".join(bits))
+    referral = (f"<p>{p.fact(s.referral)}</p>" if s.referral else "") + _ul(referral_items)
+    causes = _labelled("Activating", _facts(p, s.causes_activating)) + _labelled(
+        "Perpetuating", _facts(p, s.causes_perpetuating)
+    )
+    connections = _ul(
+        f"{p.link(c.structure)}: {p.prose(c.text)}{p.cite(c.sources)}" for c in s.connections
+    ) + _para("See also", p.links(s.see_also))
+    sections = [
+        ("Names", names),
+        ("Attachments", attachments),
+        ("Innervation", innervation),
+        ("Function", function),
+        ("Trigger points", trigger_points),
+        ("Referred pain", referral),
+        ("Symptoms", _facts(p, s.symptoms)),
+        ("Causes", causes),
+        ("Palpation", _embedded(p, s.palpation)),
+        ("Self-massage", _embedded(p, s.self_massage)),
+        ("Stretches", _embedded(p, s.stretches)),
+        ("Exercises", _embedded(p, s.exercises)),
+        ("Treatment", _embedded(p, s.treatments)),
+        ("Differential diagnosis", _facts(p, s.differential)),
+        ("Connections", connections),
+        ("Notes", _topic_facts(p, s.facts)),
+    ]
+    return _page(p, header, sections)
+
+
+def _structure(p: _Panel, s: Structure) -> str:
+    kb = p.kb
+    lines = [
+        _e(KIND_LABELS.get(s.kind, s.kind)),
+        (p.prose(s.summary) + p.cite(s.sources)) if s.summary else p.cite(s.sources),
+    ]
+    header = _header(s.name, s.latin, lines)
+    attached = [
+        h.id
+        for h in kb.structures.values()
+        if h.id != s.id and any(f is not None and s.id in f.sites for f in (h.origin, h.insertion))
+    ]
+    supplied = [
+        m.id
+        for m in kb.structures.values()
+        if m.innervation is not None and m.innervation.nerve == s.id
+    ]
+    tps = [tp.id for tp in kb.trigger_points.values() if tp.muscle == s.id]
+    for tp_id in s.trigger_points:
+        if tp_id not in tps:
+            tps.append(tp_id)
+    sections = [
+        ("Relation to the hamstrings", f"<p>{p.fact(s.relation)}</p>" if s.relation else ""),
+        ("Attachments", _attachments(p, s)),
+        ("Innervation", _innervation(p, s)),
+        ("Members", _ul(p.link(m) for m in s.members)),
+        ("Nerve roots", f"<p>{_e(', '.join(s.roots))}</p>" if s.roots else ""),
+        ("Branches", _ul(p.link(b) for b in s.branches)),
+        ("Supplies", _ul(p.link(m) for m in supplied)),
+        ("Attached here", _ul(p.link(a) for a in attached)),
+        ("Trigger points", _ul(p.link(t) for t in tps)),
+        ("Notes", _topic_facts(p, s.facts)),
+        ("See also", _ul(p.link(i) for i in s.see_also)),
+    ]
+    p.collect(s)
+    return _page(p, header, sections)
+
+
+def _trigger_point(p: _Panel, tp: TriggerPoint) -> str:
+    kb = p.kb
+    lines = [
+        f"<b>Muscle:</b> {p.link(tp.muscle)}",
+        f"<b>Depth:</b> {_e(tp.depth)}{p.cite(tp.sources)}" if tp.depth else p.cite(tp.sources),
+    ]
+    header = _header(tp.name, "Trigger point", lines)
+    p.collect(tp)
+    groups = _zones_by_kind(p, tp.zones)
+    pain_goes = []
+    for key, label in (
+        ("essential", "Essential zone"),
+        ("spillover", "Spillover zone"),
+        ("other", "Zone"),
+    ):
+        for zone_id in groups[key]:
+            zone = kb.zones.get(zone_id)
+            p.collect(zone)
+            pain_goes.append(f"<h3>{_e(label)}: {p.link(zone_id)}</h3>")
+            if zone is not None:
+                pain_goes.append(_para("Regions", _e(", ".join(zone.regions))))
+                description = p.fact(zone.description)
+                pain_goes.append(f"<p>{description}</p>" if description else "")
+    sections = [
+        ("Where it lies", f"<p>{p.fact(tp.location)}</p>" if tp.location.text else ""),
+        ("Where the pain goes", "".join(pain_goes)),
+        ("What it feels like", f"<p>{p.fact(tp.pain)}</p>" if tp.pain.text else ""),
+        ("What provokes it", _facts(p, tp.provoked_by)),
+        ("Treat it yourself", _embedded(p, tp.self_help)),
+    ]
+    return _page(p, header, sections)
+
+
+def _zone(p: _Panel, z: ReferralZone) -> str:
+    label = {"essential": "Essential zone", "spillover": "Spillover zone"}.get(z.kind, z.kind)
+    header = _header(z.name, f"{label} of referred pain" if label else "", [p.cite(z.sources)])
+    p.collect(z)
+    referring = [tp.id for tp in p.kb.trigger_points.values() if z.id in tp.zones]
+    sections = [
+        ("Muscles", _ul(p.link(m) for m in z.muscles)),
+        ("Regions", _ul(_texts(z.regions))),
+        ("Description", f"<p>{p.fact(z.description)}</p>" if z.description.text else ""),
+        ("Trigger points", _ul(p.link(t) for t in referring)),
+    ]
+    return _page(p, header, sections)
+
+
+def _simple(p: _Panel, r: Exercise | Stretch | Technique | PalpationGuide) -> str:
+    lines = [f"<b>For:</b> {p.links(r.targets)}" if r.targets else "", p.cite(r.sources)]
+    p.collect(r)
+    if isinstance(r, Exercise):
+        kind = r.kind.capitalize() + " exercise" if r.kind else "Exercise"
+        sections = [
+            ("Equipment", f"<p>{_e(r.equipment)}</p>" if r.equipment else ""),
+            ("Course of motion", _ol(_texts(r.steps))),
+            ("Breathing", _ul(_texts(r.breathing))),
+            ("Advice", _ul(_texts(r.advice))),
+            ("Variations", _ul(_texts(r.variations))),
+        ]
+    elif isinstance(r, Stretch):
+        kind = "Stretch"
+        sections = [("Steps", _ol(_texts(r.steps))), ("Advice", _ul(_texts(r.advice)))]
+    elif isinstance(r, Technique):
+        kind = {"self_massage": "Self-massage", "professional": "Professional treatment"}.get(
+            r.kind, r.kind
+        )
+        sections = [
+            ("Tools", _ul(_texts(r.tools))),
+            ("Steps", _ol(_texts(r.steps))),
+            ("Advice", _ul(_texts(r.advice))),
+        ]
+    else:
+        kind = "Palpation guide"
+        sections = [
+            ("Position", f"<p>{_e(r.position)}</p>" if r.position else ""),
+            ("Steps", _ol(_texts(r.steps))),
+        ]
+    return _page(p, _header(r.name, kind, lines), sections)
+
+
+def _term(p: _Panel, t: GlossaryTerm) -> str:
+    header = _header(t.english, t.latin, ["Glossary term"])
+    definition = f"<p>{p.prose(t.definition)}{p.cite(t.sources)}</p>" if t.definition else ""
+    sections = [("Definition", definition), ("Related", _ul(p.link(r) for r in t.related))]
+    return _page(p, header, sections)
+
+
+def _source(p: _Panel, s: Source) -> str:
+    kind = {"seed": "Seed page", "reference": "Reference"}.get(s.kind, s.kind)
+    details = "".join(
+        _para(label, _e(value))
+        for label, value in (
+            ("Author", s.author),
+            ("Publisher", s.publisher),
+            ("Year", "" if s.year is None else str(s.year)),
+            ("Address", s.url),
+            ("Seed file", s.seed_file),
+            ("Note", s.note),
+        )
+    )
+    citing = [
+        record.id
+        for table in p.kb.tables()
+        for record in table.values()
+        if s.id in getattr(record, "sources", ())
+    ]
+    sections = [("Details", details), ("Cited by", _ul(p.link(i) for i in citing))]
+    return _page(p, _header(s.title or s.id, kind), sections)
+
+
+def _not_found(record_id: str) -> str:
+    return (
+        f"<h1>{NOT_FOUND_TITLE}</h1><p>Nothing in the atlas has the id <b>{_e(record_id)}</b>.</p>"
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Public API
+
+
+def describe(kb: KnowledgeBase, record_id: str) -> str:
+    """The panel HTML of any record; a short "not found" page for an unknown id (never raises)."""
+    record = kb.get(record_id)
+    if record is None:
+        return _not_found(record_id)
+    p = _Panel(kb, record)
+    if isinstance(record, Structure):
+        return _hamstring(p, record) if record.is_hamstring else _structure(p, record)
+    if isinstance(record, TriggerPoint):
+        return _trigger_point(p, record)
+    if isinstance(record, ReferralZone):
+        return _zone(p, record)
+    if isinstance(record, Exercise | Stretch | Technique | PalpationGuide):
+        return _simple(p, record)
+    if isinstance(record, GlossaryTerm):
+        return _term(p, record)
+    return _source(p, record)
+
+
+def section_titles(kb: KnowledgeBase, record_id: str) -> list[str]:
+    """The ``h2`` titles of a record's panel, in order (for a section navigator and tests)."""
+    return [
+        html.unescape(_ANY_TAG.sub("", title)) for title in _H2.findall(describe(kb, record_id))
+    ]
+
+
+def welcome_html(kb: KnowledgeBase) -> str:
+    """What the panel shows before anything is selected: how to use the app, the hamstrings."""
+    groups = [s for s in kb.structures.values() if s.kind == "muscle_group"]
+    items = []
+    for s in [*groups, *kb.hamstrings]:
+        latin = f" <i>({_e(s.latin)})</i>" if s.latin else ""
+        items.append(f'<a href="{LINK_SCHEME}:{_e(s.id)}">{_e(s.name or s.id)}</a>{latin}')
+    muscles = _ul(items) or "<p>The knowledge base holds no hamstring records yet.</p>"
+    return (
+        "<h1>Hamstring Viewer</h1>"
+        "<p>An atlas of the back of the thigh: the hamstring muscles, their trigger points "
+        "and where their pain is felt.</p>"
+        "<h2>How to use it</h2>"
+        "<ul>"
+        "<li>Click a muscle, bone or nerve on the plate, or an <b>X</b> (a trigger point), "
+        "to read about it here. Links in this panel open other records.</li>"
+        "<li>Turn on <b>referred pain</b> to show where the trigger points send their pain.</li>"
+        "<li>Keyboard: <b>Tab</b> and the <b>arrow keys</b> move between structures, "
+        "<b>Enter</b> selects, <b>Esc</b> clears the selection.</li>"
+        "<li>Zoom: <b>Ctrl</b> + mouse wheel or <b>Ctrl +</b> / <b>Ctrl −</b>; "
+        "<b>Ctrl+0</b> fits the plate to the window.</li>"
+        "</ul>"
+        f"<h2>The hamstrings</h2>{muscles}"
+    )
+
+
+__all__ = [
+    "KIND_LABELS",
+    "LINK_SCHEME",
+    "NOT_FOUND_TITLE",
+    "anchor_name",
+    "describe",
+    "latin_name",
+    "link_first",
+    "plain_name",
+    "section_titles",
+    "welcome_html",
+]

@@ -1,0 +1,286 @@
+"""The viewer as a user meets it: click, hover, toggle, type; see the panel and the pixels."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtGui import QColor, QImage
+from pytestqt.qtbot import QtBot
+
+from hamstring_viewer import resources
+from hamstring_viewer._qt.window import MainWindow
+from hamstring_viewer.catalog import Atlas, load_atlas
+from hamstring_viewer.geometry import sample_points
+
+HAMSTRINGS = (
+    "biceps_femoris_long_head",
+    "biceps_femoris_short_head",
+    "semitendinosus",
+    "semimembranosus",
+)
+
+
+@pytest.fixture(scope="module")
+def atlas() -> Atlas:
+    return load_atlas(resources.data_dir(), resources.plate_path())
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, atlas: Atlas, settings: QSettings) -> Iterator[MainWindow]:
+    win = MainWindow(atlas, resources.plate_path().read_bytes(), settings)
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    win.view.fit()
+    yield win
+    win.close()
+
+
+def visible_point(win: MainWindow, record_id: str) -> tuple[float, float]:
+    """A plate point where the record is the topmost clickable thing (from the geometry)."""
+    kb, plate = win.atlas.kb, win.atlas.plate
+    record = kb.get(record_id)
+    svg_ids = getattr(record, "svg_ids", None) or (getattr(record, "svg_id", None),)
+    bindings = kb.svg_bindings()
+    best: list[tuple[float, float]] = []
+    for svg_id in svg_ids:
+        for x, y in sample_points(plate.region(svg_id), 3.0):
+            hit = plate.hit_test(x, y)
+            if hit is not None and bindings.get(hit.id) == record_id:
+                best.append((x, y))
+    assert best, f"{record_id} has no visible point"
+    # the most interior sample: the one with most visible neighbours
+    pts = set(best)
+    return max(
+        best,
+        key=lambda p: sum(
+            (p[0] + dx, p[1] + dy) in pts for dx in (-3.0, 0, 3.0) for dy in (-3.0, 0, 3.0)
+        ),
+    )
+
+
+def click_plate(qtbot: QtBot, win: MainWindow, x: float, y: float) -> None:
+    pos = win.view.scene_to_view(x, y)
+    qtbot.mouseClick(win.view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+
+
+def grab(win: MainWindow) -> QImage:
+    return win.view.viewport().grab().toImage()
+
+
+def pixel(image: QImage, pos: QPoint) -> QColor:
+    dpr = image.devicePixelRatio()
+    return image.pixelColor(int(pos.x() * dpr), int(pos.y() * dpr))
+
+
+def differs(a: QColor, b: QColor, tolerance: int = 12) -> bool:
+    return (
+        abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue()) > tolerance
+    )
+
+
+def test_window_opens_with_the_plate_fitted_a_welcome_and_a_legend(window: MainWindow) -> None:
+    text = window.panel.text().lower()
+    assert "welcome" in text and "click" in text
+    assert "essential" in window.panel.legend.text().lower()
+    assert window.view.sceneRect().width() > 0
+    # the whole plate is in view
+    visible = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
+    assert visible.contains(window.view.sceneRect().adjusted(1, 1, -1, -1))
+    # the screenshot is not blank and shows the plate's colours (muscle red somewhere)
+    image = window.grab().toImage()
+    colours = {
+        image.pixel(x, y) for x in range(0, image.width(), 17) for y in range(0, image.height(), 17)
+    }
+    assert len(colours) > 50
+    reds = [QColor(c) for c in colours]
+    assert any(c.red() > 150 and c.green() < 120 and c.blue() < 110 for c in reds)
+
+
+@pytest.mark.parametrize("muscle_id", HAMSTRINGS)
+def test_click_a_muscle_and_the_panel_names_it_and_its_origin(
+    qtbot: QtBot, window: MainWindow, muscle_id: str
+) -> None:
+    x, y = visible_point(window, muscle_id)
+    with qtbot.waitSignal(window.state.selectionChanged, timeout=2000):
+        click_plate(qtbot, window, x, y)
+    assert window.state.selection == muscle_id
+    muscle = window.atlas.kb.structures[muscle_id]
+    text = window.panel.text()
+    assert muscle.name in text
+    assert muscle.latin in text
+    assert muscle.origin is not None
+    assert muscle.origin.text.split(".")[0][:40] in " ".join(text.split())
+    # its origin and insertion sites are marked on the bones
+    assert window.view._origin_item.isVisible()
+    assert window.view._insertion_item.isVisible()
+
+
+def test_click_an_x_selects_the_trigger_point_and_draws_its_zones(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    kb = window.atlas.kb
+    tp = kb.trigger_points["tp_semitendinosus"]
+    essential = kb.zones[tp.zones[0]]
+    zx, zy = sample_points(window.atlas.plate.region(essential.svg_id), 20.0)[0]
+    probe = window.view.scene_to_view(zx, zy)
+    before = pixel(grab(window), probe)
+    x, y = visible_point(window, tp.id)
+    click_plate(qtbot, window, x, y)
+    assert window.state.selection == tp.id
+    text = window.panel.text()
+    assert tp.name in text
+    assert essential.name in text
+    after = pixel(grab(window), probe)
+    assert differs(before, after), (before.name(), after.name())
+
+
+def test_overlay_toggles_change_the_pixels(qtbot: QtBot, window: MainWindow) -> None:
+    zone = window.atlas.kb.zones["zone_biceps_femoris_essential"]
+    zx, zy = sample_points(window.atlas.plate.region(zone.svg_id), 12.0)[0]
+    probe = window.view.scene_to_view(zx, zy)
+    none = pixel(grab(window), probe)
+    window.actions_by_name["overlays_all"].trigger()
+    shown = pixel(grab(window), probe)
+    assert differs(none, shown)
+    window.actions_by_name["overlays_none"].trigger()
+    assert not differs(none, pixel(grab(window), probe), 3)
+    window.actions_by_name["overlay_muscle_biceps_femoris_long_head"].trigger()
+    assert window.state.overlays >= {"tp_biceps_femoris_long_head"}
+    assert differs(none, pixel(grab(window), probe))
+
+
+def test_overlays_stay_on_while_clicking_elsewhere(qtbot: QtBot, window: MainWindow) -> None:
+    x, y = visible_point(window, "tp_biceps_femoris_long_head")
+    click_plate(qtbot, window, x, y)
+    x, y = visible_point(window, "gracilis")
+    click_plate(qtbot, window, x, y)
+    assert window.state.selection == "gracilis"
+    assert "tp_biceps_femoris_long_head" in window.state.overlays
+    assert window.view.zone_item("zone_biceps_femoris_essential").isVisible()
+
+
+def test_layer_toggle_changes_the_pixels(qtbot: QtBot, window: MainWindow) -> None:
+    x, y = visible_point(window, "tibial_nerve")
+    probe = window.view.scene_to_view(x, y)
+    shown = pixel(grab(window), probe)
+    window.actions_by_name["layer_nerves"].trigger()
+    assert not window.state.layer_visible("nerves")
+    assert differs(shown, pixel(grab(window), probe))
+    # a hidden layer is not clickable either
+    click_plate(qtbot, window, x, y)
+    assert window.state.selection != "tibial_nerve"
+
+
+def test_neighbours_layer_hides_neighbouring_muscles(qtbot: QtBot, window: MainWindow) -> None:
+    x, y = visible_point(window, "gluteus_maximus")
+    probe = window.view.scene_to_view(x, y)
+    shown = pixel(grab(window), probe)
+    window.actions_by_name["layer_neighbours"].trigger()
+    assert differs(shown, pixel(grab(window), probe))
+    window.actions_by_name["layer_neighbours"].trigger()
+    assert not differs(shown, pixel(grab(window), probe), 3)
+
+
+def test_hover_highlights_and_names_the_structure(qtbot: QtBot, window: MainWindow) -> None:
+    x, y = visible_point(window, "semimembranosus")
+    pos = window.view.scene_to_view(x, y)
+    before = pixel(grab(window), pos)
+    qtbot.mouseMove(window.view.viewport(), pos)
+    qtbot.waitUntil(lambda: window.state.hover == "semimembranosus", timeout=2000)
+    assert "Semimembranosus" in window.statusBar().currentMessage()
+    assert window.view.viewport().toolTip() == "Semimembranosus"
+    assert differs(before, pixel(grab(window), pos), 6)
+
+
+def test_an_empty_click_clears_the_selection(qtbot: QtBot, window: MainWindow) -> None:
+    x, y = visible_point(window, "semitendinosus")
+    click_plate(qtbot, window, x, y)
+    assert window.state.selection == "semitendinosus"
+    click_plate(qtbot, window, 40, 40)  # far corner: no structure
+    assert window.state.selection is None
+    assert "welcome" in window.panel.text().lower()
+
+
+def test_clicks_anywhere_never_raise(qtbot: QtBot, window: MainWindow) -> None:
+    vp = window.view.viewport()
+    for px in range(0, vp.width(), 37):
+        for py in range(0, vp.height(), 41):
+            qtbot.mouseClick(vp, Qt.MouseButton.LeftButton, pos=QPoint(px, py))
+    # pytest-qt fails the test on any exception raised inside a Qt handler
+
+
+def test_keyboard_alone_reaches_every_hamstring_and_trigger_point(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.view.setFocus()
+    qtbot.waitUntil(window.view.hasFocus, timeout=2000)
+    reached: set[str] = set()
+    for _ in range(len(window.view._nav_order)):
+        qtbot.keyClick(window.view, Qt.Key.Key_Tab)
+        if window.state.hover:
+            reached.add(window.state.hover)
+    wanted = set(HAMSTRINGS) | set(window.atlas.kb.trigger_points)
+    assert wanted <= reached
+    qtbot.keyClick(window.view, Qt.Key.Key_Right)
+    focused = window.view.focused_record()
+    qtbot.keyClick(window.view, Qt.Key.Key_Return)
+    assert window.state.selection == focused
+    qtbot.keyClick(window.view, Qt.Key.Key_Escape)
+    assert window.state.selection is None
+
+
+def test_links_select_their_target_and_back_forward_work(qtbot: QtBot, window: MainWindow) -> None:
+    window.state.select("semitendinosus")
+    from PySide6.QtCore import QUrl
+
+    window.panel.browser.anchorClicked.emit(QUrl("record:tp_semitendinosus"))
+    assert window.state.selection == "tp_semitendinosus"
+    window.actions_by_name["back"].trigger()
+    assert window.state.selection == "semitendinosus"
+    window.actions_by_name["forward"].trigger()
+    assert window.state.selection == "tp_semitendinosus"
+
+
+def test_a_second_window_restores_the_settings(
+    qtbot: QtBot, atlas: Atlas, settings: QSettings, window: MainWindow
+) -> None:
+    window.actions_by_name["layer_bones"].trigger()
+    window.state.set_overlay("tp_semimembranosus_lower", True)
+    window.state.select("semimembranosus")
+    window.splitter.setSizes([900, 500])
+    sizes = window.splitter.sizes()
+    window.close()
+    second = MainWindow(atlas, resources.plate_path().read_bytes(), settings)
+    qtbot.addWidget(second)
+    second.show()
+    qtbot.waitExposed(second)
+    assert not second.state.layer_visible("bones")
+    assert "tp_semimembranosus_lower" in second.state.overlays
+    assert second.state.selection == "semimembranosus"
+    assert second.splitter.sizes() == sizes
+    second.close()
+
+
+def test_zoom_keeps_the_art_and_fit_restores(qtbot: QtBot, window: MainWindow) -> None:
+    fitted = window.view.zoom()
+    window.actions_by_name["zoom_in"].trigger()
+    window.actions_by_name["zoom_in"].trigger()
+    assert window.view.zoom() > fitted * 1.5
+    window.actions_by_name["fit"].trigger()
+    assert window.view.zoom() == pytest.approx(fitted, rel=0.02)
+
+
+def test_help_dialogs_have_content(window: MainWindow) -> None:
+    assert "Tab" in window.shortcuts_html()
+    about = window.about_html()
+    assert "Licence" in about and "Niel Asher" in about
