@@ -654,6 +654,39 @@ def load_knowledge_base(data_dir: str | Path) -> tuple[KnowledgeBase, list[Probl
         "palpation": kb.palpation,
         "term": kb.glossary,
     }
+    structures_dir = root / STRUCTURES_DIR
+    files = sorted(structures_dir.glob("*.toml")) if structures_dir.is_dir() else []
+    if not files:
+        problems.append(Problem(_display(structures_dir, root), "no structure files (*.toml)"))
+    for path in files:
+        display = _display(path, root)
+        loaded = _read_toml(path, display, problems)
+        if loaded is None:
+            continue
+        data, text = loaded
+        lines = _Lines(text)
+        record_id = data.get("id")
+        if not isinstance(record_id, str) or not record_id:
+            problems.append(
+                Problem(display, "required field is missing", record=path.stem, field="id", line=1)
+            )
+            continue
+        if record_id != path.stem:
+            problems.append(
+                Problem(
+                    display,
+                    f"id '{record_id}' does not match the file name '{path.stem}'",
+                    record=record_id,
+                    field="id",
+                    line=lines.field(None, record_id, "id"),
+                )
+            )
+        if not register(record_id, display, lines.field(None, record_id, "id")):
+            continue
+        reader = _Reader(display, None, record_id, data, lines, problems)
+        structure = _structure(reader)
+        reader.finish()
+        kb.structures[record_id] = structure
     for file_name, table in TABLE_FILES.items():
         path = root / file_name
         display = _display(path, root)
@@ -688,39 +721,6 @@ def load_knowledge_base(data_dir: str | Path) -> tuple[KnowledgeBase, list[Probl
             reader.finish()
             targets[table][record_id] = record
 
-    structures_dir = root / STRUCTURES_DIR
-    files = sorted(structures_dir.glob("*.toml")) if structures_dir.is_dir() else []
-    if not files:
-        problems.append(Problem(_display(structures_dir, root), "no structure files (*.toml)"))
-    for path in files:
-        display = _display(path, root)
-        loaded = _read_toml(path, display, problems)
-        if loaded is None:
-            continue
-        data, text = loaded
-        lines = _Lines(text)
-        record_id = data.get("id")
-        if not isinstance(record_id, str) or not record_id:
-            problems.append(
-                Problem(display, "required field is missing", record=path.stem, field="id", line=1)
-            )
-            continue
-        if record_id != path.stem:
-            problems.append(
-                Problem(
-                    display,
-                    f"id '{record_id}' does not match the file name '{path.stem}'",
-                    record=record_id,
-                    field="id",
-                    line=lines.field(None, record_id, "id"),
-                )
-            )
-        if not register(record_id, display, lines.field(None, record_id, "id")):
-            continue
-        reader = _Reader(display, None, record_id, data, lines, problems)
-        structure = _structure(reader)
-        reader.finish()
-        kb.structures[record_id] = structure
     return kb, problems
 
 

@@ -637,7 +637,7 @@ def welcome_html(kb: KnowledgeBase) -> str:
         items.append(f'<a href="{LINK_SCHEME}:{_e(s.id)}">{_e(s.name or s.id)}</a>{latin}')
     muscles = _ul(items) or "<p>The knowledge base holds no hamstring records yet.</p>"
     return (
-        "<h1>Hamstring Viewer</h1>"
+        "<h1>Welcome to Hamstring Viewer</h1>"
         "<p>An atlas of the back of the thigh: the hamstring muscles, their trigger points "
         "and where their pain is felt.</p>"
         "<h2>How to use it</h2>"

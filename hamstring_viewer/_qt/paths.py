@@ -25,11 +25,3 @@ def painter_path(region: Region) -> QPainterPath:
             path.closeSubpath()
     path.setFillRule(Qt.FillRule.OddEvenFill if region.evenodd else Qt.FillRule.WindingFill)
     return path
-
-
-def union_path(regions: list[Region]) -> QPainterPath:
-    """All regions' outlines in one path (no boolean union: cheap, fine for highlights)."""
-    path = QPainterPath()
-    for region in regions:
-        path.addPath(painter_path(region))
-    return path

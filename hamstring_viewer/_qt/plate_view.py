@@ -40,7 +40,7 @@ from hamstring_viewer.geometry import CLICK_LAYERS, Point
 from hamstring_viewer.records import ReferralZone, Structure
 from hamstring_viewer.svgdoc import plate_variant
 
-from .paths import painter_path, union_path
+from .paths import painter_path
 from .state import AtlasState
 
 #: Art layers in paint order, with their z values.
@@ -56,10 +56,10 @@ Z_LABEL = 200.0
 
 #: One colour per muscle group for referral zones (the legend says which).
 ZONE_COLOURS: dict[str, str] = {
-    "semitendinosus": "#9c1f8c",
-    "semimembranosus": "#9c1f8c",
-    "biceps_femoris_long_head": "#1565c0",
-    "biceps_femoris_short_head": "#1565c0",
+    "semitendinosus": "#8e24aa",
+    "semimembranosus": "#8e24aa",
+    "biceps_femoris_long_head": "#00838f",
+    "biceps_femoris_short_head": "#00838f",
 }
 ZONE_FALLBACK = "#c62828"
 ORIGIN_COLOUR = "#d32f2f"
@@ -89,6 +89,41 @@ def stipple_brush(colour: QColor) -> QBrush:
         painter.drawEllipse(QPointF(cx, cy), 2.6, 2.6)
     painter.end()
     return QBrush(image)
+
+
+class RegionsItem(QGraphicsItem):
+    """Paints several region outlines, each on its own, so overlaps never cancel out."""
+
+    def __init__(self, pen: QPen, brush: QBrush | QColor | Qt.BrushStyle) -> None:
+        super().__init__()
+        self.pen = pen
+        self.brush = QBrush(brush)
+        self._paths: list[QPainterPath] = []
+        self._rect = QRectF()
+
+    def set_paths(self, paths: list[QPainterPath]) -> None:
+        self.prepareGeometryChange()
+        self._paths = paths
+        rect = QRectF()
+        for path in paths:
+            rect = rect.united(path.boundingRect())
+        self._rect = rect.adjusted(-4, -4, 4, 4)
+        self.setVisible(bool(paths))
+        self.update()
+
+    def paths(self) -> list[QPainterPath]:
+        return list(self._paths)
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setPen(self.pen)
+        painter.setBrush(self.brush)
+        for path in self._paths:
+            painter.drawPath(path)
 
 
 class LabelItem(QGraphicsItem):
@@ -171,7 +206,7 @@ class PlateView(QGraphicsView):
         self._hover_item = self._overlay_path(Z_HOVER, HOVER_COLOUR, 2.0, 60)
         self._select_item = self._overlay_path(Z_SELECT, SELECT_COLOUR, 3.0, 70)
         self._focus_item = self._overlay_path(Z_FOCUS, "#222222", 1.5, 0)
-        self._focus_item.setPen(self._cosmetic_pen("#222222", 1.5, Qt.PenStyle.DashLine))
+        self._focus_item.pen = self._cosmetic_pen("#222222", 1.5, Qt.PenStyle.DashLine)
         self._origin_item = self._overlay_path(Z_ATTACH, ORIGIN_COLOUR, 2.0, 150)
         self._insertion_item = self._overlay_path(Z_ATTACH, INSERTION_COLOUR, 2.0, 150)
         self._zone_items: dict[str, QGraphicsPathItem] = {}
@@ -232,12 +267,12 @@ class PlateView(QGraphicsView):
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         return pen
 
-    def _overlay_path(self, z: float, colour: str, width: float, alpha: int) -> QGraphicsPathItem:
-        item = QGraphicsPathItem()
-        item.setPen(self._cosmetic_pen(colour, width))
+    def _overlay_path(self, z: float, colour: str, width: float, alpha: int) -> RegionsItem:
         tint = QColor(colour)
         tint.setAlpha(alpha)
-        item.setBrush(tint if alpha else Qt.BrushStyle.NoBrush)
+        item = RegionsItem(
+            self._cosmetic_pen(colour, width), tint if alpha else Qt.BrushStyle.NoBrush
+        )
         item.setZValue(z)
         item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         item.setVisible(False)
@@ -341,45 +376,39 @@ class PlateView(QGraphicsView):
     def zone_item(self, zone_id: str) -> QGraphicsPathItem:
         return self._zone_items[zone_id]
 
-    def _paths_of(self, record_id: str | None) -> QPainterPath:
+    def _paths_of(self, record_id: str | None) -> list[QPainterPath]:
         if record_id is None:
-            return QPainterPath()
+            return []
         record = self.atlas.kb.get(record_id)
         ids: tuple[str, ...] = ()
         if isinstance(record, Structure):
             ids = record.svg_ids
         elif record is not None and hasattr(record, "svg_id"):
             ids = (record.svg_id,)
+        return self._site_paths(ids)
+
+    def _site_paths(self, ids: tuple[str, ...]) -> list[QPainterPath]:
         plate = self.atlas.plate
-        return union_path([plate.region(i) for i in ids if plate.has(i)])
+        return [painter_path(plate.region(i)) for i in ids if plate.has(i)]
 
     # state -> view -------------------------------------------------------------------------
     def _on_selection_changed(self, record_id: object) -> None:
         rid = record_id if isinstance(record_id, str) else None
-        path = self._paths_of(rid)
-        self._select_item.setPath(path)
-        self._select_item.setVisible(not path.isEmpty())
+        self._select_item.set_paths(self._paths_of(rid))
         record = self.atlas.kb.get(rid) if rid else None
-        origin = QPainterPath()
-        insertion = QPainterPath()
+        origin: list[QPainterPath] = []
+        insertion: list[QPainterPath] = []
         if isinstance(record, Structure):
-            plate = self.atlas.plate
             if record.origin is not None:
-                origin = union_path([plate.region(s) for s in record.origin.sites if plate.has(s)])
+                origin = self._site_paths(record.origin.sites)
             if record.insertion is not None:
-                insertion = union_path(
-                    [plate.region(s) for s in record.insertion.sites if plate.has(s)]
-                )
-        self._origin_item.setPath(origin)
-        self._origin_item.setVisible(not origin.isEmpty())
-        self._insertion_item.setPath(insertion)
-        self._insertion_item.setVisible(not insertion.isEmpty())
+                insertion = self._site_paths(record.insertion.sites)
+        self._origin_item.set_paths(origin)
+        self._insertion_item.set_paths(insertion)
 
     def _on_hover_changed(self, record_id: object) -> None:
         rid = record_id if isinstance(record_id, str) else None
-        path = self._paths_of(rid)
-        self._hover_item.setPath(path)
-        self._hover_item.setVisible(not path.isEmpty())
+        self._hover_item.set_paths(self._paths_of(rid))
         name = ""
         record = self.atlas.kb.get(rid) if rid else None
         if record is not None:
@@ -542,15 +571,14 @@ class PlateView(QGraphicsView):
         else:
             self._focus_index = (self._focus_index + step) % len(self._nav_order)
         rid = self._nav_order[self._focus_index]
-        path = self._paths_of(rid)
-        self._focus_item.setPath(path)
-        self._focus_item.setVisible(True)
+        paths = self._paths_of(rid)
+        self._focus_item.set_paths(paths)
         self.state.set_hover(rid)
         record = self.atlas.kb.get(rid)
         name = getattr(record, "name", rid)
         self.setAccessibleDescription(f"Focused: {name}")
-        if not path.isEmpty():
-            self.ensureVisible(path.boundingRect(), 40, 40)
+        if paths:
+            self.ensureVisible(self._focus_item.boundingRect(), 40, 40)
 
     def focusNextPrevChild(self, next: bool) -> bool:
         if self.hasFocus():

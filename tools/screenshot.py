@@ -1,0 +1,66 @@
+"""Render the app window to PNG (offscreen), optionally with a selection and overlays.
+
+python tools/screenshot.py --out docs/window.png --select semitendinosus --overlays all
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", default="docs/window.png")
+    parser.add_argument("--select", default="")
+    parser.add_argument("--overlays", default="", help="'all', or comma-separated trigger points")
+    parser.add_argument("--size", default="1500x950")
+    parser.add_argument("--hide", default="", help="comma-separated layers to hide")
+    parser.add_argument("--zoom", type=float, default=1.0)
+    parser.add_argument("--center", default="", help="x,y plate point to centre on")
+    args = parser.parse_args()
+
+    from PySide6.QtCore import QPointF, QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from hamstring_viewer import resources
+    from hamstring_viewer._qt.window import MainWindow
+    from hamstring_viewer.catalog import load_atlas
+
+    app = QApplication([sys.argv[0]])
+    atlas = load_atlas(resources.data_dir(), resources.plate_path())
+    settings = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(atlas, resources.plate_path().read_bytes(), settings)
+    w, h = (int(v) for v in args.size.split("x"))
+    win.resize(w, h)
+    win.show()
+    app.processEvents()
+    win.view.fit()
+    for layer in filter(None, args.hide.split(",")):
+        win.state.set_layer_visible(layer, False)
+    if args.overlays == "all":
+        win.state.show_all_overlays()
+    elif args.overlays:
+        win.state.set_overlays(args.overlays.split(","))
+    if args.select:
+        win.state.select(args.select)
+    if args.zoom != 1.0:
+        win.view.zoom_by(args.zoom)
+    if args.center:
+        x, y = (float(v) for v in args.center.split(","))
+        win.view.centerOn(QPointF(x, y))
+    app.processEvents()
+    Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+    win.grab().save(args.out)
+    print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
