@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, Qt, QUrl
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QCheckBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from hamstring_viewer.describe import describe, plain_name, welcome_html
@@ -42,6 +43,7 @@ class InfoPanel(QWidget):
         self.browser.setAccessibleName("Information panel")
         self.browser.setOpenLinks(False)
         self.browser.setOpenExternalLinks(False)
+        self._documents: dict[str, QTextDocument] = {}
         self.legend = QLabel(legend_html())
         self.legend.setObjectName("legend")
         self.legend.setWordWrap(True)
@@ -67,14 +69,30 @@ class InfoPanel(QWidget):
     def _on_selection_changed(self, record_id: object) -> None:
         kb = self.state.kb
         rid = record_id if isinstance(record_id, str) else None
-        html = describe(kb, rid) if rid else welcome_html(kb)
-        self.browser.setHtml(html)
+        self.browser.setDocument(self.document_for(rid))
         record = kb.get(rid) if rid else None
         has_zones = isinstance(record, TriggerPoint) or (
             isinstance(record, Structure) and bool(self.state.trigger_points_of(record.id))
         )
         self.overlay_box.setVisible(has_zones)
         self._on_overlays_changed(self.state.overlays)
+
+    def document_for(self, record_id: str | None) -> QTextDocument:
+        """The record's panel document, built once (the knowledge base does not change)."""
+        key = record_id or ""
+        document = self._documents.get(key)
+        if document is None:
+            kb = self.state.kb
+            document = QTextDocument(self)
+            document.setDefaultFont(self.browser.font())
+            document.setHtml(describe(kb, record_id) if record_id else welcome_html(kb))
+            self._documents[key] = document
+        return document
+
+    def prepare(self, record_ids: list[str]) -> None:
+        """Build documents ahead of time (called from idle time after start-up)."""
+        for record_id in record_ids:
+            self.document_for(record_id)
 
     def _on_overlays_changed(self, _overlays: object) -> None:
         rid = self.state.selection

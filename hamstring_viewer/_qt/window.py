@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import QByteArray, QSettings, QSignalBlocker, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QSettings, QSignalBlocker, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
@@ -75,6 +75,28 @@ class MainWindow(QMainWindow):
         self.state.layerChanged.connect(self._on_layer_changed)
         self._restore()
         self._on_history_changed()
+        kb = atlas.kb
+        self._warm_queue: list[str] = [
+            *(h.id for h in kb.hamstrings),
+            *kb.trigger_points,
+            *kb.zones,
+            *(sid for sid, st in kb.structures.items() if not st.is_hamstring),
+        ]
+        self._warm_timer = QTimer(self)
+        self._warm_timer.setInterval(0)
+        self._warm_timer.timeout.connect(self._on_warm_tick)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._warm_queue and not self._warm_timer.isActive():
+            self._warm_timer.start()
+
+    def _on_warm_tick(self) -> None:
+        """Build one panel document per idle tick, so clicks later find it ready."""
+        if not self._warm_queue:
+            self._warm_timer.stop()
+            return
+        self.panel.prepare([self._warm_queue.pop(0)])
 
     # actions -------------------------------------------------------------------------------
     def _action(
