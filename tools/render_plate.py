@@ -9,6 +9,9 @@ layer label (e.g. "Superficial muscles"; case-insensitive, repeatable) and rende
 that layer hidden. With no ``--out`` the PNG goes to ``docs/plate.png``.
 
     python tools/render_plate.py --docs     # write docs/plate.png and docs/plate_knee.png
+
+``--docs`` renders the whole plate with every layer, and the knee / popliteal fossa zoom with the
+"Referral zones" layer hidden so that the anatomy of the fossa stays readable.
 """
 
 from __future__ import annotations
@@ -109,7 +112,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.docs:
         for path in (
             render(args.svg, DOCS / "plate.png", 900, None, args.hide_layer),
-            render(args.svg, DOCS / "plate_knee.png", 700, KNEE_CROP, args.hide_layer),
+            render(
+                args.svg,
+                DOCS / "plate_knee.png",
+                700,
+                KNEE_CROP,
+                [*args.hide_layer, "Referral zones"],
+            ),
         ):
             print(f"wrote {path}")
         return 0
