@@ -11,7 +11,6 @@ import os
 import pickle
 import re
 import tempfile
-import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -572,6 +571,8 @@ _BUILDERS: dict[str, Callable[[_Reader], Record]] = {
 def _read_toml(
     path: Path, display: str, problems: list[Problem]
 ) -> tuple[dict[str, Any], str] | None:
+    import tomllib  # here, not at the top: a warm start reads the cached atlas
+
     try:
         raw = path.read_bytes()
     except FileNotFoundError:

@@ -18,8 +18,6 @@ from pathlib import Path as FilePath
 from typing import Any
 from xml.etree import ElementTree
 
-import svgelements
-
 from hamstring_viewer.problems import ContentError, Problem
 
 Point = tuple[float, float]
@@ -200,6 +198,8 @@ def parse_plate(data: bytes, file: str = "<plate>") -> tuple[Plate | None, list[
     problems = check_xml(data, file)
     if problems:
         return None, problems
+    import svgelements  # here, not at the top: a warm start reads the cached geometry
+
     root = ElementTree.fromstring(data)
     titles = _titles_and_show_layers(root)
     try:
@@ -325,6 +325,8 @@ def _region(
     problems: list[Problem],
     line_of: Any,
 ) -> Region | None:
+    import svgelements
+
     path = shape if isinstance(shape, svgelements.Path) else svgelements.Path(shape)
     path.approximate_arcs_with_cubics()
     commands: list[Command] = []
