@@ -86,6 +86,7 @@ class InfoPanel(QWidget):
             document = QTextDocument(self)
             document.setDefaultFont(self.browser.font())
             document.setHtml(describe(kb, record_id) if record_id else welcome_html(kb))
+            document.setTextWidth(self.browser.viewport().width())  # lay out now, not on click
             self._documents[key] = document
         return document
 

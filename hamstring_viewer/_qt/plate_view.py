@@ -201,6 +201,7 @@ class PlateView(QGraphicsView):
         self._art: dict[str, QGraphicsSvgItem] = {}
         self._build_art(self._renderer)
         self._hit: dict[str, QGraphicsPathItem] = {}
+        self._path_cache: dict[str, QPainterPath] = {}
         self._build_hit_items()
         self._record_of = atlas.kb.svg_bindings()
         self._hover_item = self._overlay_path(Z_HOVER, HOVER_COLOUR, 2.0, 60)
@@ -251,7 +252,7 @@ class PlateView(QGraphicsView):
         for region in self.atlas.plate.regions:
             if region.layer not in CLICK_LAYERS:
                 continue
-            item = QGraphicsPathItem(painter_path(region))
+            item = QGraphicsPathItem(self._region_path(region.id))
             item.setPen(Qt.PenStyle.NoPen)
             item.setBrush(Qt.BrushStyle.NoBrush)
             item.setZValue(Z_HIT + region.order / 1000.0)
@@ -388,8 +389,14 @@ class PlateView(QGraphicsView):
         return self._site_paths(ids)
 
     def _site_paths(self, ids: tuple[str, ...]) -> list[QPainterPath]:
-        plate = self.atlas.plate
-        return [painter_path(plate.region(i)) for i in ids if plate.has(i)]
+        return [self._region_path(i) for i in ids if self.atlas.plate.has(i)]
+
+    def _region_path(self, region_id: str) -> QPainterPath:
+        path = self._path_cache.get(region_id)
+        if path is None:
+            path = painter_path(self.atlas.plate.region(region_id))
+            self._path_cache[region_id] = path
+        return path
 
     # state -> view -------------------------------------------------------------------------
     def _on_selection_changed(self, record_id: object) -> None:
