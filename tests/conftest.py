@@ -11,6 +11,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from hamstring_viewer import resources
+from hamstring_viewer.catalog import Atlas, load_atlas
 
 
 @pytest.fixture
@@ -21,3 +22,17 @@ def content_copy(tmp_path: Path) -> tuple[Path, Path]:
     svg = tmp_path / "posterior_thigh.svg"
     shutil.copy(resources.plate_path(), svg)
     return data, svg
+
+
+HAMSTRINGS = (
+    "biceps_femoris_long_head",
+    "biceps_femoris_short_head",
+    "semitendinosus",
+    "semimembranosus",
+)
+
+
+@pytest.fixture(scope="session")
+def atlas() -> Atlas:
+    """The shipped atlas, loaded once."""
+    return load_atlas(resources.data_dir(), resources.plate_path())

@@ -6,23 +6,12 @@ import subprocess
 import sys
 
 import pytest
+from conftest import HAMSTRINGS
 
 from hamstring_viewer import resources
-from hamstring_viewer.catalog import HAMSTRING_FIELDS, Atlas, check, load_atlas
+from hamstring_viewer.catalog import HAMSTRING_FIELDS, Atlas, check
 from hamstring_viewer.geometry import CLICK_LAYERS, sample_points
 from hamstring_viewer.records import Fact, Structure
-
-HAMSTRINGS = (
-    "biceps_femoris_long_head",
-    "biceps_femoris_short_head",
-    "semitendinosus",
-    "semimembranosus",
-)
-
-
-@pytest.fixture(scope="module")
-def atlas() -> Atlas:
-    return load_atlas(resources.data_dir(), resources.plate_path())
 
 
 def test_shipped_content_passes_the_check() -> None:

@@ -6,26 +6,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import HAMSTRINGS
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
 from hamstring_viewer import resources
 from hamstring_viewer._qt.window import MainWindow
-from hamstring_viewer.catalog import Atlas, load_atlas
+from hamstring_viewer.catalog import Atlas
 from hamstring_viewer.geometry import sample_points
-
-HAMSTRINGS = (
-    "biceps_femoris_long_head",
-    "biceps_femoris_short_head",
-    "semitendinosus",
-    "semimembranosus",
-)
-
-
-@pytest.fixture(scope="module")
-def atlas() -> Atlas:
-    return load_atlas(resources.data_dir(), resources.plate_path())
 
 
 @pytest.fixture
