@@ -197,9 +197,9 @@ class PlateView(QGraphicsView):
         scene.setBackgroundBrush(QColor("#fbf8f2"))
         self.setScene(scene)
 
-        self._renderer = QSvgRenderer(QByteArray(svg_bytes), self)
+        self._renderer: QSvgRenderer | None = None
         self._art: dict[str, QGraphicsSvgItem] = {}
-        self._build_art(self._renderer)
+        self._rebuild_art()  # once, already honouring the state's layers
         self._hit: dict[str, QGraphicsPathItem] = {}
         self._path_cache: dict[str, QPainterPath] = {}
         self._build_hit_items()
@@ -221,8 +221,7 @@ class PlateView(QGraphicsView):
         state.overlaysChanged.connect(self._on_overlays_changed)
         state.layerChanged.connect(self._on_layer_changed)
         self._on_overlays_changed(state.overlays)
-        for name, visible in state.layers.items():
-            self._on_layer_changed(name, visible)
+        self._apply_layers()
         self._on_selection_changed(state.selection)
 
     # building ------------------------------------------------------------------------------
@@ -430,20 +429,21 @@ class PlateView(QGraphicsView):
             item.setVisible(zone_id in shown)
 
     def _on_layer_changed(self, name: str, visible: bool) -> None:
-        kb = self.atlas.kb
-        if name == "labels":
-            for item in self._labels:
-                item.setVisible(visible)
-            return
         if name == "neighbours":
-            self._rebuild_art()
-        elif name in ("bones", "nerves"):
+            self._rebuild_art()  # neighbours share SVG layers with the hamstrings
+        self._apply_layers()
+
+    def _apply_layers(self) -> None:
+        """Show art, labels and hit shapes as the state's layer toggles say."""
+        layers = self.state.layers
+        for item in self._labels:
+            item.setVisible(layers["labels"])
+        for name in ("bones", "nerves"):
             art = self._art.get(name)
             if art is not None:
-                art.setVisible(visible)
+                art.setVisible(layers[name])
         hidden: set[str] = set()
-        layers = self.state.layers
-        for s in kb.structures.values():
+        for s in self.atlas.kb.structures.values():
             if (
                 (s.kind in ("bone", "landmark") and not layers["bones"])
                 or (s.kind == "nerve" and not layers["nerves"])
@@ -464,11 +464,8 @@ class PlateView(QGraphicsView):
         old = self._renderer
         self._build_art(renderer)
         self._renderer = renderer
-        old.deleteLater()
-        for name in ("bones", "nerves"):
-            art = self._art.get(name)
-            if art is not None:
-                art.setVisible(self.state.layer_visible(name))
+        if old is not None:
+            old.deleteLater()
 
     # zoom ----------------------------------------------------------------------------------
     def fit(self) -> None:
