@@ -770,8 +770,47 @@ def _locator(data_dir: Path) -> Callable[[Record, str], tuple[str, int | None]]:
     return locate
 
 
-def check_references(kb: KnowledgeBase, data_dir: str | Path) -> list[Problem]:
-    """Every id a record names must exist and be of the right kind."""
+#: what a dangling-reference message calls a target -> the tables it may live in
+_TARGET_TABLES: dict[str, frozenset[str]] = {
+    "source": frozenset({"source"}),
+    "landmark or bone": frozenset({"structure"}),
+    "nerve": frozenset({"structure"}),
+    "muscle": frozenset({"structure"}),
+    "structure": frozenset({"structure"}),
+    "trigger point": frozenset({"trigger_point"}),
+    "referral zone": frozenset({"zone"}),
+    "palpation guide": frozenset({"palpation"}),
+    "technique": frozenset({"technique"}),
+    "stretch": frozenset({"stretch"}),
+    "exercise": frozenset({"exercise"}),
+    "technique or stretch": frozenset({"technique", "stretch"}),
+}
+_ALL_TABLES = frozenset({"structure", *TABLE_FILES.values()})
+
+
+def unread_tables(problems: Iterable[Problem]) -> frozenset[str]:
+    """Tables some of whose records could not be read (a file that is missing, empty, not
+    UTF-8 or not TOML). References into them are not reported: the file's own problem is."""
+    by_file = {name: table for name, table in TABLE_FILES.items()}
+    unread: set[str] = set()
+    for problem in problems:
+        if problem.record:
+            continue
+        name = Path(problem.file).name
+        if name in by_file:
+            unread.add(by_file[name])
+        elif Path(problem.file).parent.name == STRUCTURES_DIR or name == STRUCTURES_DIR:
+            unread.add("structure")
+        elif not name.endswith(".toml"):
+            unread.update(_ALL_TABLES)  # the data folder itself is missing
+    return frozenset(unread)
+
+
+def check_references(
+    kb: KnowledgeBase, data_dir: str | Path, unread: frozenset[str] = frozenset()
+) -> list[Problem]:
+    """Every id a record names must exist and be of the right kind (references into
+    ``unread`` tables are skipped)."""
     locate = _locator(Path(data_dir))
     problems: list[Problem] = []
 
@@ -789,6 +828,8 @@ def check_references(kb: KnowledgeBase, data_dir: str | Path) -> list[Problem]:
     def need(
         record: Record, field: str, ids: Iterable[str], ok: Callable[[str], bool], what: str
     ) -> None:
+        if _TARGET_TABLES.get(what, _ALL_TABLES) & unread:
+            return
         for ref in ids:
             if not ok(ref):
                 file, line = locate(record, field)
@@ -884,8 +925,12 @@ def check_references(kb: KnowledgeBase, data_dir: str | Path) -> list[Problem]:
     return problems
 
 
-def check_plate_binding(kb: KnowledgeBase, plate: Plate, data_dir: str | Path) -> list[Problem]:
-    """Records and plate agree: every named id exists, every region has exactly one record."""
+def check_plate_binding(
+    kb: KnowledgeBase, plate: Plate, data_dir: str | Path, unread: frozenset[str] = frozenset()
+) -> list[Problem]:
+    """Records and plate agree: every named id exists, every region has exactly one record
+    (regions whose records would live in ``unread`` tables are not reported)."""
+    table_of_layer = {"trigger_points": "trigger_point", "zones": "zone"}
     locate = _locator(Path(data_dir))
     problems: list[Problem] = []
     claimed: dict[str, Record] = {}
@@ -934,6 +979,8 @@ def check_plate_binding(kb: KnowledgeBase, plate: Plate, data_dir: str | Path) -
     for z in kb.zones.values():
         claim(z, "svg_id", z.svg_id, ("zones",))
     for region in plate.regions:
+        if table_of_layer.get(region.layer, "structure") in unread:
+            continue
         if region.id not in claimed:
             problems.append(
                 Problem(
@@ -953,9 +1000,10 @@ def check(data_dir: str | Path, svg_path: str | Path) -> tuple[Atlas | None, lis
     kb, problems = load_knowledge_base(data_dir)
     plate, plate_problems = load_plate(svg_path)
     problems.extend(plate_problems)
-    problems.extend(check_references(kb, data_dir))
+    unread = unread_tables(problems)
+    problems.extend(check_references(kb, data_dir, unread))
     if plate is not None:
-        problems.extend(check_plate_binding(kb, plate, data_dir))
+        problems.extend(check_plate_binding(kb, plate, data_dir, unread))
     return (Atlas(kb, plate) if plate is not None else None), problems
 
 

@@ -187,3 +187,12 @@ def test_unreadable_path_is_a_message_not_a_crash(
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "not found" in result.stderr
+
+
+def test_an_unreadable_file_is_one_message_not_a_cascade(content_copy: tuple[Path, Path]) -> None:
+    data, svg = content_copy
+    path = data / "stretches.toml"
+    path.write_text(path.read_text(encoding="utf-8") + "\n[[broken\n", encoding="utf-8")
+    messages = problems_of(data, svg)
+    assert len(messages) == 1, messages
+    assert messages[0].startswith("data/stretches.toml:") and "TOML syntax error" in messages[0]
