@@ -9,9 +9,9 @@ import pytest
 from conftest import HAMSTRINGS
 
 from hamstring_viewer.catalog import Atlas
+from hamstring_viewer.describe import plain_name
 from hamstring_viewer.records import (
     Fact,
-    GlossaryTerm,
     KnowledgeBase,
     Structure,
     Technique,
@@ -83,7 +83,7 @@ def test_every_record_is_found_by_its_name(atlas: Atlas, index: SearchIndex) -> 
         for record in table.values():
             if record.id in atlas.kb.sources:
                 continue
-            name = record.english if isinstance(record, GlossaryTerm) else record.name
+            name = plain_name(atlas.kb, record.id)
             hits = index.search(name, limit=200)
             assert record.id in ids(hits), (record.id, name)
             hit = hits[ids(hits).index(record.id)]
