@@ -28,6 +28,8 @@ from hamstring_viewer.records import (
     GlossaryTerm,
     Innervation,
     KnowledgeBase,
+    LookAlikeCause,
+    LookAlikeTrigger,
     PalpationGuide,
     Record,
     ReferralZone,
@@ -51,6 +53,7 @@ TABLE_FILES: dict[str, str] = {
     "techniques.toml": "technique",
     "palpation.toml": "palpation",
     "glossary.toml": "term",
+    "lookalikes.toml": "lookalike",
 }
 STRUCTURES_DIR = "structures"
 
@@ -550,9 +553,68 @@ def _source(r: _Reader) -> Source:
     )
 
 
+_TRIGGER_KEYS = ("reason", "regions", "band_cm", "min_span_cm")
+
+
+def _number(value: object) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    return float(value)
+
+
+def _lookalike(r: _Reader) -> LookAlikeCause:
+    kind = r.choice("kind", ("lookalike", "red_flags"))
+    triggers: list[LookAlikeTrigger] = []
+    for name, value in r.table_list("when", kind == "lookalike"):
+        if kind == "red_flags":
+            r.problem(name, "a red_flags entry is shown with every drawing; it takes no 'when'")
+            continue
+        for key in value:
+            if key not in _TRIGGER_KEYS:
+                r.problem(f"{name}.{key}", f"unknown field (expected {', '.join(_TRIGGER_KEYS)})")
+        reason = value.get("reason")
+        if not isinstance(reason, str) or not reason.strip():
+            r.problem(f"{name}.reason", "required text is missing or empty")
+            reason = ""
+        regions = value.get("regions", [])
+        if not isinstance(regions, list) or not all(isinstance(v, str) for v in regions):
+            r.problem(f"{name}.regions", "must be a list of plate ids")
+            regions = []
+        band: tuple[float, float] | None = None
+        if "band_cm" in value:
+            raw = value["band_cm"]
+            items = raw if isinstance(raw, list) else []
+            numbers = [n for n in (_number(v) for v in items) if n is not None]
+            if len(items) != 2 or len(numbers) != 2:
+                r.problem(f"{name}.band_cm", "must be two heights in cm, e.g. [55.0, 42.0]")
+            else:
+                band = (max(numbers), min(numbers))
+        span = 0.0
+        if "min_span_cm" in value:
+            got = _number(value["min_span_cm"])
+            if got is None or got < 0:
+                r.problem(f"{name}.min_span_cm", "must be a number of cm, zero or more")
+            else:
+                span = got
+        if not any(key in value for key in _TRIGGER_KEYS[1:]):
+            r.problem(name, "needs at least one of regions, band_cm, min_span_cm")
+        if reason:
+            triggers.append(LookAlikeTrigger(reason.strip(), tuple(regions), band, span))
+    return LookAlikeCause(
+        id=r.record_id,
+        name=r.text("name"),
+        kind=kind,
+        text=r.fact("text") or _EMPTY,
+        warning=r.fact("warning") or _EMPTY,
+        structures=r.ids("structures", False),
+        when=tuple(triggers),
+        sources=r.ids("sources"),
+    )
+
+
 _EMPTY = Fact(text="", sources=())
 
-_BUILDERS: dict[str, Callable[[_Reader], Record]] = {
+_BUILDERS: dict[str, Callable[[_Reader], Record | LookAlikeCause]] = {
     "source": _source,
     "trigger_point": _trigger_point,
     "zone": _zone,
@@ -561,6 +623,7 @@ _BUILDERS: dict[str, Callable[[_Reader], Record]] = {
     "technique": _technique,
     "palpation": _palpation,
     "term": _term,
+    "lookalike": _lookalike,
 }
 
 
@@ -654,6 +717,7 @@ def load_knowledge_base(data_dir: str | Path) -> tuple[KnowledgeBase, list[Probl
         "technique": kb.techniques,
         "palpation": kb.palpation,
         "term": kb.glossary,
+        "lookalike": kb.lookalikes,
     }
     structures_dir = root / STRUCTURES_DIR
     files = sorted(structures_dir.glob("*.toml")) if structures_dir.is_dir() else []
@@ -736,7 +800,9 @@ def _first_line(text: str, key: str) -> int | None:
 # Cross-checks
 
 
-def _locator(data_dir: Path) -> Callable[[Record, str], tuple[str, int | None]]:
+def _locator(
+    data_dir: Path,
+) -> Callable[[Record | LookAlikeCause, str], tuple[str, int | None]]:
     """Find (file, line) of a record's field again, for cross-reference problems."""
     cache: dict[str, _Lines] = {}
     table_of = {
@@ -748,10 +814,11 @@ def _locator(data_dir: Path) -> Callable[[Record, str], tuple[str, int | None]]:
         Technique: "technique",
         PalpationGuide: "palpation",
         GlossaryTerm: "term",
+        LookAlikeCause: "lookalike",
     }
     file_of = {table: name for name, table in TABLE_FILES.items()}
 
-    def locate(record: Record, field: str) -> tuple[str, int | None]:
+    def locate(record: Record | LookAlikeCause, field: str) -> tuple[str, int | None]:
         if isinstance(record, Structure):
             path = data_dir / STRUCTURES_DIR / f"{record.id}.toml"
             table = None
@@ -826,7 +893,11 @@ def check_references(
     is_any = lambda i: kb.get(i) is not None  # noqa: E731
 
     def need(
-        record: Record, field: str, ids: Iterable[str], ok: Callable[[str], bool], what: str
+        record: Record | LookAlikeCause,
+        field: str,
+        ids: Iterable[str],
+        ok: Callable[[str], bool],
+        what: str,
     ) -> None:
         if _TARGET_TABLES.get(what, _ALL_TABLES) & unread:
             return
@@ -843,7 +914,7 @@ def check_references(
                     )
                 )
 
-    def facts(record: Record, field: str, items: Iterable[Fact | None]) -> None:
+    def facts(record: Record | LookAlikeCause, field: str, items: Iterable[Fact | None]) -> None:
         for i, fact in enumerate(items):
             if fact is None:
                 continue
@@ -922,6 +993,11 @@ def check_references(
     for t in kb.glossary.values():
         need(t, "sources", t.sources, is_source, "source")
         need(t, "related", t.related, is_any, "record")
+    for la in kb.lookalikes.values():
+        need(la, "sources", la.sources, is_source, "source")
+        need(la, "structures", la.structures, is_structure, "structure")
+        facts(la, "text", [la.text])
+        facts(la, "warning", [la.warning])
     return problems
 
 
@@ -978,6 +1054,21 @@ def check_plate_binding(
         claim(tp, "svg_id", tp.svg_id, ("trigger_points",))
     for z in kb.zones.values():
         claim(z, "svg_id", z.svg_id, ("zones",))
+    for la in kb.lookalikes.values():  # look-alikes name plate areas; they do not bind them
+        for i, trigger in enumerate(la.when):
+            for svg_id in trigger.regions:
+                if not plate.has(svg_id):
+                    file, line = locate(la, "when")
+                    problems.append(
+                        Problem(
+                            file,
+                            f"names the plate id '{svg_id}', which is not on the plate "
+                            f"({plate.source})",
+                            record=la.id,
+                            field=f"when[{i}].regions",
+                            line=line,
+                        )
+                    )
     for region in plate.regions:
         if table_of_layer.get(region.layer, "structure") in unread:
             continue
@@ -1021,7 +1112,7 @@ def load_atlas(data_dir: str | Path, svg_path: str | Path) -> Atlas:
     return Atlas(atlas.kb, atlas.plate, anchors)
 
 
-_CACHE_FORMAT = "atlas-v1"
+_CACHE_FORMAT = "atlas-v2"  # v2: look-alikes in the knowledge base
 
 
 def content_key(data_dir: str | Path, svg_path: str | Path) -> str:

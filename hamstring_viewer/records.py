@@ -222,6 +222,36 @@ class Source:
     note: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class LookAlikeTrigger:
+    """When a look-alike deserves a thought: the pain drawing touches the plate ``regions`` (any
+    of them) and/or the ``band_cm`` of heights above the floor (both, if both are given), and the
+    whole drawing spans at least ``min_span_cm`` from top to bottom. ``reason`` says so in words.
+    """
+
+    reason: str
+    regions: tuple[str, ...] = ()
+    band_cm: tuple[float, float] | None = None
+    min_span_cm: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class LookAlikeCause:
+    """Another cause of pain at the back of the thigh that can look like hamstring trigger-point
+    pain (``kind`` "lookalike"), or the general warning signs (``kind`` "red_flags", shown with
+    every pain drawing). Not on the plate itself; its triggers name plate ids in ``regions``.
+    """
+
+    id: str
+    name: str
+    kind: str
+    text: Fact
+    warning: Fact
+    structures: tuple[str, ...]
+    when: tuple[LookAlikeTrigger, ...]
+    sources: tuple[str, ...]
+
+
 Record = (
     Structure
     | TriggerPoint
@@ -248,6 +278,8 @@ class KnowledgeBase:
     palpation: dict[str, PalpationGuide] = field(default_factory=dict)
     glossary: dict[str, GlossaryTerm] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
+    #: read by the pain finder; not one of :meth:`tables` (the panel does not show them as pages)
+    lookalikes: dict[str, LookAlikeCause] = field(default_factory=dict)
 
     def tables(self) -> Iterator[Mapping[str, Record]]:
         yield self.structures
