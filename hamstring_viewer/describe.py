@@ -9,6 +9,7 @@ occurrence of each glossary term in the prose of facts links to the term.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Iterable, Sequence
@@ -59,6 +60,16 @@ def anchor_name(title: str) -> str:
     return "sec-" + (re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "section")
 
 
+@functools.cache
+def _term_pattern(phrase_html: str) -> re.Pattern[str]:
+    return re.compile(rf"(?P<term>(?<!\w){re.escape(phrase_html)}(?!\w))|&#?\w+;", re.IGNORECASE)
+
+
+@functools.cache
+def _folded_english(term: GlossaryTerm) -> str:
+    return _e(term.english).casefold()
+
+
 def link_first(text_html: str, phrase: str, href: str) -> tuple[str, bool]:
     """Wrap the first whole-word, case-insensitive ``phrase`` in ``text_html`` in a link.
 
@@ -68,7 +79,7 @@ def link_first(text_html: str, phrase: str, href: str) -> tuple[str, bool]:
     """
     if not phrase.strip():
         return text_html, False
-    pattern = re.compile(rf"(?P<term>(?<!\w){re.escape(_e(phrase))}(?!\w))|&#?\w+;", re.IGNORECASE)
+    pattern = _term_pattern(_e(phrase))
     parts = _TAG_SPLIT.split(text_html)
     depth = 0
     for i, part in enumerate(parts):
@@ -145,9 +156,10 @@ class _Panel:
     # prose -----------------------------------------------------------------------------------
     def prose(self, text: str) -> str:
         out = _e(text)
+        folded = out.casefold()
         for term in self.terms:
-            if term.id in self.linked:
-                continue
+            if term.id in self.linked or _folded_english(term) not in folded:
+                continue  # (a cheap test first: most terms are not in most sentences)
             out, made = link_first(out, term.english, f"{LINK_SCHEME}:{term.id}")
             if made:
                 self.linked.add(term.id)

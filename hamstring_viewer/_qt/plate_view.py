@@ -166,6 +166,7 @@ class PlateView(QGraphicsView):
     """Shows the plate; turns pointer and keys into calls on :class:`AtlasState`."""
 
     zoomChanged = Signal(float)
+    painted = Signal()  # after each paint of the viewport
 
     def __init__(
         self, atlas: Atlas, state: AtlasState, svg_bytes: bytes, parent: QWidget | None = None
@@ -518,7 +519,10 @@ class PlateView(QGraphicsView):
             if gesture is not None:
                 self.zoom_by(gesture.scaleFactor())
                 return True
-        return super().viewportEvent(event)
+        handled = super().viewportEvent(event)
+        if event.type() == QEvent.Type.Paint:
+            self.painted.emit()
+        return handled
 
     # pointer -------------------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:

@@ -88,6 +88,10 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self.view.painted.connect(self._on_first_paint, Qt.ConnectionType.SingleShotConnection)
+
+    def _on_first_paint(self) -> None:
+        """Idle-time work starts once the plate is on screen, never before the first paint."""
         if self._warm_queue and not self._warm_timer.isActive():
             self._warm_timer.start()
 
