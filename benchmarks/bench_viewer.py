@@ -124,8 +124,11 @@ def startup(runs: int) -> dict[str, float]:
         env=child_env(),
     )
     cold = run_child("app", cache)  # fills the geometry cache
-    bare = [run_child("bare", cache) for _ in range(runs)]
-    app = [run_child("app", cache) for _ in range(runs)]
+    bare: list[dict[str, float]] = []
+    app: list[dict[str, float]] = []
+    for _ in range(runs):  # interleaved, so drift in the machine's speed hits both alike
+        bare.append(run_child("bare", cache))
+        app.append(run_child("app", cache))
 
     def med(rows: list[dict[str, float]], key: str) -> float:
         return statistics.median(r[key] for r in rows)
@@ -296,7 +299,7 @@ def main() -> int:
     parser.add_argument("--child")
     parser.add_argument("--start", type=float)
     parser.add_argument("--cache", default="")
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--samples", type=int, default=200)
     parser.add_argument("--json")
     parser.add_argument(
