@@ -10,8 +10,14 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from hamstring_viewer import resources
-from hamstring_viewer.catalog import Atlas, load_atlas
+from PySide6.QtCore import QStandardPaths
+
+# Tests never touch the real user's notes or progress: Qt's test mode moves the app-data and
+# cache folders to ~/.qttest (a window built without explicit user data still opens one there).
+QStandardPaths.setTestModeEnabled(True)
+
+from hamstring_viewer import resources  # noqa: E402
+from hamstring_viewer.catalog import Atlas, load_atlas  # noqa: E402
 
 
 @pytest.fixture

@@ -6,7 +6,9 @@ SVG, in the core's geometry, in a test and in a click.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol
 
 from PySide6.QtCore import QByteArray, QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -162,6 +164,20 @@ class _Label:
     text: str
 
 
+class PlateTool(Protocol):
+    """A mode that takes the plate's left-button presses (pain marks, quiz answers).
+
+    Coordinates are scene (plate) units. While a tool is set, clicks do not select; hover still
+    names structures. Panning stays on the middle button and the scroll bars.
+    """
+
+    def press(self, x: float, y: float) -> None: ...
+
+    def drag(self, x: float, y: float) -> None: ...
+
+    def release(self, x: float, y: float) -> None: ...
+
+
 class PlateView(QGraphicsView):
     """Shows the plate; turns pointer and keys into calls on :class:`AtlasState`."""
 
@@ -213,6 +229,10 @@ class PlateView(QGraphicsView):
         self._insertion_item = self._overlay_path(Z_ATTACH, INSERTION_COLOUR, 2.0, 150)
         self._zone_items: dict[str, QGraphicsPathItem] = {}
         self._build_zone_items()
+        self._zone_preview: frozenset[str] = frozenset()
+        self._emphasis: dict[str, RegionsItem] = {}
+        self._tool: PlateTool | None = None
+        self._tool_down = False
         self._labels: list[QGraphicsItem] = []
         self._build_labels()
         self._nav_order = self._navigation_order()
@@ -423,11 +443,52 @@ class PlateView(QGraphicsView):
         self.viewport().setToolTip(name)
 
     def _on_overlays_changed(self, trigger_points: object) -> None:
-        shown: set[str] = set()
+        shown: set[str] = set(self._zone_preview)
         for tp_id in self.state.overlays:
             shown.update(self.atlas.kb.trigger_points[tp_id].zones)
         for zone_id, item in self._zone_items.items():
             item.setVisible(zone_id in shown)
+
+    # modes and extra marks -----------------------------------------------------------------
+    def set_zone_preview(self, zone_ids: Iterable[str]) -> None:
+        """Draw these referral zones as well as the overlays the user chose (quiz, pain finder)."""
+        self._zone_preview = frozenset(z for z in zone_ids if z in self._zone_items)
+        self._on_overlays_changed(self.state.overlays)
+
+    def zone_preview(self) -> frozenset[str]:
+        return self._zone_preview
+
+    def set_emphasis(self, role: str, region_ids: Iterable[str], colour: str = "#2e7d32") -> None:
+        """Outline and tint plate regions under a named role (``quiz``, ``answer``...), or clear
+        them with an empty list; unknown region ids are ignored."""
+        item = self._emphasis.get(role)
+        if item is None:
+            item = self._overlay_path(Z_SELECT - 1, colour, 3.0, 90)
+            self._emphasis[role] = item
+        else:
+            item.pen.setColor(QColor(colour))
+            fill = QColor(colour)
+            fill.setAlpha(90)
+            item.brush = QBrush(fill)
+        paths = [self._region_path(r) for r in region_ids if self.atlas.plate.has(r)]
+        item.set_paths(paths)
+
+    def emphasis(self, role: str) -> list[QPainterPath]:
+        item = self._emphasis.get(role)
+        return item.paths() if item is not None else []
+
+    @property
+    def tool(self) -> PlateTool | None:
+        return self._tool
+
+    def set_tool(self, tool: PlateTool | None) -> None:
+        """Give left-button presses to ``tool`` (None: back to selecting)."""
+        self._tool = tool
+        self._tool_down = False
+        if tool is None:
+            self.viewport().unsetCursor()
+        else:
+            self.viewport().setCursor(Qt.CursorShape.CrossCursor)
 
     def _on_layer_changed(self, name: str, visible: bool) -> None:
         if name == "neighbours":
@@ -525,7 +586,16 @@ class PlateView(QGraphicsView):
         return handled
 
     # pointer -------------------------------------------------------------------------------
+    def _scene_xy(self, event: QMouseEvent) -> tuple[float, float]:
+        point = self.mapToScene(event.position().toPoint())
+        return point.x(), point.y()
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self._tool is not None:
+            self._tool_down = True
+            self._tool.press(*self._scene_xy(event))
+            event.accept()
+            return
         if event.button() == Qt.MouseButton.LeftButton:
             self._press = event.position().toPoint()
             self._dragging = False
@@ -535,6 +605,10 @@ class PlateView(QGraphicsView):
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         pos = event.position().toPoint()
+        if self._tool is not None and self._tool_down:
+            self._tool.drag(*self._scene_xy(event))
+            event.accept()
+            return
         if self._press is not None and event.buttons() & Qt.MouseButton.LeftButton:
             delta = pos - self._press
             if self._dragging or delta.manhattanLength() > DRAG_THRESHOLD:
@@ -551,6 +625,12 @@ class PlateView(QGraphicsView):
         event.accept()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self._tool is not None:
+            if self._tool_down:
+                self._tool_down = False
+                self._tool.release(*self._scene_xy(event))
+            event.accept()
+            return
         if event.button() == Qt.MouseButton.LeftButton and self._press is not None:
             if not self._dragging:
                 self.state.select(self.record_at_view(event.position().toPoint()))

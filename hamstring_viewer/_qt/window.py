@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 from functools import partial
+from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QSignalBlocker, QSize, Qt, QTimer
+from PySide6.QtCore import (
+    QByteArray,
+    QSettings,
+    QSignalBlocker,
+    QSize,
+    QStandardPaths,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QMainWindow,
@@ -18,6 +27,7 @@ from PySide6.QtWidgets import (
 from hamstring_viewer import __version__
 from hamstring_viewer.catalog import Atlas
 from hamstring_viewer.describe import plain_name
+from hamstring_viewer.userdata import UserData
 
 from .panel import InfoPanel
 from .plate_view import PlateView
@@ -38,6 +48,12 @@ SHORTCUTS = [
 ]
 
 
+def app_data_dir() -> Path:
+    """The platform's folder for the user's notes, bookmarks, progress and pain drawings."""
+    location = QStandardPaths.StandardLocation.AppDataLocation
+    return Path(QStandardPaths.writableLocation(location))
+
+
 class MainWindow(QMainWindow):
     """One window: plate on the left, panel on the right."""
 
@@ -47,10 +63,12 @@ class MainWindow(QMainWindow):
         svg_bytes: bytes,
         settings: QSettings,
         parent: QWidget | None = None,
+        userdata: UserData | None = None,
     ) -> None:
         super().__init__(parent)
         self.atlas = atlas
         self.settings = settings
+        self.userdata = userdata if userdata is not None else UserData.open(app_data_dir())
         self.setWindowTitle("Hamstring Viewer")
         self.setObjectName("mainWindow")
         self.state = AtlasState(atlas.kb, self)
