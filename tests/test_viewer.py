@@ -273,3 +273,108 @@ def test_help_dialogs_have_content(window: MainWindow) -> None:
     assert "Tab" in window.shortcuts_html()
     about = window.about_html()
     assert "Licence" in about and "Niel Asher" in about
+
+
+def test_pinch_zooms_toward_the_fingers(qtbot: QtBot, window: MainWindow) -> None:
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QNativeGestureEvent, QPointingDevice
+    from PySide6.QtWidgets import QApplication
+
+    vp = window.view.viewport()
+    before = window.view.zoom()
+    centre = QPointF(vp.width() / 2, vp.height() / 3)
+    under_fingers = window.view.mapToScene(centre.toPoint())
+    event = QNativeGestureEvent(
+        Qt.NativeGestureType.ZoomNativeGesture,
+        QPointingDevice.primaryPointingDevice(),
+        2,
+        centre,
+        centre,
+        vp.mapToGlobal(centre),
+        0.5,
+        QPointF(0, 0),
+    )
+    QApplication.sendEvent(vp, event)
+    assert window.view.zoom() == pytest.approx(before * 1.5, rel=0.01)
+    # the plate point under the fingers stays under them
+    after = window.view.mapToScene(centre.toPoint())
+    assert abs(after.x() - under_fingers.x()) < 3 / window.view.zoom() + 1
+    assert abs(after.y() - under_fingers.y()) < 3 / window.view.zoom() + 1
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    def luminance(c: QColor) -> float:
+        def channel(v: float) -> float:
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_dark_palette_keeps_the_panel_readable(qtbot: QtBot, window: MainWindow) -> None:
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    old = app.palette()
+    dark = QPalette()
+    for role, colour in (
+        (QPalette.ColorRole.Window, "#202124"),
+        (QPalette.ColorRole.WindowText, "#e8eaed"),
+        (QPalette.ColorRole.Base, "#17181a"),
+        (QPalette.ColorRole.Text, "#e8eaed"),
+        (QPalette.ColorRole.Button, "#303134"),
+        (QPalette.ColorRole.ButtonText, "#e8eaed"),
+        (QPalette.ColorRole.Link, "#8ab4f8"),
+    ):
+        dark.setColor(role, QColor(colour))
+    app.setPalette(dark)
+    try:
+        click_plate(qtbot, window, *visible_point(window, "semitendinosus"))
+        browser = window.panel.browser
+
+        def background_now() -> QColor:
+            return QColor(browser.viewport().grab().toImage().pixel(2, 2))
+
+        # the panel follows the dark palette (palette changes reach widgets through events)
+        qtbot.waitUntil(lambda: background_now().lightness() < 80, timeout=2000)
+        image = browser.viewport().grab().toImage()
+        background = QColor(image.pixel(2, 2))
+        # the darkest-to-lightest spread inside the text is readable against the background
+        colours = [
+            QColor(image.pixel(x, y))
+            for x in range(0, image.width(), 3)
+            for y in range(0, min(image.height(), 300), 3)
+        ]
+        assert max(contrast(c, background) for c in colours) > 7
+        legend = window.panel.legend.grab().toImage()
+        legend_colours = [
+            QColor(legend.pixel(x, y))
+            for x in range(0, legend.width(), 2)
+            for y in range(0, legend.height(), 2)
+        ]
+        legend_bg = QColor(legend.pixel(1, 1))
+        assert max(contrast(c, legend_bg) for c in legend_colours) > 7
+    finally:
+        app.setPalette(old)
+
+
+def test_plate_focus_and_selection_are_announced_to_screen_readers(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_Tab)
+    focused = window.view.focused_record()
+    assert focused is not None
+    name = window.atlas.kb.get(focused).name  # type: ignore[union-attr]
+    assert name in window.view.accessibleDescription()
+    qtbot.keyClick(window.view, Qt.Key.Key_Return)
+    assert window.state.selection == focused
+    assert name in window.view.accessibleDescription()
+    for widget in (window.view, window.panel.browser, window.panel.legend):
+        assert widget.accessibleName()
+    for name, action in window.actions_by_name.items():
+        assert action.text().replace("&", "").strip(), name

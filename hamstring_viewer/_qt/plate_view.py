@@ -549,7 +549,17 @@ class PlateView(QGraphicsView):
             return
         if anchor is None:
             self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
-        self.scale(factor, factor)
+            self.scale(factor, factor)
+        else:
+            # keep the plate point under ``anchor`` (pointer or fingers) where it is; Qt's own
+            # AnchorUnderMouse follows the cursor, which a pinch on a touchpad need not move
+            held = self.mapToScene(anchor)
+            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+            self.scale(factor, factor)
+            moved = self.mapFromScene(held) - anchor
+            h, v = self.horizontalScrollBar(), self.verticalScrollBar()
+            h.setValue(h.value() + moved.x())
+            v.setValue(v.value() + moved.y())
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self._fitted = False
         self.zoomChanged.emit(self.zoom())
