@@ -27,7 +27,8 @@ def _check(args: argparse.Namespace) -> int:
         f"{len(kb.trigger_points)} trigger points, {len(kb.zones)} referral zones, "
         f"{len(kb.exercises)} exercises, {len(kb.stretches)} stretches, "
         f"{len(kb.techniques)} techniques, {len(kb.palpation)} palpation guides, "
-        f"{len(kb.glossary)} glossary terms, {len(kb.sources)} sources; "
+        f"{len(kb.glossary)} glossary terms, {len(kb.lookalikes)} look-alike causes, "
+        f"{len(kb.sources)} sources; "
         f"{len(atlas.plate.regions)} plate regions all bound"
     )
     return 0
