@@ -1,0 +1,416 @@
+"""A one-page client handout for a structure or a trigger point, as HTML. Qt-free.
+
+The handout reuses the knowledge base's own wording: where the pain is felt (referral zones,
+or a trigger point's own location and pain), the steps of the self-massage techniques and
+stretches aimed at it, and the warning lines of the techniques and look-alikes. A page has
+little room, so the text is built under a :class:`Budget` (how many techniques, stretches,
+warnings ... to include); the Qt side tries :data:`BUDGETS` from the roomiest to the tightest
+until the text fits the page.
+
+The HTML keeps to what Qt's rich text understands (``h1``–``h3``, ``p``, ``ol``, ``ul``, ``b``,
+``i``) and carries no styles: the page sets fonts and spacing.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from hamstring_viewer.describe import KIND_LABELS
+from hamstring_viewer.records import (
+    KnowledgeBase,
+    LookAlikeCause,
+    Stretch,
+    Structure,
+    Technique,
+    TriggerPoint,
+)
+
+#: Section titles, in page order.
+WHERE_TO_FIND = "Where to find it"
+WHERE_IT_HURTS = "Where it hurts"
+WHAT_BRINGS_IT_ON = "What brings it on"
+WORTH_KNOWING = "Worth knowing"
+SELF_MASSAGE = "How to self-massage"
+STRETCH = "How to stretch"
+PROFESSIONAL = "When to stop and see a professional"
+
+#: Advice lines that are a precaution while you work (shown under "Take care").
+_CARE_PREFIXES = (
+    "keep off",
+    "stay off",
+    "never",
+    "do not",
+    "avoid",
+    "skip",
+    "aim for",
+    "pressure should",
+    "keep the pressure",
+)
+#: Advice lines that say when to stop or get help (shown under the professional section).
+_STOP_PREFIXES = ("stop", "move the ball at once")
+_SEE_PREFIXES = ("see a",)
+_WORDS = re.compile(r"[a-z]+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+
+
+@dataclass(frozen=True, slots=True)
+class Budget:
+    """How much of the knowledge base one page takes (0 = none; ``steps`` 0 = every step).
+
+    ``zone_text``: 2 = the zones' whole descriptions, 1 = their first sentence, 0 = the names of
+    the regions they cover. ``summary``: open with the structure's one-paragraph summary.
+    """
+
+    techniques: int = 2
+    stretches: int = 1
+    steps: int = 0
+    care: int = 3
+    warnings: int = 4
+    provoked: int = 3
+    zone_text: int = 2
+    summary: bool = True
+    font_pt: float = 9.5
+
+
+def _budgets() -> tuple[Budget, ...]:
+    roomy = Budget(techniques=2, stretches=2, care=4, warnings=5, provoked=4)
+    one = Budget(techniques=1, stretches=1, care=2, warnings=3, provoked=3)
+    short = Budget(techniques=1, stretches=1, care=1, warnings=2, provoked=2, zone_text=1)
+    return (
+        roomy,
+        Budget(),
+        Budget(font_pt=9.0),
+        Budget(zone_text=1, font_pt=9.0),
+        replace(one, font_pt=9.0),
+        replace(one, zone_text=1, font_pt=9.0),
+        replace(one, zone_text=1, font_pt=8.5),
+        replace(short, font_pt=8.5),
+        replace(short, summary=False, font_pt=8.5),
+        replace(short, summary=False, provoked=0, zone_text=0, font_pt=8.5),
+        replace(short, summary=False, provoked=0, zone_text=0, steps=5, font_pt=8.5),
+        replace(short, summary=False, provoked=0, zone_text=0, steps=4, font_pt=8.0),
+    )
+
+
+#: From the roomiest to the tightest; the page takes the first one whose text fits.
+BUDGETS: tuple[Budget, ...] = _budgets()
+
+
+@dataclass(frozen=True, slots=True)
+class Handout:
+    """What a handout shows: its title and, for the plate, what to highlight.
+
+    ``highlight`` and ``marks`` are plate element ids (the structure's regions; the ✕ marks of
+    its trigger points); ``zones`` are referral zone record ids, essential ones first.
+    """
+
+    record_id: str
+    title: str
+    latin: str
+    subtitle: str
+    summary: str
+    highlight: tuple[str, ...]
+    marks: tuple[str, ...]
+    zones: tuple[str, ...]
+    trigger_point: TriggerPoint | None
+    muscle: Structure | None
+    techniques: tuple[Technique, ...]
+    stretches: tuple[Stretch, ...]
+    lookalikes: tuple[LookAlikeCause, ...]
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def _unique(ids: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(ids))
+
+
+def _first_sentence(text: str) -> str:
+    return _SENTENCE_END.split(text.strip(), maxsplit=1)[0]
+
+
+def _starts(text: str, prefixes: Sequence[str]) -> bool:
+    return text.strip().lower().startswith(tuple(prefixes))
+
+
+def _same(a: str, b: str) -> bool:
+    """Two lines say much the same (most of the shorter line's words are in the longer)."""
+    wa, wb = set(_WORDS.findall(a.lower())), set(_WORDS.findall(b.lower()))
+    small, large = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    return bool(small) and len(small & large) >= 0.7 * len(small)
+
+
+def _distinct(lines: Iterable[str], limit: int, taken: Sequence[str] = ()) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        if len(out) >= limit:
+            break
+        if line.strip() and not any(_same(line, o) for o in [*taken, *out]):
+            out.append(line.strip())
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# What a handout is about
+
+
+def _members(kb: KnowledgeBase, structure: Structure) -> tuple[str, ...]:
+    return _unique([structure.id, *structure.members])
+
+
+def _groups_of(kb: KnowledgeBase, structure_id: str) -> list[str]:
+    return [s.id for s in kb.structures.values() if structure_id in s.members]
+
+
+def _zones_of(kb: KnowledgeBase, tps: Iterable[TriggerPoint]) -> tuple[str, ...]:
+    ids = _unique(z for tp in tps for z in tp.zones if z in kb.zones)
+    order = {"essential": 0, "spillover": 1}
+    return tuple(sorted(ids, key=lambda z: order.get(kb.zones[z].kind, 2)))
+
+
+def _targeting(kb: KnowledgeBase, ids: Iterable[str], table: str) -> list[str]:
+    wanted = set(ids)
+    records = kb.techniques if table == "technique" else kb.stretches
+    return [r.id for r in records.values() if wanted & set(r.targets)]
+
+
+def _self_massage(kb: KnowledgeBase, ids: Iterable[str]) -> tuple[Technique, ...]:
+    out = []
+    for record_id in _unique(ids):
+        record = kb.techniques.get(record_id)
+        if record is not None and record.kind == "self_massage":
+            out.append(record)
+    return tuple(out)
+
+
+def _stretches(kb: KnowledgeBase, ids: Iterable[str]) -> tuple[Stretch, ...]:
+    return tuple(kb.stretches[i] for i in _unique(ids) if i in kb.stretches)
+
+
+def _lookalikes(kb: KnowledgeBase, structure_ids: Iterable[str]) -> tuple[LookAlikeCause, ...]:
+    """The general warning signs first, then the look-alikes that name one of the structures."""
+    wanted = set(structure_ids)
+    flags = [c for c in kb.lookalikes.values() if c.kind == "red_flags"]
+    named = [
+        c for c in kb.lookalikes.values() if c.kind != "red_flags" and wanted & set(c.structures)
+    ]
+    return (*flags, *named)
+
+
+def handout_for(kb: KnowledgeBase, record_id: str | None) -> Handout | None:
+    """The handout of a structure or a trigger point; None for anything else (or None)."""
+    record = kb.get(record_id) if record_id else None
+    if isinstance(record, TriggerPoint):
+        return _trigger_point_handout(kb, record)
+    if isinstance(record, Structure):
+        return _structure_handout(kb, record)
+    return None
+
+
+def _structure_handout(kb: KnowledgeBase, s: Structure) -> Handout:
+    members = _members(kb, s)
+    member_records = [kb.structures[m] for m in members if m in kb.structures]
+    tp_ids = _unique(
+        [
+            *(t for m in member_records for t in m.trigger_points),
+            *(tp.id for tp in kb.trigger_points.values() if tp.muscle in members),
+        ]
+    )
+    tps = [kb.trigger_points[t] for t in tp_ids if t in kb.trigger_points]
+    technique_ids = [t for m in member_records for t in m.self_massage]
+    stretch_ids = [t for m in member_records for t in m.stretches]
+    if tps and not technique_ids:
+        technique_ids = _targeting(kb, members, "technique")
+    if tps and not stretch_ids:
+        stretch_ids = _targeting(kb, members, "stretch")
+    related = [*members, *(g for m in members for g in _groups_of(kb, m))]
+    return Handout(
+        record_id=s.id,
+        title=s.name or s.id,
+        latin=s.latin,
+        subtitle=KIND_LABELS.get(s.kind, s.kind),
+        summary=s.summary,
+        highlight=_unique(r for m in member_records for r in m.svg_ids),
+        marks=tuple(tp.svg_id for tp in tps),
+        zones=_zones_of(kb, tps),
+        trigger_point=None,
+        muscle=s,
+        techniques=_self_massage(kb, technique_ids),
+        stretches=_stretches(kb, stretch_ids),
+        lookalikes=_lookalikes(kb, related),
+    )
+
+
+def _trigger_point_handout(kb: KnowledgeBase, tp: TriggerPoint) -> Handout:
+    muscle = kb.structures.get(tp.muscle)
+    muscle_name = muscle.name if muscle is not None else tp.muscle
+    kind = f"{tp.depth.capitalize()} trigger point" if tp.depth else "Trigger point"
+    technique_ids = list(tp.self_help)
+    stretch_ids = list(tp.self_help)
+    if muscle is not None:
+        technique_ids += muscle.self_massage
+        stretch_ids += muscle.stretches
+    related = [tp.muscle, *_groups_of(kb, tp.muscle)]
+    return Handout(
+        record_id=tp.id,
+        title=tp.name or tp.id,
+        latin=muscle.latin if muscle is not None else "",
+        subtitle=f"{kind} of the {muscle_name[:1].lower()}{muscle_name[1:]}",
+        summary="",
+        highlight=muscle.svg_ids if muscle is not None else (),
+        marks=(tp.svg_id,),
+        zones=_zones_of(kb, [tp]),
+        trigger_point=tp,
+        muscle=muscle,
+        techniques=_self_massage(kb, technique_ids),
+        stretches=_stretches(kb, stretch_ids),
+        lookalikes=_lookalikes(kb, related),
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# HTML
+
+
+def _section(title: str, body: str) -> str:
+    return f"<h2>{_e(title)}</h2>{body}" if body else ""
+
+
+def _ol(items: Iterable[str]) -> str:
+    got = [f"<li>{_e(i)}</li>" for i in items if i.strip()]
+    return f"<ol>{''.join(got)}</ol>" if got else ""
+
+
+def _ul(items: Iterable[str]) -> str:
+    got = [f"<li>{_e(i)}</li>" for i in items if i.strip()]
+    return f"<ul>{''.join(got)}</ul>" if got else ""
+
+
+def _steps(steps: Sequence[str], budget: Budget) -> str:
+    if budget.steps and len(steps) > budget.steps:
+        return _ol(steps[: budget.steps])
+    return _ol(steps)
+
+
+def _care(lines: Sequence[str]) -> str:
+    return f"<p><b>Take care:</b></p>{_ul(lines)}" if lines else ""
+
+
+def header_html(h: Handout) -> str:
+    """The title (plain English name), the Latin name and what kind of thing it is."""
+    second = [f"<i>{_e(h.latin)}</i>" if h.latin else "", _e(h.subtitle)]
+    line = " · ".join(b for b in second if b)
+    return f"<h1>{_e(h.title)}</h1>" + (f"<p>{line}</p>" if line else "")
+
+
+def _where_it_hurts(kb: KnowledgeBase, h: Handout, budget: Budget) -> str:
+    parts = []
+    if h.trigger_point is not None and h.trigger_point.pain.text:
+        parts.append(f"<p>{_e(h.trigger_point.pain.text)}</p>")
+    labels = {
+        "essential": "Main area (solid colour on the picture)",
+        "spillover": "It can spread to (dotted on the picture)",
+    }
+    kinds = [kb.zones[z].kind for z in h.zones]
+    for zone_id in h.zones:
+        zone = kb.zones[zone_id]
+        label = labels.get(zone.kind, "Also")
+        if kinds.count(zone.kind) > 1:  # say whose zone it is (the name before its colon)
+            label = f"{zone.name.split(':')[0].strip()}, {label[:1].lower()}{label[1:]}"
+        if budget.zone_text >= 2 and h.trigger_point is None:
+            text = zone.description.text
+        elif budget.zone_text:
+            text = _first_sentence(zone.description.text)
+        else:
+            if h.trigger_point is not None:
+                continue  # its own pain text says it already
+            text = ", ".join(zone.regions)
+        parts.append(f"<p><b>{_e(label)}:</b> {_e(text)}</p>")
+    return "".join(parts)
+
+
+def _advice(records: Iterable[Technique | Stretch]) -> list[str]:
+    return [line for r in records for line in r.advice]
+
+
+def body_html(kb: KnowledgeBase, h: Handout, budget: Budget = Budget()) -> str:
+    """The handout's sections under ``budget``; sections with nothing to say are left out."""
+    tp = h.trigger_point
+    sections: list[str] = []
+    if tp is not None and tp.location.text:
+        sections.append(_section(WHERE_TO_FIND, f"<p>{_e(tp.location.text)}</p>"))
+    elif h.summary and budget.summary:
+        sections.append(f"<p>{_e(h.summary)}</p>")
+    sections.append(_section(WHERE_IT_HURTS, _where_it_hurts(kb, h, budget)))
+    if tp is not None and budget.provoked:
+        provoked = [f.text for f in tp.provoked_by[: budget.provoked]]
+        sections.append(_section(WHAT_BRINGS_IT_ON, _ul(provoked)))
+
+    if not h.zones:  # no referred pain of its own: what else can hurt around it
+        others = [c.text.text for c in h.lookalikes if c.kind != "red_flags" and c.text.text]
+        texts = "".join(f"<p>{_e(t)}</p>" for t in others[: budget.warnings])
+        sections.append(_section(WORTH_KNOWING, texts))
+
+    techniques = h.techniques[: budget.techniques]
+    stretches = h.stretches[: budget.stretches]
+    massage = "".join(f"<h3>{_e(t.name)}</h3>{_steps(t.steps, budget)}" for t in techniques)
+    if massage:
+        care = _distinct(
+            (a for a in _advice(techniques) if _starts(a, _CARE_PREFIXES)), budget.care
+        )
+        massage += _care(care)
+    sections.append(_section(SELF_MASSAGE, massage))
+    stretching = "".join(f"<h3>{_e(s.name)}</h3>{_steps(s.steps, budget)}" for s in stretches)
+    if stretching:
+        care = _distinct(
+            (a for a in _advice(stretches) if _starts(a, _CARE_PREFIXES)), min(2, budget.care)
+        )
+        stretching += _care(care)
+    sections.append(_section(STRETCH, stretching))
+    sections.append(_section(PROFESSIONAL, _ul(warnings(h, budget.warnings))))
+    return "".join(s for s in sections if s)
+
+
+def warnings(h: Handout, limit: int = 5) -> list[str]:
+    """When to stop and when to see a professional: the stop signs of the handout's first
+    technique and stretch, the general warning signs, then the warnings of the look-alikes that
+    name the structure (near-duplicates are dropped)."""
+    shown: list[Technique | Stretch] = [*h.techniques[:1], *h.stretches[:1]]
+    stops = [a for a in _advice(shown) if _starts(a, _STOP_PREFIXES)]
+    looks = [c.warning.text for c in h.lookalikes if c.warning.text]
+    if not looks:  # the techniques' own "see a doctor" lines, when no look-alike says it
+        looks = [a for a in _advice(shown) if _starts(a, _SEE_PREFIXES)]
+    first = _distinct(stops, 1)
+    return first + _distinct(looks, max(0, limit - len(first)), first)
+
+
+def handout_html(kb: KnowledgeBase, record_id: str, budget: Budget = Budget()) -> str:
+    """Header and sections of the handout of a structure or trigger point ('' for others)."""
+    h = handout_for(kb, record_id)
+    if h is None:
+        return ""
+    return header_html(h) + body_html(kb, h, budget)
+
+
+__all__ = [
+    "BUDGETS",
+    "PROFESSIONAL",
+    "SELF_MASSAGE",
+    "STRETCH",
+    "WHAT_BRINGS_IT_ON",
+    "WHERE_IT_HURTS",
+    "WHERE_TO_FIND",
+    "WORTH_KNOWING",
+    "Budget",
+    "Handout",
+    "body_html",
+    "handout_for",
+    "handout_html",
+    "header_html",
+    "warnings",
+]
