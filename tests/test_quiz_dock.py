@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QMenu, QPushButton
 from pytestqt.qtbot import QtBot
 from test_viewer import click_plate, differs, grab, pixel, visible_point
 
@@ -19,6 +19,7 @@ from hamstring_viewer import resources
 from hamstring_viewer._qt.quiz_dock import QuizDock, due_text, install
 from hamstring_viewer._qt.window import MainWindow
 from hamstring_viewer.catalog import Atlas
+from hamstring_viewer.quiz import Asked, Result
 from hamstring_viewer.userdata import UserData
 
 T0 = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
@@ -80,6 +81,12 @@ def quiz(open_quiz: OpenQuiz) -> QuizDock:
     return open_quiz()
 
 
+def ask(quiz: QuizDock, question_id: str) -> Asked:
+    asked = quiz.start(only=question_id)
+    assert asked is not None and asked.id == question_id
+    return asked
+
+
 def window_of(quiz: QuizDock) -> MainWindow:
     return quiz.main_window
 
@@ -90,10 +97,6 @@ def button_for(quiz: QuizDock, text: str) -> QPushButton:
     return matches[0]
 
 
-def text_of(quiz: QuizDock) -> str:
-    return " ".join([quiz.prompt.text(), quiz.feedback.text(), quiz.score.text()])
-
-
 # --------------------------------------------------------------------------------------------
 
 
@@ -102,7 +105,8 @@ def test_the_study_menu_opens_and_closes_the_quiz(quiz: QuizDock) -> None:
     action = win.actions_by_name["quiz_show"]
     assert action.shortcut().toString() == "F7"
     menus = {a.text().replace("&", ""): a.menu() for a in win.menuBar().actions()}
-    assert action in menus["Study"].actions()
+    study = menus["Study"]
+    assert isinstance(study, QMenu) and action in study.actions()
     assert quiz.isVisible() and quiz.objectName() == "quizDock"
     assert "Start" in quiz.prompt.text()
     action.trigger()
@@ -113,7 +117,7 @@ def test_find_it_right_click_scores_and_schedules_later(
     qtbot: QtBot, quiz: QuizDock, clock: Clock
 ) -> None:
     win = window_of(quiz)
-    asked = quiz.start(only=FIND_ST)
+    asked = ask(quiz, FIND_ST)
     assert "Semitendinosus" in quiz.prompt.text()
     assert win.view.tool is not None
     assert quiz.scheduler.due(FIND_ST) is None
@@ -138,14 +142,14 @@ def test_a_wrong_click_is_marked_and_the_answer_shown_and_comes_back_sooner(
     win = window_of(quiz)
     sx, sy = visible_point(win, "semitendinosus")
     probe = win.view.scene_to_view(sx, sy)
-    quiz.start(only="find:gracilis::")
+    ask(quiz, "find:gracilis::")
     before = pixel(grab(win), probe)
     # right on one question ...
     gx, gy = visible_point(win, "gracilis")
     click_plate(qtbot, win, gx, gy)
     due_right = quiz.scheduler.due("find:gracilis::")
     # ... wrong on another, at the same time
-    quiz.start(only=FIND_ST)
+    ask(quiz, FIND_ST)
     assert not win.view.emphasis("answer")  # a new question starts clean
     click_plate(qtbot, win, gx, gy)
     assert "Wrong" in quiz.feedback.text()
@@ -166,10 +170,10 @@ def test_a_wrong_click_is_marked_and_the_answer_shown_and_comes_back_sooner(
 
 def test_a_double_click_counts_once(qtbot: QtBot, quiz: QuizDock) -> None:
     win = window_of(quiz)
-    quiz.start(only=FIND_ST)
+    ask(quiz, FIND_ST)
     x, y = visible_point(win, "semitendinosus")
     pos = win.view.scene_to_view(x, y)
-    results = []
+    results: list[Result] = []
     quiz.answered.connect(results.append)
     # a real double click reaches a widget as press, release, press, double-click, release
     qtbot.mouseClick(win.view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
@@ -182,7 +186,7 @@ def test_a_double_click_counts_once(qtbot: QtBot, quiz: QuizDock) -> None:
 
 
 def test_a_choice_question_is_answered_with_a_button(qtbot: QtBot, quiz: QuizDock) -> None:
-    asked = quiz.start(only=NERVE_ST)
+    asked = ask(quiz, NERVE_ST)
     assert len(quiz.choice_buttons()) == len(asked.choices) >= 2
     right = button_for(quiz, asked.question.answer_text)
     qtbot.mouseClick(right, Qt.MouseButton.LeftButton)
@@ -198,7 +202,7 @@ def test_a_choice_question_is_answered_with_a_button(qtbot: QtBot, quiz: QuizDoc
 def test_name_it_highlights_without_giving_the_name_away(qtbot: QtBot, quiz: QuizDock) -> None:
     win = window_of(quiz)
     win.state.select("semitendinosus")
-    asked = quiz.start(only=NAME_ST)
+    asked = ask(quiz, NAME_ST)
     assert win.view.emphasis("quiz")
     assert win.state.selection is None
     # the panel shows the welcome page, not the muscle's own page
@@ -229,7 +233,7 @@ def test_whose_pain_draws_the_pattern_and_takes_a_trigger_point(
 ) -> None:
     win = window_of(quiz)
     win.state.set_overlays({"tp_semitendinosus"})
-    quiz.start(only=PAIN_BF)
+    ask(quiz, PAIN_BF)
     assert win.view.zone_preview() == {
         "zone_biceps_femoris_essential",
         "zone_biceps_femoris_spillover",
@@ -247,7 +251,7 @@ def test_whose_pain_draws_the_pattern_and_takes_a_trigger_point(
 
 def test_a_click_on_nothing_is_not_an_answer(qtbot: QtBot, quiz: QuizDock) -> None:
     win = window_of(quiz)
-    quiz.start(only=FIND_ST)
+    ask(quiz, FIND_ST)
     click_plate(qtbot, win, 40, 40)
     assert quiz.result is None
     assert "Nothing" in win.statusBar().currentMessage()
@@ -255,7 +259,7 @@ def test_a_click_on_nothing_is_not_an_answer(qtbot: QtBot, quiz: QuizDock) -> No
 
 def test_leaving_the_quiz_gives_the_plate_back(qtbot: QtBot, quiz: QuizDock) -> None:
     win = window_of(quiz)
-    quiz.start(only=NAME_ST)
+    ask(quiz, NAME_ST)
     assert win.view.tool is not None
     win.actions_by_name["quiz_show"].trigger()  # uncheck
     assert win.view.tool is None
@@ -273,7 +277,7 @@ def test_leaving_keeps_another_features_tool(quiz: QuizDock) -> None:
         def release(self, x: float, y: float) -> None: ...
 
     win = window_of(quiz)
-    quiz.start(only=FIND_ST)
+    ask(quiz, FIND_ST)
     other = OtherTool()
     win.view.set_tool(other)
     quiz.leave()
@@ -285,7 +289,7 @@ def test_progress_survives_a_restart(
 ) -> None:
     first = open_quiz()
     win = window_of(first)
-    first.start(only=FIND_ST)
+    ask(first, FIND_ST)
     x, y = visible_point(win, "semitendinosus")
     click_plate(qtbot, win, x, y)
     due = first.scheduler.due(FIND_ST)
@@ -295,7 +299,7 @@ def test_progress_survives_a_restart(
     second = open_quiz()
     assert second.scheduler.due(FIND_ST) == due
     assert "answered 1 question before" in second.prompt.text()
-    second.start(only=FIND_ST)
+    ask(second, FIND_ST)
     assert second.history.text() == (
         f"Seen once before, right once; review due {due_text(due, clock.now)}."
     )
@@ -311,7 +315,7 @@ def test_unreadable_progress_file_is_reported_and_the_quiz_still_works(
     assert quiz.message.isVisible()
     assert "quiz progress" in quiz.message.text() and "moved aside" in quiz.message.text()
     win = window_of(quiz)
-    quiz.start(only=FIND_ST)
+    ask(quiz, FIND_ST)
     x, y = visible_point(win, "semitendinosus")
     click_plate(qtbot, win, x, y)
     assert "Right" in quiz.feedback.text()
@@ -340,7 +344,7 @@ def test_malformed_progress_is_kept_until_the_first_answer(
     assert "could not be read" in text and "until you answer" in text
     assert "state" in text  # names the bad field
     win = window_of(quiz)
-    quiz.start(only=FIND_ST)
+    ask(quiz, FIND_ST)
     assert path.read_bytes() == original
     x, y = visible_point(win, "semitendinosus")
     click_plate(qtbot, win, x, y)
@@ -356,7 +360,7 @@ def test_progress_that_cannot_be_saved_is_said_and_the_quiz_goes_on(
     path.write_text(json.dumps({"format": 99, "progress": {}}), encoding="utf-8")
     quiz = open_quiz()
     assert "newer version" in quiz.message.text()
-    asked = quiz.start(only=NERVE_ST)
+    asked = ask(quiz, NERVE_ST)
     qtbot.mouseClick(button_for(quiz, asked.question.answer_text), Qt.MouseButton.LeftButton)
     assert "Right" in quiz.feedback.text()
     assert "not saved" in quiz.message.text()
@@ -391,10 +395,16 @@ def test_closing_the_window_mid_question_saves_the_users_own_layers(
     qtbot: QtBot, open_quiz: OpenQuiz, tmp_path: Path
 ) -> None:
     quiz = open_quiz()
-    quiz.start(only=NAME_ST)
+    ask(quiz, NAME_ST)
     window_of(quiz).close()
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     assert str(settings.value("layers/labels")).lower() == "true"
+
+
+def test_a_kind_without_questions_says_so(quiz: QuizDock) -> None:
+    assert quiz.start(kinds=()) is None
+    assert "no questions" in quiz.prompt.text()
+    assert quiz.main_window.view.tool is None
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ import random
 from collections.abc import Iterable
 from datetime import datetime
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -42,7 +43,8 @@ from hamstring_viewer.quiz import (
 from hamstring_viewer.scheduler import Clock, ProgressError, ReviewScheduler, utc_now
 from hamstring_viewer.userdata import UserDataError
 
-from .window import MainWindow
+if TYPE_CHECKING:
+    from .window import MainWindow
 
 #: What the kind selector offers, and the question kinds each entry draws from.
 KIND_ENTRIES: tuple[tuple[str, tuple[str, ...] | None], ...] = (
@@ -192,6 +194,7 @@ class QuizDock(QDockWidget):
         self._stashed_labels = False
         self._stashed_overlays: frozenset[str] = frozenset()
         self._preview: frozenset[str] = frozenset()
+        self._hint = ""  # what the status bar says while a question waits
         self._progress_note = ""  # why saved progress is not in use, for the user
         self._regions_of: dict[str, tuple[str, ...]] | None = None
         self._choice_buttons: list[tuple[ChoiceButton, Choice]] = []
@@ -286,10 +289,11 @@ class QuizDock(QDockWidget):
     def choice_buttons(self) -> list[ChoiceButton]:
         return [button for button, _choice in self._choice_buttons]
 
-    def start(self, kinds: Iterable[str] | None = None, *, only: str | None = None) -> Asked:
-        """Open the quiz and start a round of ``kinds`` (None: all) and ask its first question.
+    def start(self, kinds: Iterable[str] | None = None, *, only: str | None = None) -> Asked | None:
+        """Open the quiz, start a round of ``kinds`` (None: all) and ask its first question.
 
-        ``only`` limits the round to one question id (its every asking is that question).
+        ``only`` limits the round to one question id (every asking is that question; KeyError
+        for an unknown id). None if the atlas has no question of those kinds.
         """
         if self.isHidden():
             self.show()
@@ -301,16 +305,20 @@ class QuizDock(QDockWidget):
                 raise KeyError(f"no question '{only}'")
             pool = [self._all_questions()[only]]
         self._select_kind_entry(wanted)
+        if not pool:
+            self.leave()
+            self.prompt.setText("<p>The atlas has no questions of this kind.</p>")
+            return None
         self._round = QuizRound(pool, self.scheduler, rng=self._rng)
         return self.next_question()
 
-    def next_question(self) -> Asked:
+    def next_question(self) -> Asked | None:
         """Ask the next question of the round (starting one of the chosen kind if needed)."""
         if self._round is None:
             return self.start(KIND_ENTRIES[self.kind_box.currentIndex()][1])
-        self._ask(self._round.next_question())
-        assert self._asked is not None
-        return self._asked
+        asked = self._round.next_question()
+        self._ask(asked)
+        return asked
 
     def answer(self, response: str) -> Result | None:
         """Answer the question on show with a plate region id or a choice id.
@@ -332,16 +340,18 @@ class QuizDock(QDockWidget):
     def answer_at(self, x: float, y: float) -> Result | None:
         """Answer a click question with the visible region at plate point (x, y)."""
         asked = self._asked
-        if asked is None or not asked.question.by_click:
-            if asked is not None and self._result is None:
+        if asked is None:
+            return None
+        if self._result is not None:
+            self._status("Already answered: press Next question, or close the quiz to explore.")
+        if not asked.question.by_click:
+            if self._result is None:
                 self._status("Pick one of the answers in the Quiz panel.")
             return None
         region = self._region_at(x, y)
-        if region is None:
-            if self._result is None:
-                self._status("Nothing to click there: click a structure on the plate.")
-            return None
-        return self.answer(region)
+        if region is None and self._result is None:
+            self._status("Nothing to click there: click a structure on the plate.")
+        return self.answer(region) if region is not None else None
 
     def leave(self) -> None:
         """End the round: clear the quiz's marks and give the plate back."""
@@ -362,7 +372,7 @@ class QuizDock(QDockWidget):
         if shown:
             self._ensure_scheduler()  # load the progress now, so its problems are told now
             self._show_intro()
-        else:
+        elif self.main_window.isVisible():  # not while the window closes
             self.leave()
 
     def _on_start_clicked(self) -> None:
@@ -382,7 +392,7 @@ class QuizDock(QDockWidget):
         """While a question waits for its answer, hovering the plate names nothing."""
         if self._asked is not None and self._result is None and isinstance(record_id, str):
             self.main_window.view.viewport().setToolTip("")
-            self.main_window.statusBar().clearMessage()
+            self._status(self._hint)
 
     # asking ------------------------------------------------------------------------------
     def _all_questions(self) -> dict[str, Question]:
@@ -460,9 +470,10 @@ class QuizDock(QDockWidget):
             f"<p><b>{escape(question.prompt)}</b></p>"
             + (f"<p style='color:#5f5f5f'>{escape(hint)}</p>" if hint else "")
         )
-        self._status(
-            "Quiz: " + (hint.split(".")[0] if hint else "pick an answer in the Quiz panel") + "."
+        self._hint = "Quiz: " + (
+            "click your answer on the plate." if question.by_click else "pick an answer."
         )
+        self._status(self._hint)
         self.history.setText(self._history_text(question.id))
         self.history.setVisible(True)
         self._build_choices(asked.choices)
@@ -489,6 +500,7 @@ class QuizDock(QDockWidget):
     def _clear_choices(self) -> None:
         for button, _choice in self._choice_buttons:
             self._choices_layout.removeWidget(button)
+            button.hide()
             button.deleteLater()
         self._choice_buttons = []
         self.choices.setVisible(False)
