@@ -544,6 +544,7 @@ class QuizDock(QDockWidget):
             when = due_text(result.due, self.scheduler.now())
             parts.append(f"<p style='color:#5f5f5f'>Next review: {when}.</p>")
         self.main_window.statusBar().clearMessage()
+        self.prompt.setText(f"<p><b>{escape(question.prompt)}</b></p>")  # the hint is done
         self.feedback.setText("".join(parts))
         self.feedback.setVisible(True)
         self.history.setVisible(False)
