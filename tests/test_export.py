@@ -1,0 +1,411 @@
+"""Handouts and view exports as a user meets them: File menu, dialogs, the files written."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import HAMSTRINGS
+from PySide6.QtCore import QRectF, QSettings, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QKeySequence, QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QGraphicsItem, QMenu, QWidget
+from pytestqt.qtbot import QtBot
+from test_viewer import click_plate, visible_point
+
+from hamstring_viewer import resources
+from hamstring_viewer._qt.export import (
+    HandoutExport,
+    handout_image,
+    install,
+    plate_crop,
+    plate_target,
+    write_handout_pdf,
+)
+from hamstring_viewer._qt.plate_view import SELECT_COLOUR
+from hamstring_viewer._qt.window import MainWindow
+from hamstring_viewer.catalog import Atlas
+from hamstring_viewer.handout import handout_for
+from hamstring_viewer.userdata import UserData
+
+#: where the handout renders are left to look at (skipped when the folder is absent)
+SHOTS = Path(os.environ.get("HAMSTRING_SHOTS", "/work/tmp"))
+HANDOUT_ACTIONS = ("export_handout_pdf", "export_print_handout")
+VIEW_ACTIONS = ("export_view_png", "export_view_svg")
+
+
+@pytest.fixture
+def window(qtbot: QtBot, atlas: Atlas, tmp_path: Path) -> Iterator[MainWindow]:
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    win = MainWindow(
+        atlas,
+        resources.plate_path().read_bytes(),
+        settings,
+        userdata=UserData.open(tmp_path / "user"),
+    )
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    win.view.fit()
+    yield win
+    win.close()
+
+
+@pytest.fixture
+def export(window: MainWindow) -> HandoutExport:
+    return install(window)
+
+
+class SaveDialog:
+    """Stands in for QFileDialog.getSaveFileName: answers with a path, records what it was asked."""
+
+    def __init__(self, answer: Path | None) -> None:
+        self.answer = answer
+        self.asked: list[tuple[str, str, str]] = []
+
+    def __call__(
+        self, parent: QWidget | None, caption: str, directory: str, filter_: str
+    ) -> tuple[str, str]:
+        self.asked.append((caption, directory, filter_))
+        return (str(self.answer), filter_) if self.answer is not None else ("", "")
+
+
+def pdf_pages(path: Path) -> tuple[int, str]:
+    """Page count and the first page's text of a PDF file."""
+    doc = QPdfDocument()
+    assert doc.load(str(path)) == QPdfDocument.Error.None_
+    text = doc.getAllText(0).text() if doc.pageCount() else ""
+    count = doc.pageCount()
+    doc.close()
+    return count, " ".join(text.split())
+
+
+def render_pdf_page(path: Path, width: int = 1240) -> QImage:
+    doc = QPdfDocument()
+    assert doc.load(str(path)) == QPdfDocument.Error.None_
+    size = doc.pagePointSize(0)
+    rendered = doc.render(0, QSize(width, round(width * size.height() / size.width())))
+    doc.close()
+    page = QImage(rendered.size(), QImage.Format.Format_RGB32)  # paper: white under the page
+    page.fill(QColor("white"))
+    painter = QPainter(page)
+    painter.drawImage(0, 0, rendered)
+    painter.end()
+    return page
+
+
+def file_menu(window: MainWindow) -> QMenu:
+    for action in window.menuBar().actions():
+        menu = action.menu()
+        if isinstance(menu, QMenu) and action.text().replace("&", "") == "File":
+            return menu
+    raise AssertionError("no File menu")
+
+
+def close(a: QColor, b: QColor, tolerance: int = 60) -> bool:
+    return (
+        abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue()) <= tolerance
+    )
+
+
+def scene_state(window: MainWindow) -> list[tuple[int, bool, float]]:
+    return [(id(i), i.isVisible(), i.zValue()) for i in window.view.scene().items()]
+
+
+# --------------------------------------------------------------------------------------------
+# menu and actions
+
+
+def test_file_menu_has_the_exports_before_quit_with_their_shortcuts(
+    window: MainWindow, export: HandoutExport
+) -> None:
+    entries = [a.text().replace("&", "") for a in file_menu(window).actions() if a.text()]
+    assert entries == [
+        "Export handout as PDF…",
+        "Print handout…",
+        "Export view as PNG…",
+        "Export view as SVG…",
+        "Quit",
+    ]
+    actions = window.actions_by_name
+    assert all(name in actions for name in (*HANDOUT_ACTIONS, *VIEW_ACTIONS))
+    assert actions["export_handout_pdf"].shortcut() == QKeySequence("Ctrl+E")
+    assert actions["export_print_handout"].shortcut() == QKeySequence(
+        QKeySequence.StandardKey.Print
+    )
+    assert all(actions[name].statusTip() for name in (*HANDOUT_ACTIONS, *VIEW_ACTIONS))
+
+
+def test_handout_actions_need_a_structure_or_trigger_point_selected(
+    qtbot: QtBot, window: MainWindow, export: HandoutExport
+) -> None:
+    actions = window.actions_by_name
+    assert window.state.selection is None
+    assert not any(actions[name].isEnabled() for name in HANDOUT_ACTIONS)
+    assert all(actions[name].isEnabled() for name in VIEW_ACTIONS)
+    # with nothing selected, the action does nothing, not even ask for a file
+    dialog = SaveDialog(Path("never.pdf"))
+    export.get_save_file_name = dialog
+    assert export.export_handout_pdf() is None
+    assert not dialog.asked
+
+    x, y = visible_point(window, "tp_semitendinosus")
+    with qtbot.waitSignal(window.state.selectionChanged, timeout=2000):
+        click_plate(qtbot, window, x, y)
+    assert window.state.selection == "tp_semitendinosus"
+    assert all(actions[name].isEnabled() for name in HANDOUT_ACTIONS)
+
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_Escape)
+    assert window.state.selection is None
+    assert not any(actions[name].isEnabled() for name in HANDOUT_ACTIONS)
+
+    # a referral zone is selectable (from the panel) but has no handout
+    window.state.select("zone_medial_hamstrings_essential")
+    assert not any(actions[name].isEnabled() for name in HANDOUT_ACTIONS)
+
+
+# --------------------------------------------------------------------------------------------
+# the handout PDF
+
+
+def test_export_a_handout_for_semitendinosus_as_a_one_page_pdf(
+    qtbot: QtBot, window: MainWindow, export: HandoutExport, tmp_path: Path
+) -> None:
+    x, y = visible_point(window, "semitendinosus")
+    with qtbot.waitSignal(window.state.selectionChanged, timeout=2000):
+        click_plate(qtbot, window, x, y)
+    dialog = SaveDialog(tmp_path / "out" / "client")  # no suffix: .pdf is added
+    (tmp_path / "out").mkdir()
+    export.get_save_file_name = dialog
+    before = scene_state(window)
+
+    window.actions_by_name["export_handout_pdf"].trigger()
+
+    caption, suggested, filter_ = dialog.asked[0]
+    assert caption == "Export handout as PDF"
+    assert suggested.endswith("Semitendinosus handout.pdf")
+    assert "*.pdf" in filter_
+    path = tmp_path / "out" / "client.pdf"
+    assert path.is_file()
+    pages, text = pdf_pages(path)
+    assert pages == 1
+    assert "Semitendinosus" in text
+    assert "Musculus semitendinosus" in text
+    for heading in ("Where it hurts", "How to self-massage", "How to stretch"):
+        assert heading in text
+    assert "See a doctor or physiotherapist" in text
+    assert "Saved" in window.statusBar().currentMessage()
+    # the plate on screen is as it was: same items, same visibility
+    assert scene_state(window) == before
+    # the next dialog opens in the folder chosen last time
+    export.export_handout_pdf()
+    assert Path(dialog.asked[1][1]).parent == tmp_path / "out"
+
+
+def test_the_handout_page_shows_the_plate_with_highlight_zones_and_text(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    handout = handout_for(window.atlas.kb, "semitendinosus")
+    assert handout is not None
+    path = tmp_path / "semitendinosus.pdf"
+    result = write_handout_pdf(window.view, handout, path)
+    assert result is not None and result.fits
+    page = render_pdf_page(path)
+    if SHOTS.is_dir():
+        page.save(str(SHOTS / "handout_page1.png"))
+        shutil.copy(path, SHOTS / "handout_semitendinosus.pdf")
+    width, height = page.width(), page.height()
+    dots_per_mm = width / 210
+    # left column: the plate with the muscle, the amber highlight and the purple zone
+    plate = [
+        page.pixelColor(x, y)
+        for x in range(0, int(width * 0.4), 3)
+        for y in range(int(height * 0.1), int(height * 0.85), 3)
+    ]
+    amber = QColor(SELECT_COLOUR)
+    purple = QColor("#8e24aa")
+    assert sum(close(c, amber, 90) for c in plate) > 50
+    assert sum(close(c, purple, 120) for c in plate) > 200
+    assert sum(c.red() > 150 and c.green() < 120 and c.blue() < 110 for c in plate) > 500
+    # right column: dark text near the top and half-way down
+    for y_frac in (0.15, 0.5):
+        band = [
+            page.pixelColor(x, int(height * y_frac) + dy)
+            for x in range(int(width * 0.4), width - 80, 2)
+            for dy in range(0, int(dots_per_mm * 8), 2)
+        ]
+        assert any(c.lightness() < 80 for c in band)
+    # the 12 mm margins stay blank: nothing runs off the page
+    inset = int(dots_per_mm * 10)
+    edges = [page.pixelColor(x, y) for x in range(0, width, 5) for y in (inset, height - inset)]
+    edges += [page.pixelColor(x, y) for y in range(0, height, 5) for x in (inset, width - inset)]
+    assert all(c.lightness() > 245 for c in edges)
+
+
+@pytest.mark.parametrize("record_id", [*HAMSTRINGS, "tp_semitendinosus", "hamstrings", "femur"])
+def test_every_handout_fits_one_page(window: MainWindow, tmp_path: Path, record_id: str) -> None:
+    handout = handout_for(window.atlas.kb, record_id)
+    assert handout is not None
+    path = tmp_path / f"{record_id}.pdf"
+    result = write_handout_pdf(window.view, handout, path)
+    assert result is not None and result.fits
+    pages, text = pdf_pages(path)
+    assert pages == 1
+    assert handout.title.split(" (")[0] in text
+
+
+def test_all_trigger_point_handouts_fit_and_draw_their_ring(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    kb = window.atlas.kb
+    for tp_id in kb.trigger_points:
+        handout = handout_for(kb, tp_id)
+        assert handout is not None
+        result = write_handout_pdf(window.view, handout, tmp_path / f"{tp_id}.pdf")
+        assert result is not None and result.fits, tp_id
+    # the ringed ✕ shows in amber on the preview image, where the crop puts it
+    handout = handout_for(kb, "tp_biceps_femoris_short_head")
+    assert handout is not None
+    image = handout_image(window.view, handout, dpi=100)
+    if SHOTS.is_dir():
+        image.save(str(SHOTS / "handout_tp_preview.png"))
+    region = window.atlas.plate.region("tp_biceps_femoris_short_head")
+    crop = plate_crop(window.view, handout)
+    assert crop.contains(region.bbox[0], region.bbox[1])
+    amber = QColor(SELECT_COLOUR)
+    assert any(
+        close(image.pixelColor(x, y), amber, 90)
+        for x in range(0, image.width() // 2, 2)
+        for y in range(image.height() // 3, image.height() * 3 // 4, 2)
+    )
+
+
+def test_a_structure_below_the_knee_widens_the_crop(window: MainWindow) -> None:
+    kb = window.atlas.kb
+    tendon = handout_for(kb, "calcaneal_tendon")
+    muscle = handout_for(kb, "semitendinosus")
+    assert tendon is not None and muscle is not None
+    bottom = window.atlas.plate.region("calcaneal_tendon").bbox[3]
+    assert plate_crop(window.view, tendon).bottom() >= bottom
+    assert plate_crop(window.view, muscle).bottom() < bottom
+    # either way the plate keeps its proportions inside the column
+    box = QRectF(0, 0, 600, 2000)
+    target = plate_target(window.view, tendon, box)
+    crop = plate_crop(window.view, tendon)
+    assert target.width() / target.height() == pytest.approx(crop.width() / crop.height())
+    assert box.contains(target)
+
+
+def test_a_file_that_cannot_be_written_is_reported_not_raised(
+    qtbot: QtBot, window: MainWindow, export: HandoutExport, tmp_path: Path
+) -> None:
+    window.state.select("semimembranosus")
+    export.get_save_file_name = SaveDialog(tmp_path / "missing folder" / "handout.pdf")
+    assert export.export_handout_pdf() is None
+    assert "Could not write" in window.statusBar().currentMessage()
+
+
+def test_cancelling_the_file_dialog_writes_nothing(
+    window: MainWindow, export: HandoutExport, tmp_path: Path
+) -> None:
+    window.state.select("semimembranosus")
+    export.get_save_file_name = SaveDialog(None)
+    assert export.export_handout_pdf() is None
+    assert export.export_view_png() is None
+    assert export.export_view_svg() is None
+    assert list(tmp_path.glob("*.pdf")) == []
+
+
+# --------------------------------------------------------------------------------------------
+# printing
+
+
+def test_print_the_handout_through_the_print_dialog(
+    window: MainWindow, export: HandoutExport, tmp_path: Path
+) -> None:
+    window.state.select("tp_semimembranosus_lower")
+    target = tmp_path / "printed.pdf"
+    seen: list[QPrinter] = []
+
+    def accept(printer: QPrinter, parent: QWidget | None) -> bool:
+        assert parent is window
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(target))
+        seen.append(printer)
+        return True
+
+    export.print_dialog = accept
+    window.actions_by_name["export_print_handout"].trigger()
+    assert seen and seen[0].docName() == "Semimembranosus trigger point (lower) handout"
+    pages, text = pdf_pages(target)
+    assert pages == 1
+    assert "Semimembranosus trigger point (lower)" in text
+    assert "Where to find it" in text
+
+
+def test_cancelling_the_print_dialog_prints_nothing(
+    window: MainWindow, export: HandoutExport, tmp_path: Path
+) -> None:
+    window.state.select("semitendinosus")
+
+    def cancel(printer: QPrinter, parent: QWidget | None) -> bool:
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(tmp_path / "never.pdf"))
+        return False
+
+    export.print_dialog = cancel
+    assert export.print_handout() is False
+    assert not (tmp_path / "never.pdf").exists()
+
+
+# --------------------------------------------------------------------------------------------
+# the plate view as PNG and SVG
+
+
+def test_export_the_view_as_png_at_its_size_and_zoom(
+    window: MainWindow, export: HandoutExport, tmp_path: Path
+) -> None:
+    window.view.zoom_by(2.0)
+    window.state.select("biceps_femoris_long_head")
+    export.get_save_file_name = SaveDialog(tmp_path / "plate.png")
+    window.actions_by_name["export_view_png"].trigger()
+    image = QImage(str(tmp_path / "plate.png"))
+    assert not image.isNull()
+    viewport = window.view.viewport()
+    dpr = viewport.devicePixelRatioF()
+    assert (image.width(), image.height()) == (
+        round(viewport.width() * dpr),
+        round(viewport.height() * dpr),
+    )
+    colours = {
+        image.pixel(x, y) for x in range(0, image.width(), 11) for y in range(0, image.height(), 11)
+    }
+    assert len(colours) > 50
+    # the selection highlight is in the picture, as on screen
+    amber = QColor(SELECT_COLOUR)
+    assert any(close(QColor(c), amber, 60) for c in colours)
+
+
+def test_export_the_view_as_svg_with_vector_paths(
+    window: MainWindow, export: HandoutExport, tmp_path: Path
+) -> None:
+    window.state.select("tp_semitendinosus")
+    export.get_save_file_name = SaveDialog(tmp_path / "plate.svg")
+    before = [i.cacheMode() for i in window.view.scene().items()]
+    window.actions_by_name["export_view_svg"].trigger()
+    root = ET.parse(tmp_path / "plate.svg").getroot()
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    size = window.view.viewport().size()
+    assert root.get("viewBox") == f"0 0 {size.width()} {size.height()}"
+    paths = root.findall(".//{http://www.w3.org/2000/svg}path")
+    assert len(paths) > 100  # the art as vectors, not one picture
+    assert root.findtext("{http://www.w3.org/2000/svg}title") == "Hamstring Viewer plate"
+    assert [i.cacheMode() for i in window.view.scene().items()] == before
+    assert QGraphicsItem.CacheMode.DeviceCoordinateCache in before
