@@ -1,0 +1,350 @@
+"""Notes and bookmarks: a dock with a note editor for the selection, a bookmark toggle (Ctrl+D)
+and a list of everything bookmarked or noted.
+
+Notes are saved through the window's :class:`~hamstring_viewer.userdata.UserData`: half a
+second after the last keystroke, and at once when the selection changes or the window closes.
+A save that fails is reported in the dock and the status bar; the text stays in the editor.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSignalBlocker, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hamstring_viewer.describe import plain_name
+from hamstring_viewer.problems import Problem
+from hamstring_viewer.userdata import UserDataError
+
+if TYPE_CHECKING:  # window.py imports this module to install it
+    from .window import MainWindow
+
+#: The dock's title. "and", not "&": a dock title treats "&" as a shortcut marker.
+TITLE = "Notes and bookmarks"
+#: Milliseconds after the last keystroke before a note is saved.
+SAVE_DELAY_MS = 500
+BOOKMARK_MARK = "★"
+EMPTY_MARK = "☆"
+NOTE_MARK = "✎"
+EMPTY_LIST = "Nothing yet: press Ctrl+D to bookmark what you are reading, or write a note."
+NO_SELECTION = "Select something on the plate (or a page in the panel) to write a note about it."
+_ID_ROLE = Qt.ItemDataRole.UserRole
+_FIRST_LINE = 70  # characters of a note shown in the list
+_SETTINGS_KEY = "notes/dock_visible"
+_ERROR_STYLE = (
+    "QLabel { color: #8c1d18; background: #fdecea; border: 1px solid #f1b8b3;"
+    " border-radius: 3px; padding: 4px; }"
+)
+
+
+def _menu(window: MainWindow, title: str) -> QMenu | None:
+    """The window's top-level menu called ``title`` (ignoring ``&``), if there is one."""
+    for action in window.menuBar().actions():
+        menu = action.menu()
+        if isinstance(menu, QMenu) and action.text().replace("&", "") == title:
+            return menu
+    return None
+
+
+def first_line(text: str, limit: int = _FIRST_LINE) -> str:
+    """The first non-blank line of ``text``, shortened to ``limit`` characters."""
+    line = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+class NotesDock(QDockWidget):
+    """The "Notes and bookmarks" dock for one window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(TITLE, window)
+        self.setObjectName("notesDock")
+        self.main_window = window
+        self.userdata = window.userdata
+        self.state = window.state
+        self._record: str | None = None  # the record whose note is in the editor
+        self._dirty = False  # the editor holds text not yet given to userdata
+        self._save_error = ""
+
+        body = QWidget()
+        body.setObjectName("notesBody")
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(6, 6, 6, 6)
+
+        self.heading = QLabel()
+        self.heading.setObjectName("notesHeading")
+        self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.heading.setAccessibleName("Notes on")
+
+        self.bookmark_action = QAction("Book&mark", window)
+        self.bookmark_action.setObjectName("notes_bookmark")
+        self.bookmark_action.setShortcut(QKeySequence("Ctrl+D"))
+        self.bookmark_action.setCheckable(True)
+        self.bookmark_action.setToolTip("Bookmark the selection (Ctrl+D)")
+        self.bookmark_button = QPushButton()
+        self.bookmark_button.setObjectName("notesBookmarkButton")
+        self.bookmark_button.setCheckable(True)
+        self.bookmark_button.setToolTip(self.bookmark_action.toolTip())
+        self.bookmark_button.setAccessibleName("Bookmark the selection")
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.bookmark_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.editor = QPlainTextEdit()
+        self.editor.setObjectName("notesEditor")
+        self.editor.setAccessibleName("Note")
+        self.editor.setTabChangesFocus(True)
+
+        self.message = QLabel()
+        self.message.setObjectName("notesMessage")
+        self.message.setAccessibleName("Problems with your notes and bookmarks")
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.RichText)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message.setStyleSheet(_ERROR_STYLE)
+        self.message.hide()
+
+        list_title = QLabel("<b>Bookmarks and notes</b>")
+        list_title.setObjectName("notesListTitle")
+        self.list = QListWidget()
+        self.list.setObjectName("notesList")
+        self.list.setAccessibleName("Bookmarked and noted pages")
+        self.list.setWordWrap(True)
+        list_title.setBuddy(self.list)
+
+        layout.addLayout(top)
+        layout.addWidget(self.editor, 2)
+        layout.addWidget(self.message)
+        layout.addWidget(list_title)
+        layout.addWidget(self.list, 3)
+        self.setWidget(body)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SAVE_DELAY_MS)
+
+        view_action = self.toggleViewAction()
+        view_action.setObjectName("notes_dock")
+        view_action.setText("&Notes and bookmarks")
+        window.actions_by_name["notes_bookmark"] = self.bookmark_action
+        window.actions_by_name["notes_dock"] = view_action
+        navigate = _menu(window, "Navigate")
+        if navigate is not None:
+            navigate.addSeparator()
+            navigate.addAction(self.bookmark_action)
+        else:
+            window.addAction(self.bookmark_action)
+        view = _menu(window, "View")
+        if view is not None:
+            view.addSeparator()
+            view.addAction(view_action)
+
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self)
+        shown = str(window.settings.value(_SETTINGS_KEY, "false")).lower() in ("true", "1")
+        self.setVisible(shown or bool(self.problems()))
+
+        self.editor.textChanged.connect(self._on_text_changed)
+        self._timer.timeout.connect(self._on_timer_timeout)
+        self.bookmark_action.triggered.connect(self._on_bookmark_triggered)
+        self.bookmark_button.clicked.connect(self._on_bookmark_triggered)
+        self.list.itemClicked.connect(self._on_item_activated)
+        self.list.itemActivated.connect(self._on_item_activated)
+        self.state.selectionChanged.connect(self._on_selection_changed)
+        window.installEventFilter(self)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self._on_about_to_quit)
+
+        self._show_record(self.state.selection)
+        self._show_messages()
+
+    # what is shown ---------------------------------------------------------------------------
+    def record(self) -> str | None:
+        """The record whose note the editor shows."""
+        return self._record
+
+    def problems(self) -> list[Problem]:
+        """Problems met when the user's notes and bookmarks were opened."""
+        ours = {
+            str(self.userdata.path("notes")),
+            str(self.userdata.path("bookmarks")),
+            str(self.userdata.directory),
+        }
+        return [p for p in self.userdata.problems if p.file in ours]
+
+    def _show_record(self, record_id: str | None) -> None:
+        self._record = record_id
+        self._dirty = False
+        kb = self.main_window.atlas.kb
+        with QSignalBlocker(self.editor):
+            self.editor.setPlainText(self.userdata.note(record_id) if record_id else "")
+        self.editor.setEnabled(record_id is not None)
+        if record_id is None:
+            self.heading.setText("<b>Notes</b>")
+            self.editor.setPlaceholderText(NO_SELECTION)
+        else:
+            name = plain_name(kb, record_id)
+            self.heading.setText(f"Notes on <b>{html.escape(name)}</b>")
+            self.editor.setPlaceholderText(f"Write what you want to remember about {name}…")
+        self._sync_bookmark_action()
+        self._refresh_list()
+
+    def _sync_bookmark_action(self) -> None:
+        rid = self._record
+        marked = rid is not None and self.userdata.is_bookmarked(rid)
+        self.bookmark_action.setEnabled(rid is not None)
+        self.bookmark_button.setEnabled(rid is not None)
+        with QSignalBlocker(self.bookmark_action):
+            self.bookmark_action.setChecked(marked)
+        with QSignalBlocker(self.bookmark_button):
+            self.bookmark_button.setChecked(marked)
+        self.bookmark_button.setText(
+            f"{BOOKMARK_MARK} Bookmarked" if marked else f"{EMPTY_MARK} Bookmark"
+        )
+
+    def _refresh_list(self) -> None:
+        kb = self.main_window.atlas.kb
+        notes = self.userdata.notes()
+        bookmarks = self.userdata.bookmarks()
+        noted = sorted(
+            (rid for rid in notes if rid not in bookmarks),
+            key=lambda rid: notes[rid].updated,
+            reverse=True,
+        )
+        with QSignalBlocker(self.list):
+            self.list.clear()
+            for rid in [*bookmarks, *noted]:
+                mark = BOOKMARK_MARK if rid in bookmarks else NOTE_MARK
+                known = kb.get(rid) is not None
+                name = plain_name(kb, rid) if known else f"{rid} (not in this atlas)"
+                note = notes[rid].text if rid in notes else ""
+                text = f"{mark} {name}"
+                if note:
+                    text += f" — {first_line(note)}"
+                item = QListWidgetItem(text)
+                item.setData(_ID_ROLE, rid)
+                item.setToolTip(note or name)
+                if not known:
+                    item.setFlags(Qt.ItemFlag.NoItemFlags)
+                self.list.addItem(item)
+                if rid == self._record:
+                    self.list.setCurrentItem(item)
+            if not self.list.count():
+                item = QListWidgetItem(EMPTY_LIST)
+                item.setFlags(Qt.ItemFlag.NoItemFlags)
+                self.list.addItem(item)
+
+    def listed(self) -> list[str]:
+        """The record ids in the list, in order."""
+        ids = (self.list.item(i).data(_ID_ROLE) for i in range(self.list.count()))
+        return [rid for rid in ids if isinstance(rid, str)]
+
+    def _show_messages(self) -> None:
+        lines = [f"⚠ {html.escape(str(p))}" for p in self.problems()]
+        if self._save_error:
+            lines.append(html.escape(self._save_error))
+        self.message.setText("<br>".join(lines))
+        self.message.setVisible(bool(lines))
+
+    def message_text(self) -> str:
+        """The problems and save errors shown in the dock, as plain text."""
+        return self.message.text().replace("<br>", "\n") if self.message.isVisibleTo(self) else ""
+
+    def _report(self, error: UserDataError) -> None:
+        self._save_error = str(error)
+        self._show_messages()
+        self.main_window.statusBar().showMessage(f"{Path(error.file).name}: {error.message}")
+
+    def _clear_error(self) -> None:
+        if self._save_error:
+            self._save_error = ""
+            self._show_messages()
+
+    # saving ----------------------------------------------------------------------------------
+    def _on_text_changed(self) -> None:
+        if self._record is None:
+            return
+        self._dirty = True
+        self._timer.start()
+
+    def _on_timer_timeout(self) -> None:
+        self.flush()
+
+    def flush(self) -> bool:
+        """Save the editor's text now if it changed; False if saving failed (the text stays in
+        the editor and in memory, and is saved with the next change)."""
+        self._timer.stop()
+        if not self._dirty or self._record is None:
+            return True
+        try:
+            self.userdata.set_note(self._record, self.editor.toPlainText())
+            if "notes" in self.userdata.unsaved():  # unchanged text after a failed save
+                self.userdata.save()
+        except UserDataError as error:
+            self._report(error)
+            return False
+        self._dirty = False
+        self._clear_error()
+        self._refresh_list()
+        return True
+
+    def _on_selection_changed(self, record_id: object) -> None:
+        self.flush()
+        self._show_record(record_id if isinstance(record_id, str) else None)
+
+    def _on_about_to_quit(self) -> None:
+        self.flush()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.main_window and event.type() == QEvent.Type.Close:
+            self.flush()
+            self.main_window.settings.setValue(_SETTINGS_KEY, self.isVisible())
+        return False
+
+    # bookmarks and the list ------------------------------------------------------------------
+    def _on_bookmark_triggered(self, checked: bool) -> None:
+        rid = self._record
+        if rid is None:
+            return
+        name = plain_name(self.main_window.atlas.kb, rid)
+        if self.userdata.is_bookmarked(rid) != checked:
+            try:
+                self.userdata.toggle_bookmark(rid)
+            except UserDataError as error:
+                self._report(error)
+            else:
+                self._clear_error()
+                self.main_window.statusBar().showMessage(
+                    f"Bookmarked {name}" if checked else f"Removed the bookmark on {name}", 4000
+                )
+        self._sync_bookmark_action()
+        self._refresh_list()
+
+    def _on_item_activated(self, item: QListWidgetItem) -> None:
+        rid = item.data(_ID_ROLE)
+        if isinstance(rid, str):
+            self.state.select(rid)
+
+
+def install(window: MainWindow) -> NotesDock:
+    """Add the "Notes and bookmarks" dock (``notesDock``), Navigate ▸ Bookmark (``notes_bookmark``,
+    Ctrl+D) and View ▸ Notes and bookmarks (``notes_dock``) to ``window``."""
+    return NotesDock(window)
+
+
+__all__ = ["TITLE", "NotesDock", "first_line", "install"]
