@@ -1,0 +1,1284 @@
+"""Where does it hurt? A mode in which the user marks and paints pain on the plate.
+
+Turning the mode on (Referred pain ▸ Where does it hurt?, Ctrl+H) shows the dock and makes this
+feature the plate's tool: with *Mark* a click adds a point mark, with *Brush* a drag paints an
+area, with *Eraser* a drag rubs paint (and marks) out. After every change the dock lists the
+trigger points whose referral zones cover the drawing, best first
+(:func:`hamstring_viewer.painfinder.rank`), draws their zones on the plate, and lists the other
+causes of pain in the same places that deserve a thought, with the "see a professional" warning
+on top. A drawing can be saved (dated by :attr:`PainFinderMode.clock`) and compared with an
+earlier one. None of it is a diagnosis, and the dock says so.
+
+Leaving the mode (unchecking the action or closing the dock) gives the plate's tool back, clears
+the zone preview and hides the drawing from the plate. The drawing itself is kept until the user
+clears it, so coming back to the mode shows it again with its ranking.
+
+The ranking runs in a coalescing single-shot timer: 0 ms after a mark, a click of *Clear* or the
+end of a brush stroke, and during a stroke at most every :data:`DRAG_REFRESH_MS` (longer for a
+drawing that takes a while to rank), so a drag event only appends dabs to the painted area, which
+repaints just the dabs' rectangles.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import sys
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Literal
+
+import shiboken6
+from PySide6.QtCore import (
+    QEvent,
+    QObject,
+    QPointF,
+    QRectF,
+    QSignalBlocker,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QBrush,
+    QCloseEvent,
+    QColor,
+    QImage,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QPen,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QDoubleSpinBox,
+    QFrame,
+    QGraphicsEllipseItem,
+    QGraphicsItem,
+    QGraphicsScene,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSlider,
+    QStyleOptionGraphicsItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hamstring_viewer.painfinder import (
+    MAX_DABS,
+    MAX_LABEL,
+    MAX_MARKS,
+    UNITS_PER_CM,
+    Comparison,
+    Dab,
+    LookAlike,
+    Match,
+    PainDrawing,
+    PainFinder,
+    Trend,
+    finder_for,
+)
+from hamstring_viewer.records import KnowledgeBase
+from hamstring_viewer.userdata import UserDataError
+
+from .plate_view import Z_ART, Z_LABEL
+
+if TYPE_CHECKING:
+    from .window import MainWindow
+
+Tool = Literal["mark", "brush", "eraser"]
+TOOLS: tuple[Tool, ...] = ("mark", "brush", "eraser")
+
+#: Painted area: one colour, drawn at this opacity (overlapping dabs never get darker).
+PAINT_COLOUR = "#f4511e"
+PAINT_OPACITY = 0.5
+#: ... outlined in this colour, this many screen pixels wide.
+OUTLINE_COLOUR = "#bf360c"
+OUTLINE_PX = 1.5
+#: Room around each dab (plate units) for the outline down to the smallest zoom.
+PAINT_MARGIN = 10.0
+#: Side of the squares (plate units) the painted area indexes its dabs in.
+BUCKET = 100.0
+#: Point marks: a filled dot of fixed on-screen size with a white ring and a dark outline.
+MARK_COLOUR = "#d81b60"
+MARK_RADIUS_PX = 6.0
+#: Over the art, the X marks and the zones; under the hover/selection outlines and the labels.
+Z_PAINT = Z_ART["trigger_points"] + 5
+Z_MARKS = Z_LABEL - 10
+Z_CURSOR = Z_LABEL - 5
+#: Brush size (the dab's diameter) in cm of the plate: default, range and slider step.
+BRUSH_CM = 3.0
+BRUSH_CM_MIN = 0.5
+BRUSH_CM_MAX = 10.0
+BRUSH_CM_STEP = 0.5
+#: Dabs of a stroke are placed this fraction of the radius apart (edges stay smooth).
+DAB_SPACING = 0.4
+#: During a brush stroke the ranking is brought up to date at most this often, and at most once
+#: per DRAG_COST_FACTOR times what the last update took (the core's cost grows with the dabs).
+DRAG_REFRESH_MS = 80
+DRAG_COST_FACTOR = 4.0
+#: Cmd+H hides the application on macOS; Ctrl+H is free on the other platforms.
+MODE_SHORTCUT = "Ctrl+Shift+H" if sys.platform == "darwin" else "Ctrl+H"
+#: The entry goes in the window's "Referred pain" menu (a "Tools" menu if there is none).
+PAIN_MENU_TITLE = "Referred pain"
+MENU_TITLE = "Tools"
+DOCK_WIDTH = 360
+WARNING_COLOUR = "#b71c1c"
+
+
+def _local_now() -> datetime:
+    """The default clock: now, in the computer's time zone."""
+    return datetime.now().astimezone()
+
+
+def when_text(iso: str) -> str:
+    """An ISO 8601 time as people read it, e.g. "1 May 2024, 09:30" (its own time zone)."""
+    try:
+        moment = datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{moment.day} {moment:%B %Y, %H:%M}"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _cm2(value: float) -> str:
+    return f"{value:.1f} cm²"
+
+
+# --------------------------------------------------------------------------------------------
+# Text for the dock (plain functions of the core's results)
+
+
+def summary_text(drawing: PainDrawing, area_cm2: float) -> str:
+    """E.g. "2 marks, 12.5 cm² painted" or a hint when nothing is marked."""
+    if not drawing.marks and area_cm2 <= 0:
+        return "Nothing marked yet: click the plate where it hurts."
+    parts = []
+    if drawing.marks:
+        parts.append(_plural(len(drawing.marks), "mark"))
+    if area_cm2 > 0:
+        parts.append(f"{_cm2(area_cm2)} painted")
+    return ", ".join(parts) + "."
+
+
+def red_flag_html(item: LookAlike) -> str:
+    """The "see a professional" line: the red-flag entry's name and warning."""
+    return f"<b>⚠ {html.escape(item.name)}.</b> {html.escape(item.warning.text)}"
+
+
+def lookalikes_html(items: Sequence[LookAlike], kb: KnowledgeBase) -> str:
+    """The look-alikes (not the red-flag entry) with why they show, their text and warning.
+
+    Structures they name are ``record:`` links. Ends with the note that this is no diagnosis."""
+    parts: list[str] = []
+    flags = [i for i in items if i.kind == "red_flags"]
+    others = [i for i in items if i.kind != "red_flags"]
+    if not items:
+        parts.append(
+            "<p>Mark or paint where it hurts: other causes of pain in the same places show "
+            "here.</p>"
+        )
+    elif not others:
+        parts.append("<p>Nothing else stands out for the places you marked.</p>")
+    for item in others:
+        why = " ".join(html.escape(r) for r in item.reasons)
+        links = []
+        for sid in item.cause.structures:
+            record = kb.get(sid)
+            name = getattr(record, "name", None)
+            if isinstance(name, str):
+                links.append(f"<a href='record:{html.escape(sid)}'>{html.escape(name)}</a>")
+        on_plate = f"<br>On the plate: {', '.join(links)}" if links else ""
+        parts.append(
+            f"<p><b>{html.escape(item.name)}</b><br>"
+            f"<i>Why it shows: {why}</i><br>"
+            f"{html.escape(item.text.text)}<br>"
+            f"<span style='color:{WARNING_COLOUR}'>⚠ {html.escape(item.warning.text)}</span>"
+            f"{on_plate}</p>"
+        )
+    note = (
+        html.escape(flags[0].text.text)
+        if flags
+        else "A pain drawing cannot tell what causes the pain."
+    )
+    parts.append(f"<p style='color:#555555'><small>Not a diagnosis. {note}</small></p>")
+    return "".join(parts)
+
+
+def comparison_text(comparison: Comparison, kb: KnowledgeBase) -> str:
+    """How the current drawing differs from an earlier one, in plain sentences."""
+
+    def names(ids: Iterable[str]) -> str:
+        return ", ".join(kb.trigger_points[i].name if i in kb.trigger_points else i for i in ids)
+
+    days = comparison.days
+    if days is None:
+        ago = ""
+    elif abs(days) < 1:
+        ago = " (the same day)"
+    else:
+        whole = round(abs(days))
+        ago = f" ({_plural(whole, 'day')} {'earlier' if days >= 0 else 'later'})"
+    lines = [f"Compared with your drawing of {when_text(comparison.before.created)}{ago}:"]
+    trends: tuple[tuple[Trend, str], ...] = (
+        ("rose", "Rose (a closer match now)"),
+        ("fell", "Fell (a weaker match now)"),
+        ("new", "New in the list"),
+        ("gone", "Gone from the list"),
+        ("same", "Unchanged"),
+    )
+    for trend, label in trends:
+        ids = comparison.with_trend(trend)
+        if ids:
+            lines.append(f"• {label}: {names(ids)}.")
+    if not comparison.changes:
+        lines.append("• No trigger point matched either drawing.")
+    before, after = comparison.area_before_cm2, comparison.area_after_cm2
+    if before <= 0 and after <= 0:
+        lines.append("• Nothing was painted in either drawing.")
+    else:
+        change = after - before
+        if abs(change) < 0.05:
+            how = "about the same size"
+        elif change > 0:
+            how = f"{_cm2(change)} more"
+        else:
+            how = f"{_cm2(-change)} less"
+        moved = [
+            f"{_cm2(value)} {what}"
+            for value, what in (
+                (comparison.area_added_cm2, "newly painted"),
+                (comparison.area_removed_cm2, "no longer painted"),
+            )
+            if value > 0
+        ]
+        detail = f"; {', '.join(moved)}" if moved else ""
+        lines.append(f"• Painted area: {_cm2(before)} then, {_cm2(after)} now ({how}{detail}).")
+
+    def lookalike_names(ids: Iterable[str]) -> str:
+        return ", ".join(kb.lookalikes[i].name if i in kb.lookalikes else i for i in ids)
+
+    if comparison.lookalikes_added:
+        lines.append(f"• Now also worth a thought: {lookalike_names(comparison.lookalikes_added)}.")
+    if comparison.lookalikes_removed:
+        lines.append(f"• No longer suggested: {lookalike_names(comparison.lookalikes_removed)}.")
+    return "\n".join(lines)
+
+
+def saved_name(record: Mapping[str, Any]) -> str:
+    """How a stored drawing is named in messages: its label, its date and its id."""
+    label = record.get("label")
+    date = record.get("date") or record.get("created")
+    parts = []
+    if isinstance(label, str) and label.strip():
+        parts.append(f"“{label.strip()}”")
+    if isinstance(date, str):
+        parts.append(f"of {when_text(date)}")
+    parts.append(f"(id {record.get('id', '?')})")
+    return " ".join(parts)
+
+
+# --------------------------------------------------------------------------------------------
+# On the plate
+
+
+class PaintedArea(QGraphicsItem):
+    """The painted area: dabs drawn in order (eraser dabs clear) into a transparent layer of the
+    exposed part only, drawn at :data:`PAINT_OPACITY` with an outline. Exact at every zoom.
+
+    Dabs are indexed in square buckets of :data:`BUCKET` plate units, so repainting one dab's
+    rectangle (what a drag event asks for) visits only the dabs near it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setZValue(Z_PAINT)
+        self._dabs: list[Dab] = []
+        self._buckets: dict[tuple[int, int], list[int]] = {}
+        self._rect = QRectF()
+        self._colour = QColor(PAINT_COLOUR)
+
+    @staticmethod
+    def _dab_rect(dab: Dab) -> QRectF:
+        r = dab.radius + PAINT_MARGIN
+        return QRectF(dab.x - r, dab.y - r, 2 * r, 2 * r)
+
+    @staticmethod
+    def _bucket_span(rect: QRectF) -> tuple[range, range]:
+        return (
+            range(math.floor(rect.left() / BUCKET), math.floor(rect.right() / BUCKET) + 1),
+            range(math.floor(rect.top() / BUCKET), math.floor(rect.bottom() / BUCKET) + 1),
+        )
+
+    def _append(self, dab: Dab) -> QRectF:
+        index = len(self._dabs)
+        self._dabs.append(dab)
+        rect = self._dab_rect(dab)
+        columns, rows = self._bucket_span(rect)
+        for bx in columns:
+            for by in rows:
+                self._buckets.setdefault((bx, by), []).append(index)
+        return rect
+
+    def set_dabs(self, dabs: Sequence[Dab]) -> None:
+        self.prepareGeometryChange()
+        self._dabs = []
+        self._buckets = {}
+        rect = QRectF()
+        for dab in dabs:
+            dab_rect = self._append(dab)
+            if not dab.erase:
+                rect = rect.united(dab_rect)
+        self._rect = rect
+        self.update()
+
+    def add_dabs(self, dabs: Iterable[Dab]) -> None:
+        for dab in dabs:
+            rect = self._append(dab)
+            if not dab.erase and not self._rect.contains(rect):
+                self.prepareGeometryChange()
+                self._rect = self._rect.united(rect)
+            self.update(rect)
+
+    def dabs(self) -> list[Dab]:
+        return list(self._dabs)
+
+    def dabs_over(self, rect: QRectF) -> list[Dab]:
+        """The dabs whose (outlined) circle may reach into ``rect``, in order."""
+        found: set[int] = set()
+        columns, rows = self._bucket_span(rect)
+        if len(columns) * len(rows) > len(self._buckets):
+            found = set(range(len(self._dabs)))
+        else:
+            for bx in columns:
+                for by in rows:
+                    found.update(self._buckets.get((bx, by), ()))
+        return [
+            dab
+            for dab in (self._dabs[i] for i in sorted(found))
+            if rect.intersects(self._dab_rect(dab))
+        ]
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        exposed: QRectF = option.exposedRect
+        exposed = exposed.intersected(self._rect)
+        if exposed.isEmpty():
+            return
+        transform = painter.worldTransform()
+        target = transform.mapRect(exposed).toAlignedRect().adjusted(-2, -2, 2, 2)
+        if widget is not None:
+            target = target.intersected(widget.rect())
+        if target.isEmpty():
+            return
+        ratio = painter.device().devicePixelRatioF()
+        size = (math.ceil(target.width() * ratio), math.ceil(target.height() * ratio))
+        fill = QImage(*size, QImage.Format.Format_ARGB32_Premultiplied)
+        fill.setDevicePixelRatio(ratio)
+        fill.fill(Qt.GlobalColor.transparent)
+        p = QPainter(fill)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.translate(-target.x(), -target.y())
+        p.setTransform(transform, True)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(self._colour)
+        clear = QPainter.CompositionMode.CompositionMode_Clear
+        over = QPainter.CompositionMode.CompositionMode_SourceOver
+        for dab in self.dabs_over(exposed):
+            p.setCompositionMode(clear if dab.erase else over)
+            p.drawEllipse(QPointF(dab.x, dab.y), dab.radius, dab.radius)
+        p.end()
+        # the outline: the area spread by OUTLINE_PX on screen, minus the area itself
+        edge = QImage(*size, QImage.Format.Format_ARGB32_Premultiplied)
+        edge.setDevicePixelRatio(ratio)
+        edge.fill(Qt.GlobalColor.transparent)
+        p = QPainter(edge)
+        d = OUTLINE_PX
+        for dx, dy in ((-d, 0), (d, 0), (0, -d), (0, d), (-d, -d), (d, d), (-d, d), (d, -d)):
+            p.drawImage(QPointF(dx, dy), fill)
+        p.setCompositionMode(QPainter.CompositionMode.CompositionMode_DestinationOut)
+        p.drawImage(QPointF(0, 0), fill)
+        p.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+        p.fillRect(QRectF(0, 0, target.width(), target.height()), QColor(OUTLINE_COLOUR))
+        p.end()
+        painter.save()
+        painter.resetTransform()
+        corner = QPointF(target.topLeft())
+        base = painter.opacity()
+        painter.setOpacity(base * PAINT_OPACITY)
+        painter.drawImage(corner, fill)
+        painter.setOpacity(base)
+        painter.drawImage(corner, edge)
+        painter.restore()
+
+
+class PainLayer:
+    """The drawing on the plate: the painted area, one dot per mark and the brush outline."""
+
+    def __init__(self, scene: QGraphicsScene) -> None:
+        self.scene = scene
+        self.area = PaintedArea()
+        scene.addItem(self.area)
+        self.marks: list[QGraphicsEllipseItem] = []
+        self.cursor = QGraphicsEllipseItem()
+        pen = QPen(QColor("#3e2723"), 1.2, Qt.PenStyle.DashLine)
+        pen.setCosmetic(True)
+        self.cursor.setPen(pen)
+        self.cursor.setBrush(Qt.BrushStyle.NoBrush)
+        self.cursor.setZValue(Z_CURSOR)
+        self.cursor.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.cursor.setVisible(False)
+        scene.addItem(self.cursor)
+        self._visible = False
+        self.area.setVisible(False)
+
+    def _mark_item(self, x: float, y: float) -> QGraphicsEllipseItem:
+        r = MARK_RADIUS_PX
+        item = QGraphicsEllipseItem(-r, -r, 2 * r, 2 * r)
+        item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        item.setPos(x, y)
+        pen = QPen(QColor("#ffffff"), 2.0)
+        item.setPen(pen)
+        item.setBrush(QBrush(QColor(MARK_COLOUR)))
+        item.setZValue(Z_MARKS)
+        item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        item.setVisible(self._visible)
+        ring = QGraphicsEllipseItem(-r - 2, -r - 2, 2 * r + 4, 2 * r + 4, item)
+        outline = QPen(QColor("#212121"), 1.0)
+        ring.setPen(outline)
+        ring.setBrush(Qt.BrushStyle.NoBrush)
+        ring.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.scene.addItem(item)
+        return item
+
+    def add_mark(self, x: float, y: float) -> None:
+        self.marks.append(self._mark_item(x, y))
+
+    def set_drawing(self, drawing: PainDrawing) -> None:
+        self.set_marks(drawing.marks)
+        self.area.set_dabs(drawing.dabs)
+
+    def set_marks(self, marks: Sequence[tuple[float, float]]) -> None:
+        for item in self.marks:
+            self.scene.removeItem(item)
+        self.marks = [self._mark_item(x, y) for x, y in marks]
+
+    def set_visible(self, visible: bool) -> None:
+        self._visible = visible
+        self.area.setVisible(visible)
+        for item in self.marks:
+            item.setVisible(visible)
+        if not visible:
+            self.cursor.setVisible(False)
+
+    def show_cursor(self, x: float, y: float, radius: float) -> None:
+        self.cursor.setRect(QRectF(x - radius, y - radius, 2 * radius, 2 * radius))
+        self.cursor.setVisible(self._visible)
+
+
+# --------------------------------------------------------------------------------------------
+# The dock
+
+
+class ResultList(QListWidget):
+    """The ranking: one entry per trigger point, as tall as its entries (it never scrolls)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def _content_height(self) -> int:
+        if self.count() == 0:
+            return 20
+        self.doItemsLayout()  # entries wrap at the current width
+        last = self.visualRect(self.indexFromItem(self.item(self.count() - 1)))
+        return last.bottom() + 1 + self.verticalOffset() + self.spacing()
+
+    def sizeHint(self) -> QSize:
+        return QSize(240, self._content_height() + 2 * self.frameWidth())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(120, self.sizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # entries wrap differently: ask for a new height
+
+
+class PainDock(QDockWidget):
+    """The dock's widgets; :class:`PainFinderMode` fills them and reacts to them.
+
+    The tools stay at the top; messages, saving, comparing and *Done* at the bottom. In between
+    scroll the ranking, the "see a professional" line, the comparison and the look-alikes."""
+
+    closed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Where does it hurt?", parent)
+        self.setObjectName("painFinderDock")
+        self.setAllowedAreas(
+            Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        body = QWidget()
+        body.setObjectName("painFinderBody")
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(8, 6, 8, 8)
+
+        self.intro = QLabel(
+            "Click the plate where it hurts, or paint the area with the brush. The list shows "
+            "which hamstring trigger points send pain there."
+        )
+        self.intro.setWordWrap(True)
+        self.intro.setAccessibleName("How to use the pain finder")
+        layout.addWidget(self.intro)
+
+        tools = QHBoxLayout()
+        self.tool_buttons: dict[str, QToolButton] = {}
+        for name in (*TOOLS, "clear"):
+            button = QToolButton()
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setObjectName(f"pain_{name}_button")
+            self.tool_buttons[name] = button
+            tools.addWidget(button)
+        tools.addStretch(1)
+        layout.addLayout(tools)
+
+        size_row = QHBoxLayout()
+        self.size_label = QLabel("Brush size")
+        self.size_slider = QSlider(Qt.Orientation.Horizontal)
+        self.size_slider.setRange(
+            round(BRUSH_CM_MIN / BRUSH_CM_STEP), round(BRUSH_CM_MAX / BRUSH_CM_STEP)
+        )
+        self.size_slider.setAccessibleName("Brush size")
+        self.size_spin = QDoubleSpinBox()
+        self.size_spin.setRange(BRUSH_CM_MIN, BRUSH_CM_MAX)
+        self.size_spin.setSingleStep(BRUSH_CM_STEP)
+        self.size_spin.setDecimals(1)
+        self.size_spin.setSuffix(" cm")
+        self.size_spin.setAccessibleName("Brush size in centimetres (across)")
+        self.size_spin.setToolTip("How wide the brush and the eraser are, in cm of the plate")
+        self.size_label.setBuddy(self.size_spin)
+        size_row.addWidget(self.size_label)
+        size_row.addWidget(self.size_slider, 1)
+        size_row.addWidget(self.size_spin)
+        layout.addLayout(size_row)
+
+        self.summary = QLabel()
+        self.summary.setObjectName("painSummary")
+        self.summary.setAccessibleName("What is marked")
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+
+        scroll = QScrollArea()
+        scroll.setObjectName("painScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        content = QWidget()
+        content.setObjectName("painContent")
+        inner = QVBoxLayout(content)
+        inner.setContentsMargins(0, 0, 4, 0)
+        self.body_scroll = scroll
+
+        heading = QLabel("<b>Trigger points that send pain here</b>")
+        inner.addWidget(heading)
+        self.results = ResultList()
+        self.results.setObjectName("painResults")
+        self.results.setAccessibleName("Trigger points that send pain here, best match first")
+        self.results.setAlternatingRowColors(True)
+        self.results.setToolTip("Click or press Enter to read about a trigger point")
+        heading.setBuddy(self.results)
+        inner.addWidget(self.results)
+
+        self.red_flag = QLabel()
+        self.red_flag.setObjectName("painRedFlag")
+        self.red_flag.setAccessibleName("When to see a professional")
+        self.red_flag.setWordWrap(True)
+        self.red_flag.setTextFormat(Qt.TextFormat.RichText)
+        self.red_flag.setStyleSheet(
+            f"QLabel {{ background: #fdecea; color: {WARNING_COLOUR}; "
+            f"border: 1px solid {WARNING_COLOUR}; border-radius: 4px; padding: 6px; }}"
+        )
+        self.red_flag.setVisible(False)
+        inner.addWidget(self.red_flag)
+
+        self.comparison = QLabel()
+        self.comparison.setObjectName("painComparison")
+        self.comparison.setAccessibleName("How the drawing changed")
+        self.comparison.setWordWrap(True)
+        self.comparison.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.comparison.setStyleSheet(
+            "QLabel { background: #eef3f8; border: 1px solid #90a4ae; border-radius: 4px; "
+            "padding: 6px; }"
+        )
+        self.comparison.setVisible(False)
+        inner.addWidget(self.comparison)
+
+        inner.addWidget(QLabel("<b>Also worth a thought</b>"))
+        self.lookalikes = QLabel()
+        self.lookalikes.setObjectName("painLookalikes")
+        self.lookalikes.setAccessibleName("Also worth a thought: other causes of pain here")
+        self.lookalikes.setWordWrap(True)
+        self.lookalikes.setTextFormat(Qt.TextFormat.RichText)
+        self.lookalikes.setOpenExternalLinks(False)
+        self.lookalikes.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.lookalikes.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        inner.addWidget(self.lookalikes)
+        inner.addStretch(1)
+        scroll.setWidget(content)
+        layout.addWidget(scroll, 1)
+
+        self.message = QLabel()
+        self.message.setObjectName("painMessage")
+        self.message.setAccessibleName("Messages")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(f"QLabel {{ color: {WARNING_COLOUR}; }}")
+        self.message.setVisible(False)
+        layout.addWidget(self.message)
+
+        save_row = QHBoxLayout()
+        self.label_edit = QLineEdit()
+        self.label_edit.setPlaceholderText("Label (optional), e.g. after running")
+        self.label_edit.setMaxLength(MAX_LABEL)
+        self.label_edit.setAccessibleName("Label of the drawing to save")
+        self.save_button = QToolButton()
+        self.save_button.setObjectName("pain_save_button")
+        self.save_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        save_row.addWidget(self.label_edit, 1)
+        save_row.addWidget(self.save_button)
+        layout.addLayout(save_row)
+
+        compare_row = QHBoxLayout()
+        compare_label = QLabel("Compare with…")
+        self.compare = QComboBox()
+        self.compare.setObjectName("painCompare")
+        self.compare.setAccessibleName("Compare with an earlier drawing")
+        self.compare.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.compare.setMinimumContentsLength(12)
+        compare_label.setBuddy(self.compare)
+        compare_row.addWidget(compare_label)
+        compare_row.addWidget(self.compare, 1)
+        layout.addLayout(compare_row)
+
+        self.close_button = QPushButton("Done")
+        self.close_button.setAccessibleName("Leave the pain finder")
+        self.close_button.setToolTip("Leave the pain finder; your drawing is kept until cleared")
+        layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.setWidget(body)
+
+    def listed(self) -> list[str]:
+        """Trigger point ids in the list, top first."""
+        out = []
+        for row in range(self.results.count()):
+            value = self.results.item(row).data(Qt.ItemDataRole.UserRole)
+            if isinstance(value, str):
+                out.append(value)
+        return out
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        super().closeEvent(event)
+        if event.isAccepted():
+            self.closed.emit()
+
+
+# --------------------------------------------------------------------------------------------
+# The mode
+
+
+class PainFinderMode(QObject):
+    """The "Where does it hurt?" mode of one window: its action, dock, plate layer and tool.
+
+    Implements the plate's tool protocol (``press``/``drag``/``release`` in plate units).
+    ``clock`` dates saved drawings; tests replace it."""
+
+    #: the ranking, look-alikes and comparison were brought up to date
+    resultsChanged = Signal()
+    #: the mode was turned on (True) or off (False)
+    activeChanged = Signal(bool)
+
+    def __init__(self, window: MainWindow, clock: Callable[[], datetime] = _local_now) -> None:
+        super().__init__(window)
+        self.window = window
+        self.clock = clock
+        self.finder: PainFinder = finder_for(window.atlas)
+        self._drawing = PainDrawing.start(clock)
+        self._tool: Tool = "mark"
+        self._radius = BRUSH_CM * UNITS_PER_CM / 2
+        self._active = False
+        self._sized = False  # the dock gets its width the first time it shows
+        self._stroke: tuple[float, float] | None = None
+        self._matches: list[Match] = []
+        self._lookalikes: list[LookAlike] = []
+        self._preview: frozenset[str] = frozenset()
+        self._saved: dict[str, PainDrawing] = {}
+        self._load_problems: list[str] = []
+        self._notice = ""
+        self._refresh_cost_ms = 0.0
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.timeout.connect(self._on_refresh_due)
+
+        self.layer = PainLayer(window.view.scene())
+        self.dock = PainDock(window)
+        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
+        self.dock.hide()
+        self._build_actions()
+        self._connect_dock()
+        self._set_brush_widgets(BRUSH_CM)
+        self._reload_saved()
+        self._show_results()
+        self._viewport = window.view.viewport()
+
+    # building ------------------------------------------------------------------------------
+    def _register(self, name: str, action: QAction) -> QAction:
+        action.setObjectName(name)
+        self.window.actions_by_name[name] = action
+        return action
+
+    def _build_actions(self) -> None:
+        w = self.window
+        self.action = self._register("pain_mode", QAction("&Where does it hurt?", w))
+        self.action.setCheckable(True)
+        self.action.setShortcut(QKeySequence(MODE_SHORTCUT))
+        self.action.setStatusTip("Mark where it hurts and see which trigger points send pain there")
+        self.action.toggled.connect(self._on_action_toggled)
+
+        texts = {"mark": "&Mark", "brush": "&Brush", "eraser": "&Eraser"}
+        tips = {
+            "mark": "Click the plate to mark a spot that hurts",
+            "brush": "Drag on the plate to paint the area that hurts",
+            "eraser": "Drag on the plate to rub out paint and marks",
+        }
+        self.tool_group = QActionGroup(self)
+        self.tool_group.setExclusive(True)
+        self.tool_actions: dict[Tool, QAction] = {}
+        for name in TOOLS:
+            action = self._register(f"pain_{name}", QAction(texts[name], w))
+            action.setCheckable(True)
+            action.setToolTip(tips[name])
+            action.setData(name)
+            self.tool_group.addAction(action)
+            self.tool_actions[name] = action
+            self.dock.tool_buttons[name].setDefaultAction(action)
+        self.tool_actions["mark"].setChecked(True)
+        self.tool_group.triggered.connect(self._on_tool_triggered)
+
+        self.clear_action = self._register("pain_clear", QAction("&Clear", w))
+        self.clear_action.setToolTip("Remove every mark and all paint")
+        self.clear_action.triggered.connect(self.clear)
+        self.dock.tool_buttons["clear"].setDefaultAction(self.clear_action)
+
+        self.save_action = self._register("pain_save", QAction("&Save drawing", w))
+        self.save_action.setToolTip("Keep this drawing, dated, to compare with later")
+        self.save_action.triggered.connect(self.save)
+        self.dock.save_button.setDefaultAction(self.save_action)
+
+        menu = self._menu(PAIN_MENU_TITLE)
+        if menu is not None:
+            menu.addSeparator()
+        else:
+            menu = self._tools_menu()
+        menu.addAction(self.action)
+
+    def _menu(self, title: str) -> QMenu | None:
+        """The window's top-level menu called ``title`` (ignoring ``&``), if there is one."""
+        for action in self.window.menuBar().actions():
+            menu = action.menu()
+            if isinstance(menu, QMenu) and action.text().replace("&", "") == title:
+                return menu
+        return None
+
+    def _tools_menu(self) -> QMenu:
+        bar = self.window.menuBar()
+        help_action: QAction | None = None
+        for action in bar.actions():
+            title = action.text().replace("&", "")
+            menu = action.menu()
+            if title == MENU_TITLE and isinstance(menu, QMenu):
+                return menu
+            if title == "Help":
+                help_action = action
+        menu = QMenu(f"&{MENU_TITLE}", bar)
+        menu.setObjectName("toolsMenu")
+        if help_action is not None:
+            bar.insertMenu(help_action, menu)
+        else:
+            bar.addMenu(menu)
+        return menu
+
+    def _connect_dock(self) -> None:
+        d = self.dock
+        d.closed.connect(self._on_dock_closed)
+        d.close_button.clicked.connect(self._on_done_clicked)
+        d.size_slider.valueChanged.connect(self._on_size_slider_changed)
+        d.size_spin.valueChanged.connect(self._on_size_spin_changed)
+        d.results.itemClicked.connect(self._on_result_activated)
+        d.results.itemActivated.connect(self._on_result_activated)
+        d.lookalikes.linkActivated.connect(self._on_lookalike_link_activated)
+        d.compare.currentIndexChanged.connect(self._on_compare_changed)
+
+    # public API ----------------------------------------------------------------------------
+    @property
+    def drawing(self) -> PainDrawing:
+        """The drawing being made (kept when the mode is left, until cleared)."""
+        return self._drawing
+
+    @property
+    def matches(self) -> list[Match]:
+        """The ranking as last shown."""
+        return list(self._matches)
+
+    @property
+    def lookalike_items(self) -> list[LookAlike]:
+        """The look-alikes as last shown (the red-flag entry first)."""
+        return list(self._lookalikes)
+
+    @property
+    def is_active(self) -> bool:
+        return self._active
+
+    @property
+    def tool(self) -> Tool:
+        return self._tool
+
+    def set_tool(self, tool: Tool) -> None:
+        """Choose Mark, Brush or Eraser (and take the plate's tool if the mode is on)."""
+        if tool not in TOOLS:
+            raise ValueError(f"no tool '{tool}'; known: {', '.join(TOOLS)}")
+        self._tool = tool
+        action = self.tool_actions[tool]
+        if not action.isChecked():
+            with QSignalBlocker(self.tool_group):
+                action.setChecked(True)
+        enabled = tool != "mark"
+        for widget in (self.dock.size_label, self.dock.size_slider, self.dock.size_spin):
+            widget.setEnabled(enabled)
+        if not enabled:
+            self.layer.cursor.setVisible(False)
+        if self._active and self.window.view.tool is not self:
+            self.window.view.set_tool(self)
+
+    @property
+    def brush_cm(self) -> float:
+        """The brush's (and eraser's) width in cm of the plate."""
+        return 2 * self._radius / UNITS_PER_CM
+
+    def set_brush_cm(self, cm: float) -> None:
+        cm = min(BRUSH_CM_MAX, max(BRUSH_CM_MIN, cm))
+        self._radius = cm * UNITS_PER_CM / 2
+        self._set_brush_widgets(cm)
+
+    def enter(self) -> None:
+        """Turn the mode on (as checking the action does)."""
+        self.action.setChecked(True)
+
+    def leave(self) -> None:
+        """Turn the mode off (as unchecking the action or closing the dock does)."""
+        self.action.setChecked(False)
+
+    def clear(self) -> None:
+        """Remove every mark and all paint."""
+        self._stroke = None
+        self._set_drawing(self._drawing.cleared())
+        self._notice = ""
+        self._schedule_refresh(0)
+
+    def load(self, drawing: PainDrawing) -> None:
+        """Show this drawing (e.g. a saved one) as the one being made."""
+        self._stroke = None
+        self._set_drawing(drawing)
+        self._schedule_refresh(0)
+
+    def save(self) -> str | None:
+        """Store the drawing, dated by :attr:`clock`, in the user's data; returns its id.
+
+        A failed save is reported in the dock and the status bar (the store keeps the drawing in
+        memory and writes it with the next change)."""
+        if self._drawing.is_blank:
+            self._tell("There is nothing to save yet: mark or paint where it hurts first.")
+            return None
+        created = self.clock().isoformat(timespec="seconds")
+        label = self.dock.label_edit.text().strip()[:MAX_LABEL]
+        drawing = PainDrawing(created, self._drawing.marks, self._drawing.dabs, label)
+        record = drawing.to_dict()
+        record["date"] = created
+        drawing_id: str | None = None
+        try:
+            drawing_id = self.window.userdata.add_drawing(record)
+        except UserDataError as error:
+            self._tell(str(error))
+        else:
+            self._notice = ""
+            self.dock.label_edit.clear()
+            self.window.statusBar().showMessage(f"Drawing saved ({when_text(created)}).", 5000)
+        self._reload_saved()
+        self._show_results()
+        return drawing_id
+
+    def saved_drawings(self) -> dict[str, PainDrawing]:
+        """Saved drawings that could be read, by id, oldest first."""
+        return dict(self._saved)
+
+    def compare_with(self, drawing_id: str | None) -> None:
+        """Compare the current drawing with a saved one (None: no comparison)."""
+        index = self.dock.compare.findData(drawing_id) if drawing_id is not None else 0
+        if index < 0:
+            raise KeyError(f"no saved drawing '{drawing_id}'; known: {', '.join(self._saved)}")
+        self.dock.compare.setCurrentIndex(index)
+
+    # the plate's tool ----------------------------------------------------------------------
+    def press(self, x: float, y: float) -> None:
+        if self._tool == "mark":
+            self._add_mark(x, y)
+            return
+        self._stroke = None
+        self._stroke_to(x, y)
+        self._schedule_refresh(self._drag_delay())
+
+    def drag(self, x: float, y: float) -> None:
+        if self._tool == "mark":
+            return
+        self._stroke_to(x, y)
+        self._schedule_refresh(self._drag_delay())
+
+    def _drag_delay(self) -> int:
+        """How long a stroke waits for its next ranking: :data:`DRAG_REFRESH_MS`, or longer when
+        ranking a large drawing takes a while, so the pointer keeps most of the time."""
+        return max(DRAG_REFRESH_MS, round(DRAG_COST_FACTOR * self._refresh_cost_ms))
+
+    def release(self, x: float, y: float) -> None:
+        if self._tool != "mark":
+            self._stroke_to(x, y)
+            self._stroke = None
+        self._schedule_refresh(0)
+
+    def _add_mark(self, x: float, y: float) -> None:
+        if len(self._drawing.marks) >= MAX_MARKS:
+            self._tell(f"A drawing holds at most {MAX_MARKS} marks; clear some to add more.")
+            return
+        self._drawing = self._drawing.with_mark(x, y)
+        self.layer.add_mark(x, y)
+        self._schedule_refresh(0)
+
+    def _stroke_to(self, x: float, y: float) -> None:
+        """Dabs from the last dab of the stroke to (x, y), :data:`DAB_SPACING` radii apart."""
+        radius = self._radius
+        erase = self._tool == "eraser"
+        last = self._stroke
+        if last is None:
+            points = [(x, y)]
+        else:
+            distance = math.hypot(x - last[0], y - last[1])
+            step = radius * DAB_SPACING
+            if distance < step:
+                return
+            count = math.floor(distance / step)
+            points = [
+                (
+                    last[0] + (x - last[0]) * k * step / distance,
+                    last[1] + (y - last[1]) * k * step / distance,
+                )
+                for k in range(1, count + 1)
+            ]
+        self._stroke = points[-1]
+        drawing = self._drawing
+        if erase:
+            kept = tuple(
+                m
+                for m in drawing.marks
+                if not any(math.hypot(m[0] - px, m[1] - py) <= radius for px, py in points)
+            )
+            if len(kept) != len(drawing.marks):
+                drawing = PainDrawing(drawing.created, kept, drawing.dabs, drawing.label)
+                self.layer.set_marks(kept)
+            if not any(not d.erase for d in drawing.dabs):
+                self._drawing = drawing  # nothing painted to rub out
+                return
+        room = MAX_DABS - len(drawing.dabs)
+        if room < len(points):
+            points = points[: max(0, room)]
+            self._tell(
+                "This drawing is full (too many brush strokes); clear it or save it and start "
+                "a new one."
+            )
+        dabs = [Dab(px, py, radius, erase) for px, py in points]
+        if dabs:
+            drawing = PainDrawing(
+                drawing.created, drawing.marks, (*drawing.dabs, *dabs), drawing.label
+            )
+            self.layer.area.add_dabs(dabs)
+        self._drawing = drawing
+
+    # mode on / off -------------------------------------------------------------------------
+    def _on_action_toggled(self, checked: bool) -> None:
+        if checked == self._active:
+            return
+        self._active = checked
+        view = self.window.view
+        if checked:
+            view.set_tool(self)
+            if not self._sized:
+                self._sized = True
+                self.window.resizeDocks([self.dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
+            self._viewport.installEventFilter(self)
+            self.layer.set_visible(True)
+            self.dock.show()
+            self.dock.raise_()
+            self._reload_saved()
+            self._schedule_refresh(0)
+            self.window.statusBar().showMessage(
+                "Where does it hurt? Click the plate to mark a spot, or paint with the brush.",
+                5000,
+            )
+        else:
+            self._refresh_timer.stop()
+            self._stroke = None
+            self._viewport.removeEventFilter(self)
+            if view.tool is self:
+                view.set_tool(None)
+            if self._preview and view.zone_preview() == self._preview:
+                view.set_zone_preview(())
+            self._preview = frozenset()
+            self.layer.set_visible(False)
+            if self.dock.isVisible():
+                self.dock.hide()
+        self.activeChanged.emit(checked)
+
+    def _on_dock_closed(self) -> None:
+        self.action.setChecked(False)
+
+    def _on_done_clicked(self) -> None:
+        self.action.setChecked(False)
+
+    def _on_tool_triggered(self, action: QAction) -> None:
+        name = action.data()
+        if name in TOOLS:
+            self.set_tool(name)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Show the brush's outline under the pointer while the brush or eraser is chosen
+        (installed on the plate's viewport while the mode is on)."""
+        if not self._active or watched is not self._viewport:
+            return False
+        kind = event.type()
+        if kind == QEvent.Type.MouseMove and isinstance(event, QMouseEvent):
+            view = self.window.view
+            if self._tool != "mark" and view.tool is self:
+                point = view.mapToScene(event.position().toPoint())
+                self.layer.show_cursor(point.x(), point.y(), self._radius)
+        elif kind == QEvent.Type.Leave and shiboken6.isValid(self.layer.cursor):
+            self.layer.cursor.setVisible(False)
+        return False
+
+    # widgets -> mode -----------------------------------------------------------------------
+    def _set_brush_widgets(self, cm: float) -> None:
+        d = self.dock
+        with QSignalBlocker(d.size_slider):
+            d.size_slider.setValue(round(cm / BRUSH_CM_STEP))
+        with QSignalBlocker(d.size_spin):
+            d.size_spin.setValue(cm)
+
+    def _on_size_slider_changed(self, value: int) -> None:
+        self.set_brush_cm(value * BRUSH_CM_STEP)
+
+    def _on_size_spin_changed(self, value: float) -> None:
+        self.set_brush_cm(value)
+
+    def _on_result_activated(self, item: QListWidgetItem) -> None:
+        tp_id = item.data(Qt.ItemDataRole.UserRole)
+        if isinstance(tp_id, str):
+            self.window.state.select(tp_id)
+
+    def _on_lookalike_link_activated(self, link: str) -> None:
+        if link.startswith("record:"):
+            self.window.state.select(link.removeprefix("record:"))
+
+    def _on_compare_changed(self, _index: int) -> None:
+        self._show_comparison()
+        if self.dock.comparison.isVisible():
+            self.dock.body_scroll.ensureWidgetVisible(self.dock.comparison)
+
+    # results -------------------------------------------------------------------------------
+    def _set_drawing(self, drawing: PainDrawing) -> None:
+        self._drawing = drawing
+        self.layer.set_drawing(drawing)
+
+    def _tell(self, text: str) -> None:
+        self._notice = text
+        self.window.statusBar().showMessage(text, 8000)
+        self._show_messages()
+
+    def _show_messages(self) -> None:
+        self.dock.show_message("\n".join([*self._load_problems, *filter(None, [self._notice])]))
+
+    def _schedule_refresh(self, delay_ms: int) -> None:
+        timer = self._refresh_timer
+        if timer.isActive() and timer.remainingTime() <= delay_ms:
+            return  # one is due sooner: it will see this change too
+        timer.start(delay_ms)
+
+    def _on_refresh_due(self) -> None:
+        self._show_results()
+
+    def refresh(self) -> None:
+        """Bring the ranking, look-alikes and comparison up to date now."""
+        self._refresh_timer.stop()
+        self._show_results()
+
+    def _show_results(self) -> None:
+        started = time.perf_counter()
+        drawing = self._drawing
+        kb = self.window.atlas.kb
+        self._matches = self.finder.rank(drawing)
+        self._lookalikes = self.finder.lookalikes(drawing)
+        d = self.dock
+        d.summary.setText(summary_text(drawing, self.finder.area_cm2(drawing)))
+        current = d.results.currentItem()
+        keep = current.data(Qt.ItemDataRole.UserRole) if current is not None else None
+        with QSignalBlocker(d.results):
+            d.results.clear()
+            for place, match in enumerate(self._matches, start=1):
+                tp = kb.trigger_points[match.trigger_point]
+                item = QListWidgetItem(f"{place}. {tp.name}\n{match.explain()}")
+                item.setData(Qt.ItemDataRole.UserRole, match.trigger_point)
+                item.setToolTip(f"Read about the {tp.name.lower()}")
+                d.results.addItem(item)
+                if match.trigger_point == keep:
+                    d.results.setCurrentItem(item)
+            if not self._matches:
+                hint = (
+                    "No hamstring trigger point sends pain to the places you marked."
+                    if not drawing.is_blank
+                    else "Nothing marked yet."
+                )
+                placeholder = QListWidgetItem(hint)
+                placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
+                d.results.addItem(placeholder)
+        d.results.updateGeometry()
+        flags = [i for i in self._lookalikes if i.kind == "red_flags"]
+        d.red_flag.setText(red_flag_html(flags[0]) if flags else "")
+        d.red_flag.setVisible(bool(flags))
+        d.lookalikes.setText(lookalikes_html(self._lookalikes, kb))
+        self.save_action.setEnabled(not drawing.is_blank)
+        self._show_comparison()
+        self._show_messages()
+        self._update_preview()
+        self._refresh_cost_ms = (time.perf_counter() - started) * 1000
+        self.resultsChanged.emit()
+
+    def _update_preview(self) -> None:
+        view = self.window.view
+        zones = frozenset(
+            z for m in self._matches for z in (*m.essential_zones, *m.spillover_zones)
+        )
+        if not self._active:
+            return
+        if zones != self._preview or view.zone_preview() != zones:
+            self._preview = zones
+            view.set_zone_preview(zones)
+
+    # saved drawings ------------------------------------------------------------------------
+    def _reload_saved(self) -> None:
+        self._saved = {}
+        self._load_problems = []
+        for record in self.window.userdata.drawings():
+            try:
+                drawing = PainDrawing.from_dict(record)
+            except ValueError as error:
+                self._load_problems.append(
+                    f"The saved drawing {saved_name(record)} could not be read and is left "
+                    f"out: {error}."
+                )
+                continue
+            self._saved[str(record["id"])] = drawing
+        combo = self.dock.compare
+        chosen = combo.currentData()
+        with QSignalBlocker(combo):
+            combo.clear()
+            combo.addItem("(choose a saved drawing)" if self._saved else "(none saved yet)", None)
+            for drawing_id, drawing in reversed(self._saved.items()):
+                text = when_text(drawing.created)
+                if drawing.label:
+                    text += f" — {drawing.label}"
+                combo.addItem(text, drawing_id)
+            index = combo.findData(chosen) if chosen is not None else 0
+            combo.setCurrentIndex(max(0, index))
+        self._show_comparison()
+        self._show_messages()
+
+    def _show_comparison(self) -> None:
+        d = self.dock
+        chosen = d.compare.currentData()
+        before = self._saved.get(chosen) if isinstance(chosen, str) else None
+        if before is None:
+            d.comparison.clear()
+            d.comparison.setVisible(False)
+            return
+        if self._drawing.is_blank:
+            text = "Mark or paint where it hurts now to compare it with the saved drawing."
+        else:
+            now = PainDrawing(
+                self.clock().isoformat(timespec="seconds"),
+                self._drawing.marks,
+                self._drawing.dabs,
+                self._drawing.label,
+            )
+            text = comparison_text(self.finder.compare(before, now), self.window.atlas.kb)
+        d.comparison.setText(text)
+        d.comparison.setVisible(True)
+
+
+def install(window: MainWindow, clock: Callable[[], datetime] = _local_now) -> PainFinderMode:
+    """Add the "Where does it hurt?" mode to a window: an entry in the "Referred pain" menu
+    (``pain_mode``, Ctrl+H), the hidden dock ``painFinderDock`` and the actions ``pain_mark``,
+    ``pain_brush``, ``pain_eraser``, ``pain_clear`` and ``pain_save``. ``clock`` dates saved
+    drawings (default: now, in the computer's time zone)."""
+    return PainFinderMode(window, clock)
+
+
+__all__ = [
+    "MODE_SHORTCUT",
+    "PainDock",
+    "PainFinderMode",
+    "PainLayer",
+    "PaintedArea",
+    "comparison_text",
+    "install",
+    "lookalikes_html",
+    "summary_text",
+    "when_text",
+]
