@@ -47,6 +47,7 @@ def window(qtbot: QtBot, atlas: Atlas, tmp_path: Path) -> Iterator[MainWindow]:
         resources.plate_path().read_bytes(),
         settings,
         userdata=UserData.open(tmp_path / "user"),
+        features=False,
     )
     qtbot.addWidget(win)
     win.resize(1400, 900)

@@ -38,6 +38,7 @@ def open_window(qtbot: QtBot, atlas: Atlas, tmp_path: Path, user_dir: Path) -> I
             resources.plate_path().read_bytes(),
             settings,
             userdata=UserData.open(user_dir),
+            features=False,
         )
         qtbot.addWidget(win)
         dock = install(win)

@@ -59,7 +59,11 @@ def open_window(
     qtbot: QtBot, atlas: Atlas, settings: QSettings, user_dir: Path
 ) -> tuple[MainWindow, PainFinderMode]:
     win = MainWindow(
-        atlas, resources.plate_path().read_bytes(), settings, userdata=UserData.open(user_dir)
+        atlas,
+        resources.plate_path().read_bytes(),
+        settings,
+        userdata=UserData.open(user_dir),
+        features=False,
     )
     qtbot.addWidget(win)
     mode = install(win)

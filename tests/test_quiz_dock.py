@@ -60,7 +60,9 @@ def open_quiz(
     def make() -> QuizDock:
         settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
         userdata = UserData.open(user_dir, clock=clock)
-        win = MainWindow(atlas, resources.plate_path().read_bytes(), settings, userdata=userdata)
+        win = MainWindow(
+            atlas, resources.plate_path().read_bytes(), settings, userdata=userdata, features=False
+        )
         qtbot.addWidget(win)
         quiz = install(win, clock=clock, rng=random.Random(7), fuzz=False)
         win.resize(1400, 900)

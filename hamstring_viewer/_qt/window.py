@@ -45,6 +45,11 @@ SHORTCUTS = [
     ("Alt ← / Alt →", "back / forward through what you looked at"),
     ("Ctrl Shift A / Ctrl Shift N", "show all / no referred-pain overlays"),
     ("F6", "switch between plate and panel"),
+    ("Ctrl F", "search names, Latin, glossary and text"),
+    ("Ctrl D", "bookmark the selection (notes in View ▸ Notes and bookmarks)"),
+    ("Ctrl H", "where does it hurt? mark or paint the pain on the plate"),
+    ("F7", "quiz"),
+    ("Ctrl E / Ctrl P", "client handout as PDF / print it"),
 ]
 
 
@@ -64,6 +69,8 @@ class MainWindow(QMainWindow):
         settings: QSettings,
         parent: QWidget | None = None,
         userdata: UserData | None = None,
+        *,
+        features: bool = True,
     ) -> None:
         super().__init__(parent)
         self.atlas = atlas
@@ -86,6 +93,9 @@ class MainWindow(QMainWindow):
         )
         self.actions_by_name: dict[str, QAction] = {}
         self._build_actions()
+        self.features: dict[str, object] = {}
+        if features:
+            self._install_features()
         self.state.hoverChanged.connect(self._on_hover_changed)
         self.state.selectionChanged.connect(self._on_selection_changed)
         self.state.historyChanged.connect(self._on_history_changed)
@@ -103,6 +113,16 @@ class MainWindow(QMainWindow):
         self._warm_timer = QTimer(self)
         self._warm_timer.setInterval(0)
         self._warm_timer.timeout.connect(self._on_warm_tick)
+
+    def _install_features(self) -> None:
+        """The study and export features, each adding its own dock, menu entries and actions."""
+        from . import export, notes_dock, pain_dock, quiz_dock, search_box
+
+        self.features["search"] = search_box.install(self)
+        self.features["notes"] = notes_dock.install(self)
+        self.features["pain"] = pain_dock.install(self)
+        self.features["quiz"] = quiz_dock.install(self)
+        self.features["export"] = export.install(self)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
