@@ -113,13 +113,13 @@ def test_the_guard_sees_a_connection_attempt() -> None:
     GUARD.active = True
     GUARD.events.clear()
     try:
-        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-            sock.settimeout(1)
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as server:
+            server.bind(("127.0.0.1", 0))  # recorded as socket.bind
+            server.listen()
             assert open_inet_sockets()  # an open TCP socket is seen in /proc
-            try:
-                sock.connect(("127.0.0.1", 9))
-            except OSError:
-                pass
+            with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as client:
+                client.settimeout(1)
+                client.connect(server.getsockname())
         assert any(e.startswith("socket.connect") for e in GUARD.events)
     finally:
         GUARD.active = False
