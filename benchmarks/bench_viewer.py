@@ -74,7 +74,7 @@ def child(mode: str, start: float, cache_dir: str) -> None:
         plate = resources.plate_path()
         atlas = load_atlas_cached(resources.data_dir(), plate, Path(cache_dir))
         settings = QSettings(str(Path(cache_dir) / "bench.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(atlas, plate.read_bytes(), settings)
+        window = MainWindow(atlas, plate.read_bytes(), settings, features="after_first_paint")
         window.resize(1400, 900)
         target = window.view.viewport()
 

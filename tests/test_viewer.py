@@ -379,3 +379,17 @@ def test_plate_focus_and_selection_are_announced_to_screen_readers(
         assert widget.accessibleName()
     for name, action in window.actions_by_name.items():
         assert action.text().replace("&", "").strip(), name
+
+
+def test_started_as_the_app_the_features_join_right_after_the_first_paint(
+    qtbot: QtBot, atlas: Atlas, settings: QSettings
+) -> None:
+    win = MainWindow(
+        atlas, resources.plate_path().read_bytes(), settings, features="after_first_paint"
+    )
+    qtbot.addWidget(win)
+    assert win.features == {}  # nothing of them delays the first paint
+    win.show()
+    qtbot.waitUntil(lambda: set(win.features) == {"search", "notes", "pain", "quiz", "export"})
+    assert "search_find" in win.actions_by_name and "pain_mode" in win.actions_by_name
+    win.close()

@@ -25,7 +25,8 @@ def make_window(settings: QSettings | None = None, cache_dir: Path | None = None
     atlas = load_atlas_cached(resources.data_dir(), plate, cache_dir)
     if settings is None:
         settings = QSettings()
-    return MainWindow(atlas, plate.read_bytes(), settings)
+    # the plate answers clicks from the first paint; the study features join on the next tick
+    return MainWindow(atlas, plate.read_bytes(), settings, features="after_first_paint")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
+from typing import Literal
 
 from PySide6.QtCore import (
     QByteArray,
@@ -70,7 +71,7 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
         userdata: UserData | None = None,
         *,
-        features: bool = True,
+        features: bool | Literal["after_first_paint"] = True,
     ) -> None:
         super().__init__(parent)
         self.atlas = atlas
@@ -94,7 +95,8 @@ class MainWindow(QMainWindow):
         self.actions_by_name: dict[str, QAction] = {}
         self._build_actions()
         self.features: dict[str, object] = {}
-        if features:
+        self._features_pending = features == "after_first_paint"
+        if features is True:
             self._install_features()
         self.state.hoverChanged.connect(self._on_hover_changed)
         self.state.selectionChanged.connect(self._on_selection_changed)
@@ -118,6 +120,7 @@ class MainWindow(QMainWindow):
         """The study and export features, each adding its own dock, menu entries and actions."""
         from . import export, notes_dock, pain_dock, quiz_dock, search_box
 
+        self._features_pending = False
         self.features["search"] = search_box.install(self)
         self.features["notes"] = notes_dock.install(self)
         self.features["pain"] = pain_dock.install(self)
@@ -130,11 +133,20 @@ class MainWindow(QMainWindow):
 
     def _on_first_paint(self) -> None:
         """Idle-time work starts once the plate is on screen, never before the first paint."""
-        if self._warm_queue and not self._warm_timer.isActive():
+        if (self._warm_queue or self._features_pending) and not self._warm_timer.isActive():
             self._warm_timer.start()
 
+    def install_features_now(self) -> None:
+        """Install the study features if start-up left them for after the first paint."""
+        if self._features_pending:
+            self._install_features()
+
     def _on_warm_tick(self) -> None:
-        """Build one panel document per idle tick, so clicks later find it ready."""
+        """After the first paint: the study features first (their menus and docks), then one
+        panel document per idle tick, so clicks later find it ready."""
+        if self._features_pending:
+            self._install_features()
+            return
         if not self._warm_queue:
             self._warm_timer.stop()
             return
