@@ -311,6 +311,8 @@ class NotesDock(QDockWidget):
         self.flush()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if "main_window" not in self.__dict__:  # the wrapper is being torn down at exit
+            return False
         if watched is self.main_window and event.type() == QEvent.Type.Close:
             self.flush()
             self.main_window.settings.setValue(_SETTINGS_KEY, self.isVisible())

@@ -364,6 +364,8 @@ class QuizDock(QDockWidget):
 
     # events ------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if "main_window" not in self.__dict__:  # the wrapper is being torn down at exit
+            return False
         if watched is self.main_window and event.type() == QEvent.Type.Close:
             self._restore_plate()  # before the window saves the user's layers and overlays
         return super().eventFilter(watched, event)

@@ -444,6 +444,8 @@ class SearchBox(QObject):
 
     # keys and geometry -----------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if "field" not in self.__dict__:  # the wrapper is being torn down at exit
+            return False
         if watched is self.field:
             if event.type() == QEvent.Type.KeyPress:
                 assert isinstance(event, QKeyEvent)
