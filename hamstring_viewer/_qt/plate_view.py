@@ -10,7 +10,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
-from PySide6.QtCore import QByteArray, QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QObject,
+    QPoint,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -164,6 +175,31 @@ class _Label:
     text: str
 
 
+PAPER = "#fbf8f2"
+BACKGROUND_LAYERS = ("silhouette", "bones", "deep", "nerves", "superficial")
+
+
+class PlateScene(QGraphicsScene):
+    """The plate's scene: the static art under the referral zones (silhouette, bones, deep
+    muscles, nerves, superficial muscles) is its background, painted from the SVG.
+
+    As a background it is one opaque layer the view can cache as one pixmap, instead of five
+    translucent layers blended on every repaint; ``render()`` (exports) draws it as vectors.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.art: list[tuple[str, QSvgRenderer, str, QRectF]] = []  # layer, renderer, id, bounds
+        self.hidden_layers: set[str] = set()
+
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        painter.fillRect(rect, QColor(PAPER))
+        area = QRectF(rect)
+        for layer, renderer, element, bounds in self.art:
+            if layer not in self.hidden_layers and bounds.intersects(area):
+                renderer.render(painter, element, bounds)
+
+
 class PlateTool(Protocol):
     """A mode that takes the plate's left-button presses (pain marks, quiz answers).
 
@@ -208,10 +244,10 @@ class PlateView(QGraphicsView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
 
-        scene = QGraphicsScene(self)
+        scene = PlateScene(self)
         x, y, w, h = atlas.plate.view_box
         scene.setSceneRect(QRectF(x, y, w, h))
-        scene.setBackgroundBrush(QColor("#fbf8f2"))
+        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
         self.setScene(scene)
 
         self._renderer: QSvgRenderer | None = None
@@ -246,14 +282,26 @@ class PlateView(QGraphicsView):
         self._on_selection_changed(state.selection)
 
     # building ------------------------------------------------------------------------------
-    def _build_art(self, renderer: QSvgRenderer) -> None:
+    def plate_scene(self) -> PlateScene:
         scene = self.scene()
+        assert isinstance(scene, PlateScene)
+        return scene
+
+    def _build_art(self, renderer: QSvgRenderer) -> None:
+        scene = self.plate_scene()
         for item in self._art.values():
             scene.removeItem(item)
         self._art.clear()
+        scene.art = []
         for name in ART_LAYERS:
             element = self.atlas.plate.layer_ids.get(name)
             if element is None or not renderer.elementExists(element):
+                continue
+            if name in BACKGROUND_LAYERS:
+                bounds = renderer.transformForElement(element).mapRect(
+                    renderer.boundsOnElement(element)
+                )
+                scene.art.append((name, renderer, element, bounds))
                 continue
             item = QGraphicsSvgItem()
             item.setSharedRenderer(renderer)
@@ -500,10 +548,11 @@ class PlateView(QGraphicsView):
         layers = self.state.layers
         for item in self._labels:
             item.setVisible(layers["labels"])
-        for name in ("bones", "nerves"):
-            art = self._art.get(name)
-            if art is not None:
-                art.setVisible(layers[name])
+        hidden_art = {name for name in ("bones", "nerves") if not layers[name]}
+        scene = self.plate_scene()
+        if hidden_art != scene.hidden_layers:
+            scene.hidden_layers = hidden_art
+            self._redraw_background()
         hidden: set[str] = set()
         for s in self.atlas.kb.structures.values():
             if (
@@ -526,8 +575,13 @@ class PlateView(QGraphicsView):
         old = self._renderer
         self._build_art(renderer)
         self._renderer = renderer
+        self._redraw_background()
         if old is not None:
             old.deleteLater()
+
+    def _redraw_background(self) -> None:
+        self.resetCachedContent()
+        self.plate_scene().invalidate(self.sceneRect(), QGraphicsScene.SceneLayer.BackgroundLayer)
 
     # zoom ----------------------------------------------------------------------------------
     def fit(self) -> None:
