@@ -16,8 +16,13 @@ from PySide6.QtCore import QStandardPaths
 # cache folders to ~/.qttest (a window built without explicit user data still opens one there).
 QStandardPaths.setTestModeEnabled(True)
 
+from PySide6.QtCore import QSettings  # noqa: E402
+from pytestqt.qtbot import QtBot  # noqa: E402
+
 from hamstring_viewer import resources  # noqa: E402
+from hamstring_viewer._qt.window import MainWindow  # noqa: E402
 from hamstring_viewer.catalog import Atlas, load_atlas  # noqa: E402
+from hamstring_viewer.userdata import UserData  # noqa: E402
 
 
 @pytest.fixture
@@ -42,3 +47,19 @@ HAMSTRINGS = (
 def atlas() -> Atlas:
     """The shipped atlas, loaded once."""
     return load_atlas(resources.data_dir(), resources.plate_path())
+
+
+def show_window(
+    qtbot: QtBot, atlas: Atlas, settings_file: Path, userdata: UserData, *, features: bool = False
+) -> MainWindow:
+    """A shown 1400×900 main window on the given settings file and user data (by default
+    without the study features, so a feature's tests install just that feature)."""
+    settings = QSettings(str(settings_file), QSettings.Format.IniFormat)
+    win = MainWindow(
+        atlas, resources.plate_path().read_bytes(), settings, userdata=userdata, features=features
+    )
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    return win

@@ -9,8 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import HAMSTRINGS
-from PySide6.QtCore import QRectF, QSettings, QSize, Qt
+from conftest import HAMSTRINGS, show_window
+from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QKeySequence, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QGraphicsItem, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 from test_viewer import click_plate, visible_point
 
-from hamstring_viewer import resources
 from hamstring_viewer._qt.export import (
     HandoutExport,
     handout_image,
@@ -41,18 +40,7 @@ VIEW_ACTIONS = ("export_view_png", "export_view_svg")
 
 @pytest.fixture
 def window(qtbot: QtBot, atlas: Atlas, tmp_path: Path) -> Iterator[MainWindow]:
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(
-        atlas,
-        resources.plate_path().read_bytes(),
-        settings,
-        userdata=UserData.open(tmp_path / "user"),
-        features=False,
-    )
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    qtbot.waitExposed(win)
+    win = show_window(qtbot, atlas, tmp_path / "settings.ini", UserData.open(tmp_path / "user"))
     win.view.fit()
     yield win
     win.close()

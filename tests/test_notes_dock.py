@@ -8,11 +8,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from conftest import show_window
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from hamstring_viewer import resources
 from hamstring_viewer._qt.notes_dock import EMPTY_LIST, NotesDock, first_line, install
 from hamstring_viewer._qt.window import MainWindow
 from hamstring_viewer.catalog import Atlas
@@ -32,19 +32,8 @@ def open_window(qtbot: QtBot, atlas: Atlas, tmp_path: Path, user_dir: Path) -> I
     opened: list[MainWindow] = []
 
     def opener() -> tuple[MainWindow, NotesDock]:
-        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-        win = MainWindow(
-            atlas,
-            resources.plate_path().read_bytes(),
-            settings,
-            userdata=UserData.open(user_dir),
-            features=False,
-        )
-        qtbot.addWidget(win)
+        win = show_window(qtbot, atlas, tmp_path / "settings.ini", UserData.open(user_dir))
         dock = install(win)
-        win.resize(1400, 900)
-        win.show()
-        qtbot.waitExposed(win)
         win.activateWindow()
         qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=2000)
         opened.append(win)

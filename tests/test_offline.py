@@ -5,18 +5,17 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from conftest import show_window
 from netguard import NetworkGuard, open_inet_sockets
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from test_viewer import click_plate, visible_point
 
-from hamstring_viewer import resources
 from hamstring_viewer._qt.export import HandoutExport
 from hamstring_viewer._qt.notes_dock import NotesDock
 from hamstring_viewer._qt.pain_dock import PainFinderMode
 from hamstring_viewer._qt.quiz_dock import QuizDock
 from hamstring_viewer._qt.search_box import SearchBox
-from hamstring_viewer._qt.window import MainWindow
 from hamstring_viewer.catalog import Atlas
 from hamstring_viewer.geometry import sample_points
 from hamstring_viewer.userdata import UserData
@@ -30,17 +29,8 @@ def test_a_session_with_every_feature_opens_no_network_socket(
     GUARD.active = True
     GUARD.events.clear()
     try:
-        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-        win = MainWindow(
-            atlas,
-            resources.plate_path().read_bytes(),
-            settings,
-            userdata=UserData.open(tmp_path / "user"),
-        )
-        qtbot.addWidget(win)
-        win.resize(1400, 900)
-        win.show()
-        qtbot.waitExposed(win)
+        user = UserData.open(tmp_path / "user")
+        win = show_window(qtbot, atlas, tmp_path / "settings.ini", user, features=True)
         win.view.fit()
         features = win.features
         search, notes = features["search"], features["notes"]

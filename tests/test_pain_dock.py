@@ -12,12 +12,12 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from conftest import show_window
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
-from hamstring_viewer import resources
 from hamstring_viewer._qt.pain_dock import MODE_SHORTCUT, PainFinderMode, install
 from hamstring_viewer._qt.window import MainWindow
 from hamstring_viewer.catalog import Atlas
@@ -58,18 +58,8 @@ def settings(tmp_path: Path) -> QSettings:
 def open_window(
     qtbot: QtBot, atlas: Atlas, settings: QSettings, user_dir: Path
 ) -> tuple[MainWindow, PainFinderMode]:
-    win = MainWindow(
-        atlas,
-        resources.plate_path().read_bytes(),
-        settings,
-        userdata=UserData.open(user_dir),
-        features=False,
-    )
-    qtbot.addWidget(win)
+    win = show_window(qtbot, atlas, Path(settings.fileName()), UserData.open(user_dir))
     mode = install(win)
-    win.resize(1400, 900)
-    win.show()
-    qtbot.waitExposed(win)
     win.view.fit()
     return win, mode
 

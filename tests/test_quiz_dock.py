@@ -10,12 +10,12 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from conftest import show_window
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMenu, QPushButton
 from pytestqt.qtbot import QtBot
 from test_viewer import click_plate, differs, grab, pixel, visible_point
 
-from hamstring_viewer import resources
 from hamstring_viewer._qt.quiz_dock import QuizDock, due_text, install
 from hamstring_viewer._qt.window import MainWindow
 from hamstring_viewer.catalog import Atlas
@@ -58,16 +58,9 @@ def open_quiz(
     windows: list[MainWindow] = []
 
     def make() -> QuizDock:
-        settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
         userdata = UserData.open(user_dir, clock=clock)
-        win = MainWindow(
-            atlas, resources.plate_path().read_bytes(), settings, userdata=userdata, features=False
-        )
-        qtbot.addWidget(win)
+        win = show_window(qtbot, atlas, tmp_path / "settings.ini", userdata)
         quiz = install(win, clock=clock, rng=random.Random(7), fuzz=False)
-        win.resize(1400, 900)
-        win.show()
-        qtbot.waitExposed(win)
         win.actions_by_name["quiz_show"].trigger()
         win.view.fit()
         windows.append(win)

@@ -6,12 +6,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt
+from conftest import show_window
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from hamstring_viewer import resources
 from hamstring_viewer._qt.search_box import (
     EMPHASIS_ROLE,
     HIGHLIGHT_COLOUR,
@@ -28,18 +28,7 @@ from hamstring_viewer.userdata import UserData
 
 @pytest.fixture
 def window(qtbot: QtBot, atlas: Atlas, tmp_path: Path) -> Iterator[MainWindow]:
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(
-        atlas,
-        resources.plate_path().read_bytes(),
-        settings,
-        userdata=UserData.open(tmp_path / "user"),
-        features=False,
-    )
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    qtbot.waitExposed(win)
+    win = show_window(qtbot, atlas, tmp_path / "settings.ini", UserData.open(tmp_path / "user"))
     win.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=2000)
     yield win
