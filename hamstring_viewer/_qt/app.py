@@ -1,4 +1,9 @@
-"""Start the app: load the atlas, show the window, report bad content in a dialog."""
+"""Start the app: show the window at once, load the atlas after its first paint, report bad
+content in a dialog, and keep a start-up snapshot for the next start (see :mod:`.launch`).
+
+Only Qt's light classes are imported before the first paint; the knowledge base, the plate and
+the panel are imported when the window loads.
+"""
 
 from __future__ import annotations
 
@@ -6,27 +11,125 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QSettings, QStandardPaths, QTimer
+from PySide6.QtWidgets import QApplication
 
 from hamstring_viewer import resources
-from hamstring_viewer.catalog import load_atlas_cached
-from hamstring_viewer.problems import ContentError
 
+from . import launch
 from .window import MainWindow
 
 ORGANISATION = "HamstringViewer"
 APPLICATION = "Hamstring Viewer"
 
 
-def make_window(settings: QSettings | None = None, cache_dir: Path | None = None) -> MainWindow:
-    """Load the shipped atlas and build the main window (raises ContentError on bad content)."""
+def cache_dir() -> Path:
+    """The platform's cache folder: the loaded atlas and the start-up snapshot live there."""
+    location = QStandardPaths.StandardLocation.CacheLocation
+    return Path(QStandardPaths.writableLocation(location))
+
+
+def _lightness() -> int:
+    """How light the window background is (a snapshot of the other palette is not shown)."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    return app.palette().window().color().lightness()
+
+
+def make_window(settings: QSettings | None = None, cache: Path | None = None) -> MainWindow:
+    """Load the shipped atlas and build the main window in one go (raises ContentError on
+    bad content)."""
+    from hamstring_viewer.catalog import load_atlas_cached
+
     plate = resources.plate_path()
-    atlas = load_atlas_cached(resources.data_dir(), plate, cache_dir)
+    atlas = load_atlas_cached(resources.data_dir(), plate, cache)
     if settings is None:
         settings = QSettings()
-    # the plate answers clicks from the first paint; the study features join on the next tick
     return MainWindow(atlas, plate.read_bytes(), settings, features="after_first_paint")
+
+
+def start_window(settings: QSettings, cache: Path) -> MainWindow:
+    """A window that shows at once (the snapshot of the last session, if it matches) and
+    loads the atlas on the first idle tick after its first paint.
+
+    A content error is shown in a dialog and ends the event loop with exit code 1.
+    """
+    window = MainWindow(None, None, settings)
+    key = launch.snapshot_key(settings, window.size(), window.devicePixelRatioF(), _lightness())
+    snapshot = launch.read_snapshot(cache / launch.SNAPSHOT_FILE, key)
+    if snapshot is not None:
+        window.show_start_snapshot(snapshot)
+
+    def load() -> None:
+        from hamstring_viewer.catalog import load_atlas_cached
+        from hamstring_viewer.problems import ContentError
+
+        if window.is_loaded:
+            return
+        plate = resources.plate_path()
+        try:
+            atlas = load_atlas_cached(resources.data_dir(), plate, cache)
+            svg = plate.read_bytes()
+        except (ContentError, FileNotFoundError) as exc:
+            _report_content_error(window, exc)
+            return
+        window.load(atlas, svg, features="after_first_paint")
+
+    window.startPainted.connect(lambda: QTimer.singleShot(0, load))
+    QTimer.singleShot(500, load)  # a window that is never painted (minimised) loads all the same
+    return window
+
+
+def _report_content_error(window: MainWindow | None, exc: Exception) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    print(exc, file=sys.stderr)
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        APPLICATION,
+        "The atlas content could not be loaded.",
+        parent=window,
+    )
+    box.setDetailedText(str(exc))
+    box.exec()
+    if window is not None:
+        window.close()
+    QApplication.exit(1)
+
+
+def save_start_snapshot(window: MainWindow, cache: Path) -> bool:
+    """Render the window as the next start will restore it (a fresh window built from the
+    saved settings, never shown on screen) and keep it as the start-up snapshot."""
+    from PySide6.QtCore import Qt
+
+    if not window.is_loaded:
+        return False
+    window.settings.sync()
+    fresh = MainWindow(
+        window.atlas,
+        resources.plate_path().read_bytes(),
+        window.settings,
+        userdata=window.userdata,
+        features=True,
+    )
+    try:
+        fresh.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+        fresh.show()
+        app = QApplication.instance()
+        assert app is not None
+        for _ in range(3):  # layouts, deferred shows, the fitted plate
+            app.processEvents()
+        image = fresh.grab().toImage()
+        key = launch.snapshot_key(
+            window.settings, fresh.size(), fresh.devicePixelRatioF(), _lightness()
+        )
+        launch.write_snapshot(cache / launch.SNAPSHOT_FILE, image, key)
+    except OSError:
+        return False  # a snapshot we cannot write only costs the next start some time
+    finally:
+        fresh.hide()
+        fresh.deleteLater()
+    return True
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -35,16 +138,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
-    cache = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation))
-    try:
-        window = make_window(cache_dir=cache)
-    except (ContentError, FileNotFoundError) as exc:
-        print(exc, file=sys.stderr)
-        box = QMessageBox(
-            QMessageBox.Icon.Critical, APPLICATION, "The atlas content could not be loaded."
-        )
-        box.setDetailedText(str(exc))
-        box.exec()
-        return 1
+    cache = cache_dir()
+    window = start_window(QSettings(), cache)
     window.show()
-    return app.exec()
+    code = app.exec()
+    if code == 0:
+        save_start_snapshot(window, cache)
+    return code

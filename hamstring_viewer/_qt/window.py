@@ -1,38 +1,31 @@
-"""The main window: wires the plate, the panel, menus, toolbar and settings together."""
+"""The main window: wires the plate, the panel, menus, toolbar and settings together.
+
+This module is imported before the window's first paint, so its top imports only Qt's light
+classes; the plate, the panel and the ``Qt`` namespace are imported when the window is loaded.
+"""
 
 from __future__ import annotations
 
-from functools import partial
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from PySide6.QtCore import (
-    QByteArray,
-    QSettings,
-    QSignalBlocker,
-    QSize,
-    QStandardPaths,
-    Qt,
-    QTimer,
-)
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import (
-    QMainWindow,
-    QMenu,
-    QMessageBox,
-    QSplitter,
-    QToolBar,
-    QWidget,
-)
+from PySide6.QtCore import QByteArray, QPointF, QSettings, QSignalBlocker, QSize, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from hamstring_viewer import __version__
-from hamstring_viewer.catalog import Atlas
-from hamstring_viewer.describe import plain_name
-from hamstring_viewer.userdata import UserData
 
-from .panel import InfoPanel
-from .plate_view import PlateView
-from .state import LAYERS, AtlasState
+from .launch import Snapshot, SnapshotWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAction, QKeySequence
+
+    from hamstring_viewer.catalog import Atlas
+    from hamstring_viewer.userdata import UserData
+
+    from .panel import InfoPanel
+    from .plate_view import PlateView
+    from .state import AtlasState
 
 SHORTCUTS = [
     ("Click a muscle or bone", "select it; its origin (red) and insertion (blue) are marked"),
@@ -56,17 +49,33 @@ SHORTCUTS = [
 
 def app_data_dir() -> Path:
     """The platform's folder for the user's notes, bookmarks, progress and pain drawings."""
+    from PySide6.QtCore import QStandardPaths
+
     location = QStandardPaths.StandardLocation.AppDataLocation
     return Path(QStandardPaths.writableLocation(location))
 
 
 class MainWindow(QMainWindow):
-    """One window: plate on the left, panel on the right."""
+    """One window: plate on the left, panel on the right.
+
+    Given the atlas, it is built in one go. At start-up the app builds it without one
+    (``atlas=None``): the window then shows the start-up snapshot (see :mod:`.launch`), emits
+    ``startPainted`` once that is on screen, and becomes the live window in :meth:`load`.
+    """
+
+    startPainted = Signal()
+    loaded = Signal()
+
+    atlas: Atlas
+    userdata: UserData
+    state: AtlasState
+    view: PlateView
+    panel: InfoPanel
 
     def __init__(
         self,
-        atlas: Atlas,
-        svg_bytes: bytes,
+        atlas: Atlas | None,
+        svg_bytes: bytes | None,
         settings: QSettings,
         parent: QWidget | None = None,
         userdata: UserData | None = None,
@@ -74,11 +83,56 @@ class MainWindow(QMainWindow):
         features: bool | Literal["after_first_paint"] = True,
     ) -> None:
         super().__init__(parent)
-        self.atlas = atlas
         self.settings = settings
-        self.userdata = userdata if userdata is not None else UserData.open(app_data_dir())
         self.setWindowTitle("Hamstring Viewer")
         self.setObjectName("mainWindow")
+        self.is_loaded = False
+        self.started_from_snapshot = False
+        self.actions_by_name: dict[str, QAction] = {}
+        self.features: dict[str, object] = {}
+        self._features_pending = False
+        self._warm_queue: list[str] = []
+        self._restore_geometry()
+        self._start: SnapshotWidget | None = None
+        if atlas is None or svg_bytes is None:
+            self._start = SnapshotWidget()
+            self._start.firstPainted.connect(self.startPainted)
+            self.setCentralWidget(self._start)
+        else:
+            self.load(atlas, svg_bytes, userdata, features=features)
+
+    def show_start_snapshot(self, snapshot: Snapshot) -> None:
+        """Show this picture until the window is loaded."""
+        if self._start is not None:
+            self.started_from_snapshot = True
+            self._start.snapshot = snapshot
+            self._start.update()
+
+    def load(
+        self,
+        atlas: Atlas,
+        svg_bytes: bytes,
+        userdata: UserData | None = None,
+        *,
+        features: bool | Literal["after_first_paint"] = True,
+    ) -> None:
+        """Build the live plate, panel, menus and toolbar (once); clicks made on the start-up
+        snapshot are then replayed on them."""
+        if self.is_loaded:
+            raise RuntimeError("the window is already loaded")
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QSplitter
+
+        from .panel import InfoPanel
+        from .plate_view import PlateView
+        from .state import AtlasState
+
+        self.atlas = atlas
+        if userdata is None:
+            from hamstring_viewer.userdata import UserData
+
+            userdata = UserData.open(app_data_dir())
+        self.userdata = userdata
         self.state = AtlasState(atlas.kb, self)
         self.view = PlateView(atlas, self.state, svg_bytes)
         self.panel = InfoPanel(self.state)
@@ -88,13 +142,14 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.panel)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.setCentralWidget(self.splitter)
+        clicks = self._start.clicks if self._start is not None else []
+        self._start = None
+        self.setCentralWidget(self.splitter)  # deletes the start-up snapshot
         self.statusBar().showMessage(
             "Point at the plate to name a structure; click to read about it."
         )
-        self.actions_by_name: dict[str, QAction] = {}
         self._build_actions()
-        self.features: dict[str, object] = {}
+        self.is_loaded = True
         self._features_pending = features == "after_first_paint"
         if features is True:
             self._install_features()
@@ -103,10 +158,10 @@ class MainWindow(QMainWindow):
         self.state.historyChanged.connect(self._on_history_changed)
         self.state.overlaysChanged.connect(self._on_overlays_changed)
         self.state.layerChanged.connect(self._on_layer_changed)
-        self._restore()
+        self._restore_state()
         self._on_history_changed()
         kb = atlas.kb
-        self._warm_queue: list[str] = [
+        self._warm_queue = [
             *(h.id for h in kb.hamstrings),
             *kb.trigger_points,
             *kb.zones,
@@ -115,6 +170,38 @@ class MainWindow(QMainWindow):
         self._warm_timer = QTimer(self)
         self._warm_timer.setInterval(0)
         self._warm_timer.timeout.connect(self._on_warm_tick)
+        if self.isVisible():  # loaded after the start-up snapshot was shown
+            self.view.painted.connect(self._on_first_paint, Qt.ConnectionType.SingleShotConnection)
+        if clicks:
+            # the live widgets are shown on the next tick; the clicks follow them
+            QTimer.singleShot(0, lambda: self._replay_clicks(clicks))
+        self.loaded.emit()
+
+    def _replay_clicks(self, clicks: list[QPointF]) -> None:
+        """Give the live widgets the clicks the user made on the start-up snapshot."""
+        from PySide6.QtCore import QEvent, Qt
+        from PySide6.QtGui import QMouseEvent
+        from PySide6.QtWidgets import QApplication
+
+        for pos in clicks:
+            target = self.childAt(pos.toPoint())
+            if target is None:
+                continue
+            local = QPointF(target.mapFrom(self, pos.toPoint()))
+            scene_global = QPointF(target.mapToGlobal(local.toPoint()))
+            for kind, buttons in (
+                (QEvent.Type.MouseButtonPress, Qt.MouseButton.LeftButton),
+                (QEvent.Type.MouseButtonRelease, Qt.MouseButton.NoButton),
+            ):
+                event = QMouseEvent(
+                    kind,
+                    local,
+                    scene_global,
+                    Qt.MouseButton.LeftButton,
+                    buttons,
+                    Qt.KeyboardModifier.NoModifier,
+                )
+                QApplication.sendEvent(target, event)
 
     def _install_features(self) -> None:
         """The study and export features, each adding its own dock, menu entries and actions."""
@@ -129,7 +216,10 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self.view.painted.connect(self._on_first_paint, Qt.ConnectionType.SingleShotConnection)
+        if self.is_loaded:
+            from PySide6.QtCore import Qt
+
+            self.view.painted.connect(self._on_first_paint, Qt.ConnectionType.SingleShotConnection)
 
     def _on_first_paint(self) -> None:
         """Idle-time work starts once the plate is on screen, never before the first paint."""
@@ -161,6 +251,8 @@ class MainWindow(QMainWindow):
         shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
         checkable: bool = False,
     ) -> QAction:
+        from PySide6.QtGui import QAction, QKeySequence
+
         action = QAction(text, self)
         action.setObjectName(name)
         if shortcut is not None:
@@ -174,6 +266,13 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
+        from functools import partial
+
+        from PySide6.QtGui import QKeySequence
+        from PySide6.QtWidgets import QMenu, QToolBar
+
+        from .state import LAYERS
+
         kb = self.atlas.kb
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
@@ -307,19 +406,27 @@ class MainWindow(QMainWindow):
         )
 
     def show_shortcuts(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(self, "Keyboard shortcuts", self.shortcuts_html())
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(self, "About Hamstring Viewer", self.about_html())
 
     # state -> window -----------------------------------------------------------------------
     def _on_hover_changed(self, record_id: object) -> None:
+        from hamstring_viewer.describe import plain_name
+
         if isinstance(record_id, str):
             self.statusBar().showMessage(plain_name(self.atlas.kb, record_id))
         else:
             self.statusBar().clearMessage()
 
     def _on_selection_changed(self, record_id: object) -> None:
+        from hamstring_viewer.describe import plain_name
+
         name = plain_name(self.atlas.kb, record_id) if isinstance(record_id, str) else ""
         self.setWindowTitle(f"{name} — Hamstring Viewer" if name else "Hamstring Viewer")
 
@@ -343,7 +450,7 @@ class MainWindow(QMainWindow):
             action.setChecked(visible)
 
     # settings ------------------------------------------------------------------------------
-    def _restore(self) -> None:
+    def _restore_geometry(self) -> None:
         s = self.settings
         geometry = s.value("window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
@@ -353,6 +460,11 @@ class MainWindow(QMainWindow):
             self.resize(size)  # restoreGeometry is a no-op on some platforms (offscreen)
         elif not isinstance(geometry, QByteArray):
             self.resize(1400, 900)
+
+    def _restore_state(self) -> None:
+        from .state import LAYERS
+
+        s = self.settings
         splitter = s.value("window/splitter")
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
             self.splitter.restoreState(splitter)
@@ -371,6 +483,8 @@ class MainWindow(QMainWindow):
             self.state.select(selection)
 
     def save_settings(self) -> None:
+        if not self.is_loaded:
+            return  # closed before it was loaded: nothing was shown that could have changed
         s = self.settings
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/size", self.size())

@@ -1,0 +1,182 @@
+"""The start-up snapshot: the window shows at once what the last session will restore.
+
+Importing the atlas code and building the plate and the panel takes a Python Qt app some 60 ms
+beyond an empty window. So the window opens first with a picture of itself: when a session
+ends, the app renders the window as the next start will restore it (same settings, content,
+size, pixel ratio and palette) and keeps that picture in the cache folder. At the next start
+the window paints the picture, then swaps in the live plate and panel on the first idle tick;
+clicks made on the picture are replayed on the live widgets. A picture that does not match
+(other settings, new content, another size) is not shown: the window then opens empty for
+those milliseconds.
+
+This module is imported before the first paint, so it uses Qt's light classes only: no
+``Qt`` namespace, which alone costs ~15 ms to import.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QPointF, QSettings, QSize, Signal
+from PySide6.QtGui import QImage, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QWidget
+
+from hamstring_viewer import __version__, resources
+
+SNAPSHOT_FILE = "start-window.snapshot"
+_MAGIC = b"HVSNAP1\n"  # then the header's length (4 bytes), the header (marshal), the pixels
+_FORMAT = 1
+
+
+def content_stamp() -> list[list[object]]:
+    """Name, size and modification time of the plate and of every content file (cheap: no
+    reading), so a snapshot of older content is never shown."""
+    files = [resources.plate_path()]
+    stack = [resources.data_dir()]
+    while stack:
+        with os.scandir(stack.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir():
+                    stack.append(Path(entry.path))
+                else:
+                    files.append(Path(entry.path))
+    stamp: list[list[object]] = []
+    for path in sorted(files):
+        info = path.stat()
+        stamp.append([path.name, info.st_size, info.st_mtime_ns])
+    return stamp
+
+
+def _plain(value: object) -> str:
+    """A setting's value as text, the same whether it was just set or read back from disk."""
+    if isinstance(value, QByteArray):
+        return bytes(value.data()).hex()
+    if isinstance(value, QSize):
+        return f"{value.width()}x{value.height()}"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return ",".join(_plain(v) for v in value)
+    return str(value)
+
+
+def snapshot_key(
+    settings: QSettings, size: QSize, pixel_ratio: float, lightness: int
+) -> dict[str, Any]:
+    """What a start-up snapshot depends on: a snapshot is shown only if its key is equal."""
+    return {
+        "format": _FORMAT,
+        "version": __version__,
+        "settings": {key: _plain(settings.value(key)) for key in sorted(settings.allKeys())},
+        "size": [size.width(), size.height()],
+        "pixel_ratio": round(pixel_ratio, 3),
+        "lightness": lightness,
+        "content": content_stamp(),
+    }
+
+
+def write_snapshot(path: Path, image: QImage, key: dict[str, Any]) -> None:
+    """Write the picture and its key atomically (a torn file is never read as a snapshot)."""
+    image = image.convertToFormat(QImage.Format.Format_RGB32)
+    header = dict(
+        key,
+        width=image.width(),
+        height=image.height(),
+        bytes_per_line=image.bytesPerLine(),
+        image_ratio=image.devicePixelRatio(),
+    )
+    pixels = bytes(image.constBits())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    encoded = marshal.dumps(header)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".snapshot-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(_MAGIC + len(encoded).to_bytes(4, "little") + encoded)
+            handle.write(pixels)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+class Snapshot:
+    """A picture read back from disk (it keeps the bytes the image points into alive)."""
+
+    def __init__(self, data: bytes, offset: int, header: dict[str, Any]) -> None:
+        self._data = data
+        view = memoryview(data)[offset:]
+        self.image = QImage(
+            view,
+            int(header["width"]),
+            int(header["height"]),
+            int(header["bytes_per_line"]),
+            QImage.Format.Format_RGB32,
+        )
+        self.image.setDevicePixelRatio(float(header["image_ratio"]))
+
+
+def read_snapshot(path: Path, key: dict[str, Any]) -> Snapshot | None:
+    """The snapshot at ``path`` if it exists, is whole and was taken for ``key``."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    if not data.startswith(_MAGIC):
+        return None
+    start = len(_MAGIC) + 4
+    end = start + int.from_bytes(data[len(_MAGIC) : start], "little")
+    try:
+        header = marshal.loads(data[start:end])
+        width, height = int(header["width"]), int(header["height"])
+        stride = int(header["bytes_per_line"])
+        float(header["image_ratio"])
+    except (ValueError, EOFError, KeyError, TypeError):
+        return None
+    if {k: header.get(k) for k in key} != key:
+        return None
+    if width <= 0 or height <= 0 or stride < 4 * width or len(data) - end != stride * height:
+        return None
+    return Snapshot(data, end, header)
+
+
+class SnapshotWidget(QWidget):
+    """Shows the start-up picture and keeps the clicks made on it for the live window."""
+
+    firstPainted = Signal()
+
+    def __init__(self, snapshot: Snapshot | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("startSnapshot")
+        self.setAccessibleName("Hamstring Viewer is starting")
+        self.snapshot = snapshot
+        self.clicks: list[QPointF] = []  # where the left button went down and up, in order
+        self._press: QPointF | None = None
+        self._painted = False
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self.snapshot is not None:
+            painter = QPainter(self)
+            painter.drawImage(self.rect(), self.snapshot.image)
+            painter.end()
+        if not self._painted:
+            self._painted = True
+            self.firstPainted.emit()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        from PySide6.QtCore import Qt  # a click costs the Qt namespace; a start does not
+
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press = event.position()
+        event.accept()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        from PySide6.QtCore import Qt
+
+        if event.button() == Qt.MouseButton.LeftButton and self._press is not None:
+            self.clicks.append(self._press)
+            self._press = None
+        event.accept()
