@@ -6,11 +6,12 @@ where TOML allows, line. :func:`load_atlas` is the one call the app makes.
 
 from __future__ import annotations
 
-import hashlib
+import marshal
 import os
 import pickle
 import re
 import tempfile
+import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -1117,6 +1118,8 @@ _CACHE_FORMAT = "atlas-v2"  # v2: look-alikes in the knowledge base
 
 def content_key(data_dir: str | Path, svg_path: str | Path) -> str:
     """A digest of every content file and of the loader's version."""
+    import hashlib
+
     from hamstring_viewer import __version__
 
     digest = hashlib.sha256(f"{_CACHE_FORMAT}:{__version__}".encode())
@@ -1126,6 +1129,61 @@ def content_key(data_dir: str | Path, svg_path: str | Path) -> str:
         digest.update(path.read_bytes() + b"\0")
     digest.update(Path(svg_path).read_bytes())
     return digest.hexdigest()
+
+
+_STAMP_FILE = "atlas-stamp"
+_RACY_NS = 2_000_000_000  # files changed this recently may change again within one mtime tick
+
+
+def _stat_stamp(data_dir: Path, svg_path: Path) -> tuple[list[object], int]:
+    """Paths, sizes and modification times of the files :func:`content_key` reads, and the
+    newest modification time."""
+    from hamstring_viewer import __version__
+
+    files: list[Path] = []
+    stack = [data_dir]
+    while stack:
+        with os.scandir(stack.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir():
+                    stack.append(Path(entry.path))
+                elif entry.name.endswith(".toml"):
+                    files.append(Path(entry.path))
+    stamp: list[object] = [_CACHE_FORMAT, __version__]
+    newest = 0
+    for path in [*sorted(files), svg_path]:
+        info = path.stat()
+        stamp.append((str(path.resolve()), info.st_size, info.st_mtime_ns))
+        newest = max(newest, info.st_mtime_ns)
+    return stamp, newest
+
+
+def cached_content_key(data_dir: str | Path, svg_path: str | Path, cache_dir: Path) -> str:
+    """:func:`content_key`, skipping the reading and hashing when no file's size or
+    modification time changed since the digest was last taken (as git's index does).
+
+    Files modified in the last two seconds are always read: a change within the same tick
+    of the file system's clock would not show in their modification time.
+    """
+    stamp, newest = _stat_stamp(Path(data_dir), Path(svg_path))
+    index = cache_dir / _STAMP_FILE
+    try:
+        saved = marshal.loads(index.read_bytes())
+        if saved["stamp"] == stamp:
+            return str(saved["key"])
+    except (OSError, ValueError, EOFError, TypeError, KeyError):
+        pass
+    key = content_key(data_dir, svg_path)
+    if newest < time.time_ns() - _RACY_NS:
+        try:
+            cache_dir.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=cache_dir, prefix=".stamp-", suffix=".tmp")
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(marshal.dumps({"stamp": stamp, "key": key}))
+            os.replace(tmp, index)
+        except OSError:
+            pass
+    return key
 
 
 def load_atlas_cached(
@@ -1139,7 +1197,7 @@ def load_atlas_cached(
     if cache_dir is None:
         return load_atlas(data_dir, svg_path)
     try:
-        key = content_key(data_dir, svg_path)
+        key = cached_content_key(data_dir, svg_path, Path(cache_dir))
     except OSError:
         return load_atlas(data_dir, svg_path)  # reports the missing file properly
     cache = Path(cache_dir) / f"atlas-{key[:32]}.pickle"

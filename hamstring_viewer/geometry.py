@@ -11,14 +11,15 @@ from __future__ import annotations
 import io
 import math
 import re
-import xml.parsers.expat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path as FilePath
-from typing import Any
-from xml.etree import ElementTree
+from typing import TYPE_CHECKING, Any
 
 from hamstring_viewer.problems import ContentError, Problem
+
+if TYPE_CHECKING:  # the XML modules are imported where a plate is parsed, not at start-up
+    from xml.etree import ElementTree
 
 Point = tuple[float, float]
 Command = tuple[Any, ...]
@@ -156,6 +157,8 @@ def check_xml(data: bytes, file: str) -> list[Problem]:
     def refuse_entity(name: str, *_args: object) -> None:
         raise _Refused(name)
 
+    import xml.parsers.expat
+
     parser = xml.parsers.expat.ParserCreate()
     parser.EntityDeclHandler = refuse_entity
     parser.UnparsedEntityDeclHandler = refuse_entity
@@ -198,6 +201,8 @@ def parse_plate(data: bytes, file: str = "<plate>") -> tuple[Plate | None, list[
     problems = check_xml(data, file)
     if problems:
         return None, problems
+    from xml.etree import ElementTree
+
     import svgelements  # here, not at the top: a warm start reads the cached geometry
 
     root = ElementTree.fromstring(data)

@@ -7,7 +7,6 @@ Decoration that belongs to a region (fibre lines, shading) is any element whose 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from xml.etree import ElementTree
 
 SVG_NS = "http://www.w3.org/2000/svg"
 _NAMESPACES = {
@@ -16,8 +15,6 @@ _NAMESPACES = {
     "sodipodi": "http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd",
     "xlink": "http://www.w3.org/1999/xlink",
 }
-for _prefix, _uri in _NAMESPACES.items():
-    ElementTree.register_namespace(_prefix, _uri)
 
 
 def belongs_to(element_id: str, region_ids: Iterable[str]) -> bool:
@@ -30,6 +27,10 @@ def plate_variant(svg: bytes, hidden: Iterable[str]) -> bytes:
 
     The input must already have passed :func:`hamstring_viewer.geometry.check_xml`.
     """
+    from xml.etree import ElementTree  # here: the module is not needed for a start
+
+    for prefix, uri in _NAMESPACES.items():
+        ElementTree.register_namespace(prefix, uri)
     hidden = tuple(hidden)
     root = ElementTree.fromstring(svg)
     for element in root.iter():

@@ -120,10 +120,21 @@ def save_start_snapshot(window: MainWindow, cache: Path) -> bool:
         for _ in range(3):  # layouts, deferred shows, the fitted plate
             app.processEvents()
         image = fresh.grab().toImage()
+        plate, transform = fresh.view.background_raster()
         key = launch.snapshot_key(
             window.settings, fresh.size(), fresh.devicePixelRatioF(), _lightness()
         )
-        launch.write_snapshot(cache / launch.SNAPSHOT_FILE, image, key)
+        matrix = [
+            transform.m11(), transform.m12(), transform.m13(),
+            transform.m21(), transform.m22(), transform.m23(),
+            transform.m31(), transform.m32(), transform.m33(),
+        ]  # fmt: skip
+        launch.write_snapshot(
+            cache / launch.SNAPSHOT_FILE,
+            {"window": image, "plate": plate},
+            key,
+            {"plate_transform": matrix},
+        )
     except OSError:
         return False  # a snapshot we cannot write only costs the next start some time
     finally:

@@ -79,24 +79,37 @@ def snapshot_key(
     }
 
 
-def write_snapshot(path: Path, image: QImage, key: dict[str, Any]) -> None:
-    """Write the picture and its key atomically (a torn file is never read as a snapshot)."""
-    image = image.convertToFormat(QImage.Format.Format_RGB32)
-    header = dict(
-        key,
-        width=image.width(),
-        height=image.height(),
-        bytes_per_line=image.bytesPerLine(),
-        image_ratio=image.devicePixelRatio(),
-    )
-    pixels = bytes(image.constBits())
+def write_snapshot(
+    path: Path, images: dict[str, QImage], key: dict[str, Any], extra: dict[str, Any] | None = None
+) -> None:
+    """Write named pictures, the key they were taken for and ``extra`` data, atomically (a
+    torn file is never read as a snapshot)."""
+    layout: list[dict[str, Any]] = []
+    chunks: list[bytes] = []
+    offset = 0
+    for name, image in images.items():
+        image = image.convertToFormat(QImage.Format.Format_RGB32)
+        pixels = bytes(image.constBits())
+        layout.append(
+            {
+                "name": name,
+                "width": image.width(),
+                "height": image.height(),
+                "bytes_per_line": image.bytesPerLine(),
+                "ratio": image.devicePixelRatio(),
+                "offset": offset,
+            }
+        )
+        chunks.append(pixels)
+        offset += len(pixels)
+    encoded = marshal.dumps(dict(key, images=layout, extra=extra or {}))
     path.parent.mkdir(parents=True, exist_ok=True)
-    encoded = marshal.dumps(header)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".snapshot-", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(_MAGIC + len(encoded).to_bytes(4, "little") + encoded)
-            handle.write(pixels)
+            for chunk in chunks:
+                handle.write(chunk)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -104,19 +117,17 @@ def write_snapshot(path: Path, image: QImage, key: dict[str, Any]) -> None:
 
 
 class Snapshot:
-    """A picture read back from disk (it keeps the bytes the image points into alive)."""
+    """Pictures read back from disk, by name (the images point into the bytes it keeps)."""
 
-    def __init__(self, data: bytes, offset: int, header: dict[str, Any]) -> None:
+    def __init__(self, data: bytes, images: dict[str, QImage], extra: dict[str, Any]) -> None:
         self._data = data
-        view = memoryview(data)[offset:]
-        self.image = QImage(
-            view,
-            int(header["width"]),
-            int(header["height"]),
-            int(header["bytes_per_line"]),
-            QImage.Format.Format_RGB32,
-        )
-        self.image.setDevicePixelRatio(float(header["image_ratio"]))
+        self.images = images
+        self.extra = extra
+
+    @property
+    def image(self) -> QImage:
+        """The window as the next start will restore it."""
+        return self.images["window"]
 
 
 def read_snapshot(path: Path, key: dict[str, Any]) -> Snapshot | None:
@@ -131,16 +142,32 @@ def read_snapshot(path: Path, key: dict[str, Any]) -> Snapshot | None:
     end = start + int.from_bytes(data[len(_MAGIC) : start], "little")
     try:
         header = marshal.loads(data[start:end])
-        width, height = int(header["width"]), int(header["height"])
-        stride = int(header["bytes_per_line"])
-        float(header["image_ratio"])
+        if {k: header.get(k) for k in key} != key:
+            return None
+        pixels = memoryview(data)[end:]
+        images: dict[str, QImage] = {}
+        for entry in header["images"]:
+            width, height = int(entry["width"]), int(entry["height"])
+            stride, offset = int(entry["bytes_per_line"]), int(entry["offset"])
+            if width <= 0 or height <= 0 or stride < 4 * width or offset < 0:
+                return None
+            if offset + stride * height > len(pixels):
+                return None
+            image = QImage(
+                pixels[offset : offset + stride * height],
+                width,
+                height,
+                stride,
+                QImage.Format.Format_RGB32,
+            )
+            image.setDevicePixelRatio(float(entry["ratio"]))
+            images[str(entry["name"])] = image
+        extra = dict(header["extra"])
     except (ValueError, EOFError, KeyError, TypeError):
         return None
-    if {k: header.get(k) for k in key} != key:
+    if "window" not in images:
         return None
-    if width <= 0 or height <= 0 or stride < 4 * width or len(data) - end != stride * height:
-        return None
-    return Snapshot(data, end, header)
+    return Snapshot(data, images, extra)
 
 
 class SnapshotWidget(QWidget):

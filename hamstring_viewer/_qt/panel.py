@@ -77,8 +77,9 @@ class InfoPanel(QWidget):
         self.overlay_box.setVisible(has_zones)
         self._on_overlays_changed(self.state.overlays)
 
-    def document_for(self, record_id: str | None) -> QTextDocument:
-        """The record's panel document, built once (the knowledge base does not change)."""
+    def document_for(self, record_id: str | None, *, lay_out: bool = False) -> QTextDocument:
+        """The record's panel document, built once (the knowledge base does not change);
+        ``lay_out`` lays it out now at the panel's width, so that showing it is quick."""
         key = record_id or ""
         document = self._documents.get(key)
         if document is None:
@@ -86,14 +87,17 @@ class InfoPanel(QWidget):
             document = QTextDocument(self)
             document.setDefaultFont(self.browser.font())
             document.setHtml(describe(kb, record_id) if record_id else welcome_html(kb))
-            document.setTextWidth(self.browser.viewport().width())  # lay out now, not on click
             self._documents[key] = document
+        if lay_out and document.textWidth() < 0:
+            # (not at start-up: the first wrap of the text browser's own viewport costs
+            # PySide ~5 ms of type lookups; the browser lays out what it shows itself)
+            document.setTextWidth(self.browser.viewport().width())
         return document
 
     def prepare(self, record_ids: list[str]) -> None:
-        """Build documents ahead of time (called from idle time after start-up)."""
+        """Build and lay out documents ahead of time (called from idle time after start-up)."""
         for record_id in record_ids:
-            self.document_for(record_id)
+            self.document_for(record_id, lay_out=True)
 
     def _on_overlays_changed(self, _overlays: object) -> None:
         rid = self.state.selection

@@ -35,6 +35,7 @@ from PySide6.QtGui import (
     QPainterPath,
     QPen,
     QResizeEvent,
+    QTransform,
     QWheelEvent,
 )
 from PySide6.QtSvg import QSvgRenderer
@@ -191,8 +192,20 @@ class PlateScene(QGraphicsScene):
         super().__init__(parent)
         self.art: list[tuple[str, QSvgRenderer, str, QRectF]] = []  # layer, renderer, id, bounds
         self.hidden_layers: set[str] = set()
+        #: the background already rendered for one view transform (see PlateView.use_raster)
+        self.raster: tuple[QImage, QTransform] | None = None
 
     def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        if self.raster is not None and painter.worldTransform() == self.raster[1]:
+            painter.save()
+            painter.resetTransform()
+            painter.drawImage(QPointF(0, 0), self.raster[0])
+            painter.restore()
+            return
+        self.draw_art(painter, rect)
+
+    def draw_art(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        """Paint the background layers from the SVG."""
         painter.fillRect(rect, QColor(PAPER))
         area = QRectF(rect)
         for layer, renderer, element, bounds in self.art:
@@ -224,6 +237,9 @@ class PlateView(QGraphicsView):
         self, atlas: Atlas, state: AtlasState, svg_bytes: bytes, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        # our own viewport: asking Qt for its default one makes PySide wrap a C++-made widget,
+        # which costs ~5 ms of enum creation across QtWidgets at start-up
+        self.setViewport(QWidget())
         self.atlas = atlas
         self.state = state
         self._svg_bytes = svg_bytes
@@ -241,7 +257,6 @@ class PlateView(QGraphicsView):
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
 
         scene = PlateScene(self)
@@ -580,11 +595,40 @@ class PlateView(QGraphicsView):
             old.deleteLater()
 
     def _redraw_background(self) -> None:
+        self.plate_scene().raster = None
         self.resetCachedContent()
         self.plate_scene().invalidate(self.sceneRect(), QGraphicsScene.SceneLayer.BackgroundLayer)
 
+    def background_raster(self) -> tuple[QImage, QTransform]:
+        """The background art as the view shows it now, and the view transform it is for."""
+        viewport = self.viewport()
+        ratio = viewport.devicePixelRatioF()
+        image = QImage(viewport.size() * ratio, QImage.Format.Format_RGB32)
+        image.setDevicePixelRatio(ratio)
+        transform = self.viewportTransform()
+        painter = QPainter(image)
+        painter.setRenderHints(self.renderHints())
+        painter.setWorldTransform(transform)
+        self.plate_scene().draw_art(painter, self.mapToScene(viewport.rect()).boundingRect())
+        painter.end()
+        return image, transform
+
+    def use_raster(self, image: QImage, transform: QTransform) -> None:
+        """Paint the background from ``image`` while the view transform is ``transform``
+        (at start-up: the fitted plate, rendered when the last session ended), instead of
+        rendering the SVG; a change of layers drops it."""
+        self.plate_scene().raster = (image, transform)
+        self.resetCachedContent()
+
     # zoom ----------------------------------------------------------------------------------
+    def _set_scroll_bars(self, policy: Qt.ScrollBarPolicy) -> None:
+        self.setHorizontalScrollBarPolicy(policy)
+        self.setVerticalScrollBarPolicy(policy)
+
     def fit(self) -> None:
+        # the whole plate shows: no scroll bars, which would otherwise flash on for a layout
+        # pass while the window settles, and take the plate's room
+        self._set_scroll_bars(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
         self._fitted = True
         self.zoomChanged.emit(self.zoom())
@@ -601,6 +645,7 @@ class PlateView(QGraphicsView):
         factor = target / self.zoom()
         if abs(factor - 1.0) < 1e-6:
             return
+        self._set_scroll_bars(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         if anchor is None:
             self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
             self.scale(factor, factor)

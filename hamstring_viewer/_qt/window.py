@@ -67,7 +67,6 @@ class MainWindow(QMainWindow):
     loaded = Signal()
 
     atlas: Atlas
-    userdata: UserData
     state: AtlasState
     view: PlateView
     panel: InfoPanel
@@ -92,6 +91,7 @@ class MainWindow(QMainWindow):
         self.features: dict[str, object] = {}
         self._features_pending = False
         self._warm_queue: list[str] = []
+        self._userdata: UserData | None = None
         self._restore_geometry()
         self._start: SnapshotWidget | None = None
         if atlas is None or svg_bytes is None:
@@ -128,11 +128,7 @@ class MainWindow(QMainWindow):
         from .state import AtlasState
 
         self.atlas = atlas
-        if userdata is None:
-            from hamstring_viewer.userdata import UserData
-
-            userdata = UserData.open(app_data_dir())
-        self.userdata = userdata
+        self._userdata = userdata
         self.state = AtlasState(atlas.kb, self)
         self.view = PlateView(atlas, self.state, svg_bytes)
         self.panel = InfoPanel(self.state)
@@ -143,6 +139,13 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         clicks = self._start.clicks if self._start is not None else []
+        snapshot = self._start.snapshot if self._start is not None else None
+        if snapshot is not None and "plate" in snapshot.images:
+            from PySide6.QtGui import QTransform
+
+            matrix = snapshot.extra.get("plate_transform")
+            if isinstance(matrix, list) and len(matrix) == 9:
+                self.view.use_raster(snapshot.images["plate"], QTransform(*matrix))
         self._start = None
         self.setCentralWidget(self.splitter)  # deletes the start-up snapshot
         self.statusBar().showMessage(
@@ -171,11 +174,27 @@ class MainWindow(QMainWindow):
         self._warm_timer.setInterval(0)
         self._warm_timer.timeout.connect(self._on_warm_tick)
         if self.isVisible():  # loaded after the start-up snapshot was shown
+            from PySide6.QtCore import QEvent
+            from PySide6.QtWidgets import QApplication
+
             self.view.painted.connect(self._on_first_paint, Qt.ConnectionType.SingleShotConnection)
-        if clicks:
-            # the live widgets are shown on the next tick; the clicks follow them
-            QTimer.singleShot(0, lambda: self._replay_clicks(clicks))
+            # live at once (Qt would show new children and lay them out on the next tick):
+            # a click must not fall between the snapshot and the live widgets
+            for widget in (self.menuBar(), self.toolbar, self.statusBar(), self.splitter):
+                widget.show()
+            QApplication.sendPostedEvents(self, QEvent.Type.LayoutRequest)
+            self._replay_clicks(clicks)
         self.loaded.emit()
+
+    @property
+    def userdata(self) -> UserData:
+        """The user's notes, bookmarks, progress and drawings (opened when first needed: the
+        features that use them are installed after the first paint)."""
+        if self._userdata is None:
+            from hamstring_viewer.userdata import UserData
+
+            self._userdata = UserData.open(app_data_dir())
+        return self._userdata
 
     def _replay_clicks(self, clicks: list[QPointF]) -> None:
         """Give the live widgets the clicks the user made on the start-up snapshot."""
@@ -269,7 +288,7 @@ class MainWindow(QMainWindow):
         from functools import partial
 
         from PySide6.QtGui import QKeySequence
-        from PySide6.QtWidgets import QMenu, QToolBar
+        from PySide6.QtWidgets import QLineEdit, QMenu, QToolBar
 
         from .state import LAYERS
 
@@ -376,7 +395,14 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         for name in LAYERS:
             toolbar.addAction(self.actions_by_name[f"layer_{name}"])
+        # as tall as the search field that joins the row after the first paint, so that the
+        # plate does not move (nor the start-up snapshot mismatch) by a pixel when it does
+        probe = QToolBar()
+        probe.addWidget(QLineEdit())
+        toolbar.setMinimumHeight(probe.sizeHint().height())
+        probe.deleteLater()
         self.addToolBar(toolbar)
+        self.toolbar = toolbar
 
     def _toggle_focus(self) -> None:
         if self.view.hasFocus():
