@@ -1149,11 +1149,11 @@ def _stat_stamp(data_dir: Path, svg_path: Path) -> tuple[list[object], int]:
                     stack.append(Path(entry.path))
                 elif entry.name.endswith(".toml"):
                     files.append(Path(entry.path))
-    stamp: list[object] = [_CACHE_FORMAT, __version__]
+    stamp: list[object] = [_CACHE_FORMAT, __version__, str(data_dir.resolve())]
     newest = 0
-    for path in [*sorted(files), svg_path]:
+    for path in [*sorted(files), svg_path.resolve()]:
         info = path.stat()
-        stamp.append((str(path.resolve()), info.st_size, info.st_mtime_ns))
+        stamp.append((str(path), info.st_size, info.st_mtime_ns))
         newest = max(newest, info.st_mtime_ns)
     return stamp, newest
 

@@ -48,14 +48,27 @@ def make_window(settings: QSettings | None = None, cache: Path | None = None) ->
     return MainWindow(atlas, plate.read_bytes(), settings, features="after_first_paint")
 
 
-def start_window(settings: QSettings, cache: Path) -> MainWindow:
+def start_window(
+    settings: QSettings,
+    cache: Path,
+    *,
+    data_dir: Path | None = None,
+    plate: Path | None = None,
+) -> MainWindow:
     """A window that shows at once (the snapshot of the last session, if it matches) and
-    loads the atlas on the first idle tick after its first paint.
+    loads the atlas (by default the shipped one) on the first idle tick after its first paint.
 
-    A content error is shown in a dialog and ends the event loop with exit code 1.
+    A content error is shown in a dialog, then the window closes (``load_failed`` is set).
     """
     window = MainWindow(None, None, settings)
-    key = launch.snapshot_key(settings, window.size(), window.devicePixelRatioF(), _lightness())
+    window.content_paths = (data_dir, plate)
+    key = launch.snapshot_key(
+        settings,
+        window.size(),
+        window.devicePixelRatioF(),
+        _lightness(),
+        launch.content_stamp(data_dir, plate),
+    )
     snapshot = launch.read_snapshot(cache / launch.SNAPSHOT_FILE, key)
     if snapshot is not None:
         window.show_start_snapshot(snapshot)
@@ -64,19 +77,21 @@ def start_window(settings: QSettings, cache: Path) -> MainWindow:
         from hamstring_viewer.catalog import load_atlas_cached
         from hamstring_viewer.problems import ContentError
 
-        if window.is_loaded:
+        if window.is_loaded or window.load_failed:
             return
-        plate = resources.plate_path()
+        svg_path = plate or resources.plate_path()
         try:
-            atlas = load_atlas_cached(resources.data_dir(), plate, cache)
-            svg = plate.read_bytes()
+            atlas = load_atlas_cached(data_dir or resources.data_dir(), svg_path, cache)
+            svg = svg_path.read_bytes()
         except (ContentError, FileNotFoundError) as exc:
+            window.load_failed = True
             _report_content_error(window, exc)
             return
         window.load(atlas, svg, features="after_first_paint")
 
-    window.startPainted.connect(lambda: QTimer.singleShot(0, load))
-    QTimer.singleShot(500, load)  # a window that is never painted (minimised) loads all the same
+    # (the window is the timers' context: a window deleted before it loaded is left alone)
+    window.startPainted.connect(lambda: QTimer.singleShot(0, window, load))
+    QTimer.singleShot(500, window, load)  # a window never painted (minimised) loads all the same
     return window
 
 
@@ -93,8 +108,7 @@ def _report_content_error(window: MainWindow | None, exc: Exception) -> None:
     box.setDetailedText(str(exc))
     box.exec()
     if window is not None:
-        window.close()
-    QApplication.exit(1)
+        window.close()  # the last window: the event loop ends, and main() returns 1
 
 
 def save_start_snapshot(window: MainWindow, cache: Path) -> bool:
@@ -105,9 +119,10 @@ def save_start_snapshot(window: MainWindow, cache: Path) -> bool:
     if not window.is_loaded:
         return False
     window.settings.sync()
+    data_dir, plate = window.content_paths
     fresh = MainWindow(
         window.atlas,
-        resources.plate_path().read_bytes(),
+        (plate or resources.plate_path()).read_bytes(),
         window.settings,
         userdata=window.userdata,
         features=True,
@@ -120,9 +135,13 @@ def save_start_snapshot(window: MainWindow, cache: Path) -> bool:
         for _ in range(3):  # layouts, deferred shows, the fitted plate
             app.processEvents()
         image = fresh.grab().toImage()
-        plate, transform = fresh.view.background_raster()
+        raster, transform = fresh.view.background_raster()
         key = launch.snapshot_key(
-            window.settings, fresh.size(), fresh.devicePixelRatioF(), _lightness()
+            window.settings,
+            fresh.size(),
+            fresh.devicePixelRatioF(),
+            _lightness(),
+            launch.content_stamp(data_dir, plate),
         )
         matrix = [
             transform.m11(), transform.m12(), transform.m13(),
@@ -131,7 +150,7 @@ def save_start_snapshot(window: MainWindow, cache: Path) -> bool:
         ]  # fmt: skip
         launch.write_snapshot(
             cache / launch.SNAPSHOT_FILE,
-            {"window": image, "plate": plate},
+            {"window": image, "plate": raster},
             key,
             {"plate_transform": matrix},
         )
@@ -153,6 +172,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     window = start_window(QSettings(), cache)
     window.show()
     code = app.exec()
+    if window.load_failed:
+        return 1
     if code == 0:
         save_start_snapshot(window, cache)
     return code

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Qt, QUrl
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QCheckBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
@@ -11,6 +13,9 @@ from hamstring_viewer.records import Structure, TriggerPoint
 
 from .plate_view import INSERTION_COLOUR, ORIGIN_COLOUR, ZONE_COLOURS
 from .state import AtlasState
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
 
 
 def legend_html() -> str:

@@ -190,7 +190,9 @@ class PlateScene(QGraphicsScene):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.art: list[tuple[str, QSvgRenderer, str, QRectF]] = []  # layer, renderer, id, bounds
+        # layer, renderer, element id, bounds (measured on the first render: a start that
+        # paints from the raster never needs them)
+        self.art: list[tuple[str, QSvgRenderer, str, QRectF | None]] = []
         self.hidden_layers: set[str] = set()
         #: the background already rendered for one view transform (see PlateView.use_raster)
         self.raster: tuple[QImage, QTransform] | None = None
@@ -208,8 +210,15 @@ class PlateScene(QGraphicsScene):
         """Paint the background layers from the SVG."""
         painter.fillRect(rect, QColor(PAPER))
         area = QRectF(rect)
-        for layer, renderer, element, bounds in self.art:
-            if layer not in self.hidden_layers and bounds.intersects(area):
+        for index, (layer, renderer, element, bounds) in enumerate(self.art):
+            if layer in self.hidden_layers:
+                continue
+            if bounds is None:
+                bounds = renderer.transformForElement(element).mapRect(
+                    renderer.boundsOnElement(element)
+                )
+                self.art[index] = (layer, renderer, element, bounds)
+            if bounds.intersects(area):
                 renderer.render(painter, element, bounds)
 
 
@@ -313,10 +322,7 @@ class PlateView(QGraphicsView):
             if element is None or not renderer.elementExists(element):
                 continue
             if name in BACKGROUND_LAYERS:
-                bounds = renderer.transformForElement(element).mapRect(
-                    renderer.boundsOnElement(element)
-                )
-                scene.art.append((name, renderer, element, bounds))
+                scene.art.append((name, renderer, element, None))
                 continue
             item = QGraphicsSvgItem()
             item.setSharedRenderer(renderer)

@@ -86,6 +86,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Hamstring Viewer")
         self.setObjectName("mainWindow")
         self.is_loaded = False
+        self.load_failed = False  # set by the app when the content could not be loaded
+        #: where the app loads the content from (None: the shipped data and plate)
+        self.content_paths: tuple[Path | None, Path | None] = (None, None)
         self.started_from_snapshot = False
         self.actions_by_name: dict[str, QAction] = {}
         self.features: dict[str, object] = {}
@@ -145,9 +148,14 @@ class MainWindow(QMainWindow):
 
             matrix = snapshot.extra.get("plate_transform")
             if isinstance(matrix, list) and len(matrix) == 9:
-                self.view.use_raster(snapshot.images["plate"], QTransform(*matrix))
-        self._start = None
-        self.setCentralWidget(self.splitter)  # deletes the start-up snapshot
+                raster = snapshot.images["plate"].copy()  # the snapshot's file is unmapped
+                self.view.use_raster(raster, QTransform(*matrix))
+        if self._start is not None:
+            self._start.snapshot = None
+            self._start = None
+        if snapshot is not None:
+            snapshot.release()
+        self.setCentralWidget(self.splitter)  # deletes the start-up snapshot's widget
         self.statusBar().showMessage(
             "Point at the plate to name a structure; click to read about it."
         )

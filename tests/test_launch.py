@@ -1,0 +1,301 @@
+"""Start-up as the app does it: the window paints the snapshot of the last session at once,
+then goes live; clicks made meanwhile are answered; a stale or damaged snapshot is not shown."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QSettings, Qt, QTimer
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from hamstring_viewer._qt import launch
+from hamstring_viewer._qt.app import save_start_snapshot, start_window
+from hamstring_viewer._qt.launch import SnapshotWidget
+from hamstring_viewer._qt.plate_view import PAPER
+from hamstring_viewer._qt.window import MainWindow
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def places(tmp_path: Path) -> Iterator[tuple[Path, Path]]:
+    """(settings file, cache folder) of one user."""
+    yield tmp_path / "settings.ini", tmp_path / "cache"
+
+
+def settings_at(path: Path) -> QSettings:
+    return QSettings(str(path), QSettings.Format.IniFormat)
+
+
+def start(qtbot: QtBot, settings_file: Path, cache: Path, **kwargs: Path) -> MainWindow:
+    win = start_window(settings_at(settings_file), cache, **kwargs)
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def wait_loaded(qtbot: QtBot, win: MainWindow) -> None:
+    qtbot.waitUntil(lambda: win.is_loaded, timeout=20000)
+
+
+def end_session(win: MainWindow, cache: Path) -> None:
+    """What the app does when the user quits: settings saved on close, then the snapshot."""
+    win.close()
+    assert save_start_snapshot(win, cache)
+
+
+def session(qtbot: QtBot, settings_file: Path, cache: Path) -> MainWindow:
+    win = start(qtbot, settings_file, cache)
+    wait_loaded(qtbot, win)
+    return win
+
+
+def window_point(win: MainWindow, record_id: str) -> QPoint:
+    """Where, in the window, a click lands on the record (from the plate geometry)."""
+    from test_viewer import visible_point
+
+    x, y = visible_point(win, record_id)
+    return win.view.viewport().mapTo(win, win.view.scene_to_view(x, y))
+
+
+def colour(image: QImage, point: QPoint) -> QColor:
+    ratio = image.devicePixelRatio()
+    return image.pixelColor(int(point.x() * ratio), int(point.y() * ratio))
+
+
+def test_the_window_opens_from_the_last_sessions_snapshot_and_goes_live(
+    qtbot: QtBot, places: tuple[Path, Path]
+) -> None:
+    settings_file, cache = places
+    first = session(qtbot, settings_file, cache)
+    assert not first.started_from_snapshot  # nothing to show yet: the window opened empty
+    point = window_point(first, "semitendinosus")
+    live_first = first.grab().toImage()
+    end_session(first, cache)
+    assert (cache / launch.SNAPSHOT_FILE).is_file()
+
+    second = start(qtbot, settings_file, cache)
+    assert second.started_from_snapshot and not second.is_loaded
+    assert isinstance(second.centralWidget(), SnapshotWidget)
+    before = second.grab().toImage()  # the picture, before anything is loaded
+    assert colour(before, point) == colour(live_first, point)  # the muscle's colour
+    assert colour(before, point) != QColor(PAPER)
+    wait_loaded(qtbot, second)
+    assert not isinstance(second.centralWidget(), SnapshotWidget)
+    after = second.grab().toImage()
+    differ = sum(
+        not same(colour(before, QPoint(x, y)), colour(after, QPoint(x, y)))
+        for x in range(0, 800, 20)
+        for y in range(60, 860, 20)
+    )
+    assert differ < 10, f"{differ} plate pixels moved when the window went live"
+    second.close()
+
+
+def test_a_click_on_the_snapshot_is_answered_by_the_live_window(
+    qtbot: QtBot, places: tuple[Path, Path]
+) -> None:
+    settings_file, cache = places
+    first = session(qtbot, settings_file, cache)
+    point = window_point(first, "biceps_femoris_long_head")
+    end_session(first, cache)
+
+    win = start(qtbot, settings_file, cache)
+    assert win.started_from_snapshot and not win.is_loaded
+    target = win.childAt(point)
+    assert isinstance(target, SnapshotWidget)
+    QTest.mouseClick(target, Qt.MouseButton.LeftButton, pos=target.mapFrom(win, point))
+    wait_loaded(qtbot, win)
+    qtbot.waitUntil(lambda: win.state.selection == "biceps_femoris_long_head")
+    assert "Biceps femoris" in win.panel.title()
+    win.close()
+
+
+@pytest.mark.parametrize("change", ["layer", "size", "content"])
+def test_a_snapshot_of_another_state_is_not_shown(
+    qtbot: QtBot, places: tuple[Path, Path], tmp_path: Path, change: str
+) -> None:
+    settings_file, cache = places
+    end_session(session(qtbot, settings_file, cache), cache)
+    settings = settings_at(settings_file)
+    if change == "layer":
+        settings.setValue("layers/bones", False)
+    elif change == "size":
+        settings.setValue("window/size", settings.value("window/size") * 0.9)
+    settings.sync()
+    kwargs: dict[str, Path] = {}
+    if change == "content":  # the same plate and data, but other files: another content stamp
+        import shutil
+
+        from hamstring_viewer import resources
+
+        kwargs = {"data_dir": tmp_path / "data", "plate": tmp_path / "plate.svg"}
+        shutil.copytree(resources.data_dir(), kwargs["data_dir"])
+        shutil.copy(resources.plate_path(), kwargs["plate"])
+        (kwargs["data_dir"] / "glossary.toml").write_text(
+            (resources.data_dir() / "glossary.toml").read_text(encoding="utf-8") + "\n",
+            encoding="utf-8",
+        )
+    win = start(qtbot, settings_file, cache, **kwargs)
+    assert not win.started_from_snapshot
+    wait_loaded(qtbot, win)
+    win.close()
+
+
+@pytest.mark.parametrize("damage", ["truncated", "garbage", "empty"])
+def test_a_damaged_snapshot_is_ignored(
+    qtbot: QtBot, places: tuple[Path, Path], damage: str
+) -> None:
+    settings_file, cache = places
+    end_session(session(qtbot, settings_file, cache), cache)
+    path = cache / launch.SNAPSHOT_FILE
+    data = path.read_bytes()
+    path.write_bytes(
+        {"truncated": data[: len(data) // 2], "garbage": os.urandom(4096), "empty": b""}[damage]
+    )
+    win = start(qtbot, settings_file, cache)
+    assert not win.started_from_snapshot
+    wait_loaded(qtbot, win)
+    assert win.panel.title() == "Welcome"
+    win.close()
+
+
+def test_the_live_plate_paints_its_background_from_the_snapshot_until_a_layer_changes(
+    qtbot: QtBot, places: tuple[Path, Path]
+) -> None:
+    settings_file, cache = places
+    first = session(qtbot, settings_file, cache)
+    first_plate = first.view.viewport().grab().toImage()
+    end_session(first, cache)
+
+    win = session(qtbot, settings_file, cache)
+    scene = win.view.plate_scene()
+    assert scene.raster is not None  # the background comes from the saved raster ...
+    assert alike(win.view.viewport().grab().toImage(), first_plate)  # ... that looks the same
+    bones = QPoint(*first_plate_point_of_bone(win))
+    win.actions_by_name["layer_bones"].trigger()
+    assert scene.raster is None  # a layer change paints from the SVG again
+    assert colour(win.view.viewport().grab().toImage(), bones) != colour(first_plate, bones)
+    win.close()
+
+
+def same(p: QColor, q: QColor, tolerance: int = 8) -> bool:
+    """Equal but for rounding (a raster and vectors round a few values differently)."""
+    return (
+        max(abs(p.red() - q.red()), abs(p.green() - q.green()), abs(p.blue() - q.blue()))
+        <= tolerance
+    )
+
+
+def alike(a: QImage, b: QImage, tolerance: int = 8) -> bool:
+    """Same size, and every 4th pixel within ``tolerance`` per channel (rendering a raster
+    and rendering vectors round a few values differently)."""
+    if a.size() != b.size():
+        return False
+    for y in range(0, a.height(), 4):
+        for x in range(0, a.width(), 4):
+            p, q = a.pixelColor(x, y), b.pixelColor(x, y)
+            if (
+                max(abs(p.red() - q.red()), abs(p.green() - q.green()), abs(p.blue() - q.blue()))
+                > tolerance
+            ):
+                return False
+    return True
+
+
+def first_plate_point_of_bone(win: MainWindow) -> tuple[int, int]:
+    """A viewport point on the femur where nothing is drawn over it (no muscle on top)."""
+    from test_viewer import visible_point
+
+    x, y = visible_point(win, "greater_trochanter")
+    point = win.view.scene_to_view(x, y)
+    return point.x(), point.y()
+
+
+def test_closing_before_the_window_is_loaded_keeps_the_settings(
+    qtbot: QtBot, places: tuple[Path, Path]
+) -> None:
+    settings_file, cache = places
+    end_session(session(qtbot, settings_file, cache), cache)
+    before = settings_file.read_bytes()
+    win = start_window(settings_at(settings_file), cache)
+    qtbot.addWidget(win)
+    win.close()  # never shown, never loaded
+    assert not save_start_snapshot(win, cache)
+    assert settings_file.read_bytes() == before
+
+
+def test_bad_content_at_start_is_a_message_not_a_crash(
+    qtbot: QtBot, places: tuple[Path, Path], content_copy: tuple[Path, Path]
+) -> None:
+    settings_file, cache = places
+    data, svg = content_copy
+    (data / "structures" / "semitendinosus.toml").write_text("name = \n", encoding="utf-8")
+    seen: list[str] = []
+
+    def close_message() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(box.detailedText())
+            box.done(0)
+        else:
+            QTimer.singleShot(20, close_message)
+
+    QTimer.singleShot(20, close_message)
+    win = start(qtbot, settings_file, cache, data_dir=data, plate=svg)
+    qtbot.waitUntil(lambda: win.load_failed and bool(seen), timeout=20000)
+    assert "semitendinosus.toml" in seen[0]
+    assert not win.is_loaded and not win.isVisible()
+
+
+def test_the_first_paint_needs_no_atlas_code(tmp_path: Path) -> None:
+    """The window paints before the knowledge base, the plate widgets or Qt's ``Qt``
+    namespace are imported (they are what a start spends its time on), then loads them."""
+    script = f"""
+import json, sys
+from pathlib import Path
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from hamstring_viewer._qt.app import start_window
+win = start_window(QSettings({str(tmp_path / "s.ini")!r}, QSettings.Format.IniFormat),
+                   Path({str(tmp_path / "cache")!r}))
+seen = {{}}
+def on_paint():
+    seen["at_paint"] = sorted(m for m in sys.modules if m.startswith("hamstring_viewer"))
+win.startPainted.connect(on_paint)
+def done():
+    if not win.is_loaded:
+        QTimer.singleShot(10, done)
+        return
+    seen["loaded"] = True
+    print(json.dumps(seen))
+    app.quit()
+QTimer.singleShot(10, done)
+win.show()
+app.exec()
+"""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, env=env
+    )
+    assert out.returncode == 0, out.stderr
+    seen = json.loads(out.stdout.strip().splitlines()[-1])
+    assert seen["loaded"]
+    heavy = {
+        "hamstring_viewer.catalog",
+        "hamstring_viewer.records",
+        "hamstring_viewer.geometry",
+        "hamstring_viewer._qt.plate_view",
+        "hamstring_viewer._qt.panel",
+    }
+    assert not heavy & set(seen["at_paint"]), seen["at_paint"]
