@@ -34,7 +34,12 @@ def legend_html() -> str:
 class InfoPanel(QWidget):
     """Shows the selected record; links select their target."""
 
-    def __init__(self, state: AtlasState, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, state: AtlasState, parent: QWidget | None = None, *, show_now: bool = True
+    ) -> None:
+        """``show_now=False``: the panel shows nothing until the selection changes or
+        :meth:`show_selection` is called (a window that is still restoring its state does not
+        build a page it would replace at once)."""
         super().__init__(parent)
         self.state = state
         self.setObjectName("infoPanel")
@@ -62,7 +67,14 @@ class InfoPanel(QWidget):
         self.overlay_box.toggled.connect(self._on_overlay_box_toggled)
         state.selectionChanged.connect(self._on_selection_changed)
         state.overlaysChanged.connect(self._on_overlays_changed)
-        self._on_selection_changed(state.selection)
+        self._shown = False
+        if show_now:
+            self.show_selection()
+
+    def show_selection(self) -> None:
+        """Show the selected record (or the welcome page) if nothing is shown yet."""
+        if not self._shown:
+            self._on_selection_changed(self.state.selection)
 
     def title(self) -> str:
         rid = self.state.selection
@@ -72,6 +84,7 @@ class InfoPanel(QWidget):
         return self.browser.toPlainText()
 
     def _on_selection_changed(self, record_id: object) -> None:
+        self._shown = True
         kb = self.state.kb
         rid = record_id if isinstance(record_id, str) else None
         self.browser.setDocument(self.document_for(rid))

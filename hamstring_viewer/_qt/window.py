@@ -134,7 +134,7 @@ class MainWindow(QMainWindow):
         self._userdata = userdata
         self.state = AtlasState(atlas.kb, self)
         self.view = PlateView(atlas, self.state, svg_bytes)
-        self.panel = InfoPanel(self.state)
+        self.panel = InfoPanel(self.state, show_now=False)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("splitter")
         self.splitter.addWidget(self.view)
@@ -192,6 +192,7 @@ class MainWindow(QMainWindow):
                 widget.show()
             QApplication.sendPostedEvents(self, QEvent.Type.LayoutRequest)
             self._replay_clicks(clicks)
+        self.panel.show_selection()  # the welcome page, if nothing restored or clicked
         self.loaded.emit()
 
     @property
