@@ -71,11 +71,6 @@ def _term_pattern(phrase_html: str) -> re.Pattern[str]:
     return re.compile(rf"(?P<term>(?<!\w){re.escape(phrase_html)}(?!\w))|&#?\w+;", re.IGNORECASE)
 
 
-@functools.cache
-def _folded_english(term: GlossaryTerm) -> str:
-    return _e(term.english).casefold()
-
-
 def link_first(text_html: str, phrase: str, href: str) -> tuple[str, bool]:
     """Wrap the first whole-word, case-insensitive ``phrase`` in ``text_html`` in a link.
 
@@ -138,10 +133,15 @@ class _Panel:
         self.kb = kb
         self.main = main
         self.numbers: dict[str, int] = {}
-        self.terms = sorted(
-            (t for t in kb.glossary.values() if t.english.strip() and t.id != main.id),
-            key=lambda t: (-len(t.english), t.id),
-        )
+        # each term with its escaped, case-folded English, longest first (folded once per
+        # page, not once per sentence: hashing a term record to cache it costs more)
+        self.terms = [
+            (t, _e(t.english).casefold())
+            for t in sorted(
+                (t for t in kb.glossary.values() if t.english.strip() and t.id != main.id),
+                key=lambda t: (-len(t.english), t.id),
+            )
+        ]
         self.linked: set[str] = set()
         self.corrections: list[tuple[Record, Correction]] = []
         self._collected: set[str] = set()
@@ -163,8 +163,8 @@ class _Panel:
     def prose(self, text: str) -> str:
         out = _e(text)
         folded = out.casefold()
-        for term in self.terms:
-            if term.id in self.linked or _folded_english(term) not in folded:
+        for term, folded_english in self.terms:
+            if term.id in self.linked or folded_english not in folded:
                 continue  # (a cheap test first: most terms are not in most sentences)
             out, made = link_first(out, term.english, f"{LINK_SCHEME}:{term.id}")
             if made:
