@@ -103,8 +103,10 @@ def close(a: QColor, b: QColor, tolerance: int = 60) -> bool:
     )
 
 
-def scene_state(window: MainWindow) -> list[tuple[int, bool, float]]:
-    return [(id(i), i.isVisible(), i.zValue()) for i in window.view.scene().items()]
+def scene_state(window: MainWindow) -> list[tuple[int, float]]:
+    """What the plate shows: its visible items and their stacking (a referral zone's item may
+    be built, hidden, the first time an export draws it)."""
+    return [(id(i), i.zValue()) for i in window.view.scene().items() if i.isVisible()]
 
 
 # --------------------------------------------------------------------------------------------

@@ -162,9 +162,9 @@ def _handout_scene(view: PlateView, handout: Handout) -> Iterator[None]:
     shown: list[tuple[QGraphicsItem, bool]] = []
     cached: list[tuple[QGraphicsItem, QGraphicsItem.CacheMode]] = []
     zone_items: dict[QGraphicsItem, bool] = {}
-    for zone_id in kb.zones:
-        if plate.has(kb.zones[zone_id].svg_id):
-            zone_items[view.zone_item(zone_id)] = zone_id in handout.zones
+    for zone_id in handout.zones:  # (the view builds a zone's item when first shown)
+        if zone_id in kb.zones and plate.has(kb.zones[zone_id].svg_id):
+            zone_items[view.zone_item(zone_id)] = True
     for item in scene.items():
         if item.parentItem() is not None:
             continue

@@ -287,8 +287,11 @@ class PlateView(QGraphicsView):
         self._focus_item.pen = self._cosmetic_pen("#222222", 1.5, Qt.PenStyle.DashLine)
         self._origin_item = self._overlay_path(Z_ATTACH, ORIGIN_COLOUR, 2.0, 150)
         self._insertion_item = self._overlay_path(Z_ATTACH, INSERTION_COLOUR, 2.0, 150)
+        # referral zones are built when first shown (most starts show none)
         self._zone_items: dict[str, QGraphicsPathItem] = {}
-        self._build_zone_items()
+        self._zone_ids = frozenset(
+            z.id for z in atlas.kb.zones.values() if atlas.plate.has(z.svg_id)
+        )
         self._zone_preview: frozenset[str] = frozenset()
         self._emphasis: dict[str, RegionsItem] = {}
         self._tool: PlateTool | None = None
@@ -369,27 +372,33 @@ class PlateView(QGraphicsView):
         self.scene().addItem(item)
         return item
 
-    def _build_zone_items(self) -> None:
-        for zone in self.atlas.kb.zones.values():
-            if not self.atlas.plate.has(zone.svg_id):
-                continue
-            colour = zone_colour(zone)
-            item = QGraphicsPathItem(painter_path(self.atlas.plate.region(zone.svg_id)))
-            if zone.kind == "essential":
-                fill = QColor(colour)
-                fill.setAlpha(120)
-                item.setBrush(fill)
-                item.setPen(self._cosmetic_pen(colour.name(), 1.5))
-                item.setZValue(Z_OVERLAY + 1)
-            else:
-                item.setBrush(stipple_brush(colour))
-                item.setPen(self._cosmetic_pen(colour.name(), 1.2, Qt.PenStyle.DashLine))
-                item.setZValue(Z_OVERLAY)
-            item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-            item.setVisible(False)
-            item.setData(0, zone.id)
-            self.scene().addItem(item)
-            self._zone_items[zone.id] = item
+    def _zone_item(self, zone_id: str) -> QGraphicsPathItem:
+        item = self._zone_items.get(zone_id)
+        if item is None:
+            if zone_id not in self._zone_ids:
+                raise KeyError(f"no referral zone '{zone_id}' on the plate")
+            item = self._build_zone_item(self.atlas.kb.zones[zone_id])
+            self._zone_items[zone_id] = item
+        return item
+
+    def _build_zone_item(self, zone: ReferralZone) -> QGraphicsPathItem:
+        colour = zone_colour(zone)
+        item = QGraphicsPathItem(painter_path(self.atlas.plate.region(zone.svg_id)))
+        if zone.kind == "essential":
+            fill = QColor(colour)
+            fill.setAlpha(120)
+            item.setBrush(fill)
+            item.setPen(self._cosmetic_pen(colour.name(), 1.5))
+            item.setZValue(Z_OVERLAY + 1)
+        else:
+            item.setBrush(stipple_brush(colour))
+            item.setPen(self._cosmetic_pen(colour.name(), 1.2, Qt.PenStyle.DashLine))
+            item.setZValue(Z_OVERLAY)
+        item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        item.setVisible(False)
+        item.setData(0, zone.id)
+        self.scene().addItem(item)
+        return item
 
     def _labelled(self) -> list[Structure]:
         return [
@@ -464,7 +473,7 @@ class PlateView(QGraphicsView):
         return self.record_at(self.mapToScene(pos))
 
     def zone_item(self, zone_id: str) -> QGraphicsPathItem:
-        return self._zone_items[zone_id]
+        return self._zone_item(zone_id)
 
     def _paths_of(self, record_id: str | None) -> list[QPainterPath]:
         if record_id is None:
@@ -515,13 +524,15 @@ class PlateView(QGraphicsView):
         shown: set[str] = set(self._zone_preview)
         for tp_id in self.state.overlays:
             shown.update(self.atlas.kb.trigger_points[tp_id].zones)
+        for zone_id in shown & self._zone_ids:
+            self._zone_item(zone_id).setVisible(True)
         for zone_id, item in self._zone_items.items():
             item.setVisible(zone_id in shown)
 
     # modes and extra marks -----------------------------------------------------------------
     def set_zone_preview(self, zone_ids: Iterable[str]) -> None:
         """Draw these referral zones as well as the overlays the user chose (quiz, pain finder)."""
-        self._zone_preview = frozenset(z for z in zone_ids if z in self._zone_items)
+        self._zone_preview = frozenset(z for z in zone_ids if z in self._zone_ids)
         self._on_overlays_changed(self.state.overlays)
 
     def zone_preview(self) -> frozenset[str]:
