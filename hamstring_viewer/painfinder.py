@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-from hamstring_viewer.catalog import Atlas
+from hamstring_viewer.atlas import Atlas
 from hamstring_viewer.geometry import Point, Region
 from hamstring_viewer.records import Fact, LookAlikeCause, LookAlikeTrigger
 

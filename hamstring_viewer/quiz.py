@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Literal
 
-from hamstring_viewer.catalog import Atlas
+from hamstring_viewer.atlas import Atlas
 from hamstring_viewer.describe import latin_name, plain_name
 from hamstring_viewer.geometry import CLICK_LAYERS, label_anchor
 from hamstring_viewer.records import Actions, Fact, ReferralZone, Structure, TriggerPoint

@@ -39,7 +39,7 @@ def _lightness() -> int:
 def make_window(settings: QSettings | None = None, cache: Path | None = None) -> MainWindow:
     """Load the shipped atlas and build the main window in one go (raises ContentError on
     bad content)."""
-    from hamstring_viewer.catalog import load_atlas_cached
+    from hamstring_viewer.atlas import load_atlas_cached
 
     plate = resources.plate_path()
     atlas = load_atlas_cached(resources.data_dir(), plate, cache)
@@ -74,7 +74,7 @@ def start_window(
         window.show_start_snapshot(snapshot)
 
     def load() -> None:
-        from hamstring_viewer.catalog import load_atlas_cached
+        from hamstring_viewer.atlas import load_atlas_cached
         from hamstring_viewer.problems import ContentError
 
         if window.is_loaded or window.load_failed:

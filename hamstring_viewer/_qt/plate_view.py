@@ -49,7 +49,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hamstring_viewer.catalog import Atlas
+from hamstring_viewer.atlas import Atlas
 from hamstring_viewer.geometry import CLICK_LAYERS, Point
 from hamstring_viewer.records import ReferralZone, Structure
 from hamstring_viewer.svgdoc import plate_variant

@@ -20,7 +20,7 @@ from .launch import Snapshot, SnapshotWidget
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QKeySequence
 
-    from hamstring_viewer.catalog import Atlas
+    from hamstring_viewer.atlas import Atlas
     from hamstring_viewer.userdata import UserData
 
     from .panel import InfoPanel
