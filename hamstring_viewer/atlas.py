@@ -60,20 +60,12 @@ _RACY_NS = 2_000_000_000  # files changed this recently may change again within 
 def _stat_stamp(data_dir: Path, svg_path: Path) -> tuple[list[object], int]:
     """Paths, sizes and modification times of the files :func:`content_key` reads, and the
     newest modification time."""
-    from hamstring_viewer import __version__
+    from hamstring_viewer import __version__, resources
 
-    files: list[Path] = []
-    stack = [data_dir]
-    while stack:
-        with os.scandir(stack.pop()) as entries:
-            for entry in entries:
-                if entry.is_dir():
-                    stack.append(Path(entry.path))
-                elif entry.name.endswith(".toml"):
-                    files.append(Path(entry.path))
+    files = [path for path in resources.files_under(data_dir) if path.suffix == ".toml"]
     stamp: list[object] = [_CACHE_FORMAT, __version__, str(data_dir.resolve())]
     newest = 0
-    for path in [*sorted(files), svg_path.resolve()]:
+    for path in [*files, svg_path.resolve()]:
         info = path.stat()
         stamp.append((str(path), info.st_size, info.st_mtime_ns))
         newest = max(newest, info.st_mtime_ns)

@@ -6,6 +6,7 @@ has them at the repository top (``assets/``, ``data/``).
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 PLATE_NAME = "posterior_thigh.svg"
@@ -29,6 +30,20 @@ def data_dir() -> Path:
 def plate_path() -> Path:
     """The SVG plate."""
     return _root() / "assets" / "svg" / PLATE_NAME
+
+
+def files_under(folder: Path) -> list[Path]:
+    """Every file below ``folder``, sorted (scandir: a start stats these, it reads none)."""
+    files: list[Path] = []
+    stack = [folder]
+    while stack:
+        with os.scandir(stack.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir():
+                    stack.append(Path(entry.path))
+                else:
+                    files.append(Path(entry.path))
+    return sorted(files)
 
 
 def svg_asset(name: str) -> Path:

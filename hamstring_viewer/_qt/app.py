@@ -36,18 +36,6 @@ def _lightness() -> int:
     return app.palette().window().color().lightness()
 
 
-def make_window(settings: QSettings | None = None, cache: Path | None = None) -> MainWindow:
-    """Load the shipped atlas and build the main window in one go (raises ContentError on
-    bad content)."""
-    from hamstring_viewer.atlas import load_atlas_cached
-
-    plate = resources.plate_path()
-    atlas = load_atlas_cached(resources.data_dir(), plate, cache)
-    if settings is None:
-        settings = QSettings()
-    return MainWindow(atlas, plate.read_bytes(), settings, features="after_first_paint")
-
-
 def start_window(
     settings: QSettings,
     cache: Path,

@@ -37,15 +37,10 @@ _FORMAT = 1
 def content_stamp(data_dir: Path | None = None, plate: Path | None = None) -> list[list[object]]:
     """Name, size and modification time of the plate and of every content file (cheap: no
     reading), so a snapshot of older content is never shown."""
-    files = [plate or resources.plate_path()]
-    stack = [data_dir or resources.data_dir()]
-    while stack:
-        with os.scandir(stack.pop()) as entries:
-            for entry in entries:
-                if entry.is_dir():
-                    stack.append(Path(entry.path))
-                else:
-                    files.append(Path(entry.path))
+    files = [
+        plate or resources.plate_path(),
+        *resources.files_under(data_dir or resources.data_dir()),
+    ]
     stamp: list[list[object]] = []
     for path in sorted(files):
         info = path.stat()
