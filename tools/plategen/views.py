@@ -1,0 +1,261 @@
+"""What each view shows: the meshes, their plate ids, layers and looks, the nerves' courses,
+the trigger points and the referral zones."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .build import Part, Tendon, posterior_strip, where
+
+# BodyParts3D file ids (see assets/anatomy3d/README.md)
+HIP, SACRUM, L5, FEMUR, TIBIA, FIBULA = "FJ3152", "FJ3393", "FJ3168", "FJ3365", "FJ3387", "FJ3366"
+PATELLA, CALCANEUS, TALUS, SKIN = "FJ3381", "FJ3360", "FJ3385", "FJ2810"
+GMAX, GMED, GMIN, PIRIFORMIS = "FJ1418", "FJ1419", "FJ1420", "FJ1428"
+GEM_SUP, GEM_INF, OBT_INT, QUAD_FEM = "FJ1417", "FJ1416", "FJ1426", "FJ1432"
+BF_LONG, BF_SHORT, SEMITEND, SEMIMEM = "FJ1395", "FJ1444", "FJ1436", "FJ1435"
+ADD_MAGNUS, ADD_MINIMUS, ADD_LONGUS, ADD_BREVIS = "FJ1403", "FJ1404", "FJ1402", "FJ1401"
+GRACILIS, SARTORIUS, ITT, TFL = "FJ1421", "FJ1434", "FJ1423", "FJ1438"
+VAST_LAT, VAST_MED, VAST_INT, RECTUS = "FJ1442", "FJ1443", "FJ1441", "FJ1433"
+GASTRO_MED, GASTRO_LAT, SOLEUS, PLANTARIS, POPLITEUS = (
+    "FJ1397", "FJ1394", "FJ1437", "FJ1429", "FJ1430",
+)
+CALC_TENDON, FIB_LONG, FIB_BREV, FDL, FHL, TIB_POST, TIB_ANT = (
+    "FJ1405", "FJ1410", "FJ1409", "FJ1414", "FJ1415", "FJ1440", "FJ1439",
+)
+POP_ART, POP_VEIN, SSV, GSV, FEM_ART, FEM_VEIN = (
+    "FJ2170", "FJ2171", "FJ2176", "FJ2145", "FJ2143", "FJ2144",
+)
+
+SKIN_SELECT = where(lambda lat, h, ant: (lat > -0.5) & (lat < 21.0) & (h < 107.0))
+
+# Landmarks: parts of the bones, chosen by where their triangles lie.
+ISCHIAL_TUBEROSITY = where(lambda lat, h, ant: (h < 86.3) & (ant < 6.8) & (lat > 3.0))
+GREATER_TROCHANTER = where(lambda lat, h, ant: (lat > 12.2) & (h > 83.5))
+MEDIAL_FEMORAL_CONDYLE = where(lambda lat, h, ant: (h < 50.5) & (lat < 7.4))
+LATERAL_FEMORAL_CONDYLE = where(lambda lat, h, ant: (h < 50.5) & (lat > 7.6))
+MEDIAL_TIBIAL_CONDYLE = where(lambda lat, h, ant: (h > 41.8) & (lat < 6.9))
+FIBULAR_HEAD = where(lambda lat, h, ant: h > 41.2)
+LINEA_ASPERA = posterior_strip(56.0, 80.0, 0.45)
+PES_ANSERINUS = where(lambda lat, h, ant: h < 40.6)
+
+
+def _tendon_below(h: float) -> Tendon:
+    return Tendon("", "", h)
+
+
+@dataclass(frozen=True)
+class TriggerPointSpec:
+    id: str
+    title: str
+    on: str  # the part it lies on
+    h: float  # height (cm) on the muscle
+    across: float  # share of the way across the muscle's visible part (medial 0 -> lateral 1)
+    deep: bool = False
+
+
+# ---------------------------------------------------------------------------------------------
+# Posterior, superficial
+# ---------------------------------------------------------------------------------------------
+
+POSTERIOR_BONES: list[Part] = [
+    Part("_l5", "Fifth lumbar vertebra", (L5,), "bones", "bone"),
+    Part("sacrum", "Sacrum", (SACRUM,), "bones", "bone"),
+    Part("pelvis", "Hip bone", (HIP,), "bones", "bone"),
+    Part("femur", "Femur", (FEMUR,), "bones", "bone"),
+    Part("tibia", "Tibia", (TIBIA,), "bones", "bone"),
+    Part("fibula", "Fibula", (FIBULA,), "bones", "bone"),
+    Part("_talus", "Talus", (TALUS,), "bones", "bone"),
+    Part("_calcaneus", "Calcaneus", (CALCANEUS,), "bones", "bone"),
+    Part("ischial_tuberosity", "Ischial tuberosity", (HIP,), "bones", "landmark",
+         ISCHIAL_TUBEROSITY),
+    Part("greater_trochanter", "Greater trochanter", (FEMUR,), "bones", "landmark",
+         GREATER_TROCHANTER),
+    Part("linea_aspera", "Linea aspera", (FEMUR,), "bones", "landmark", LINEA_ASPERA),
+    Part("medial_femoral_condyle", "Medial femoral condyle", (FEMUR,), "bones", "landmark",
+         MEDIAL_FEMORAL_CONDYLE),
+    Part("lateral_femoral_condyle", "Lateral femoral condyle", (FEMUR,), "bones", "landmark",
+         LATERAL_FEMORAL_CONDYLE),
+    Part("medial_tibial_condyle", "Medial tibial condyle", (TIBIA,), "bones", "landmark",
+         MEDIAL_TIBIAL_CONDYLE),
+    Part("fibular_head", "Head of the fibula", (FIBULA,), "bones", "landmark", FIBULAR_HEAD),
+]
+
+ABOVE_SOLE = where(lambda lat, h, ant: h > 7.5)
+
+
+def _calf_tendon(name: str, h: float) -> tuple[Tendon, ...]:
+    return (Tendon(f"_{name}_tendon", "", h, taper=3.0, width=1.0),)
+
+
+DEEP_CALF: list[Part] = [
+    Part("_tibialis_posterior", "Tibialis posterior", (TIB_POST,), "deep", "muscle_deep",
+         ABOVE_SOLE, fibres=4, tendons=_calf_tendon("tibialis_posterior", 14.0)),
+    Part("_flexor_digitorum_longus", "Flexor digitorum longus", (FDL,), "deep", "muscle_deep",
+         ABOVE_SOLE, fibres=4, tendons=_calf_tendon("flexor_digitorum_longus", 13.0)),
+    Part("_flexor_hallucis_longus", "Flexor hallucis longus", (FHL,), "deep", "muscle_deep",
+         ABOVE_SOLE, fibres=5, tendons=_calf_tendon("flexor_hallucis_longus", 11.0)),
+    Part("_fibularis_longus", "Fibularis longus", (FIB_LONG,), "deep", "muscle_deep",
+         ABOVE_SOLE, fibres=4, tendons=_calf_tendon("fibularis_longus", 17.0)),
+    Part("_fibularis_brevis", "Fibularis brevis", (FIB_BREV,), "deep", "muscle_deep",
+         ABOVE_SOLE, fibres=4, tendons=_calf_tendon("fibularis_brevis", 10.0)),
+]
+
+POSTERIOR_DEEP_MUSCLES: list[Part] = [
+    Part("gluteus_medius", "Gluteus medius", (GMED,), "deep", "muscle_deep", fibres=10),
+    Part("_gluteus_minimus", "Gluteus minimus", (GMIN,), "deep", "muscle_deep", fibres=8),
+    Part("piriformis", "Piriformis", (PIRIFORMIS,), "deep", "muscle_deep", fibres=6),
+    Part("gemellus_superior", "Gemellus superior", (GEM_SUP,), "deep", "muscle_deep", fibres=3),
+    Part("obturator_internus", "Obturator internus", (OBT_INT,), "deep", "muscle_deep",
+         fibres=4),
+    Part("gemellus_inferior", "Gemellus inferior", (GEM_INF,), "deep", "muscle_deep", fibres=3),
+    Part("quadratus_femoris", "Quadratus femoris", (QUAD_FEM,), "deep", "muscle_deep",
+         fibres=6),
+    Part("adductor_magnus", "Adductor magnus", (ADD_MAGNUS, ADD_MINIMUS), "deep", "muscle_deep",
+         fibres=12),
+    Part("vastus_lateralis", "Vastus lateralis", (VAST_LAT,), "deep", "muscle_deep", fibres=9),
+    Part("vastus_medialis", "Vastus medialis", (VAST_MED,), "deep", "muscle_deep", fibres=7),
+    Part("semimembranosus", "Semimembranosus", (SEMIMEM,), "deep", "muscle", fibres=9,
+         tendons=(
+             Tendon("semimembranosus_proximal_tendon", "Semimembranosus: proximal tendon",
+                    76.5, below=False, taper=9.0, width=0.55),
+             Tendon("semimembranosus_tendon", "Semimembranosus: distal tendon", 47.5,
+                    taper=3.0, width=0.6),
+         )),
+    Part("biceps_femoris_short_head", "Biceps femoris, short head", (BF_SHORT,), "deep",
+         "muscle", fibres=6),
+    Part("popliteus", "Popliteus", (POPLITEUS,), "deep", "muscle_deep", fibres=5),
+    Part("soleus", "Soleus", (SOLEUS,), "deep", "muscle_deep", fibres=10,
+         tendons=(Tendon("_soleus_tendon", "", 17.0, taper=4.0, width=0.4),)),
+    Part("plantaris", "Plantaris", (PLANTARIS,), "deep", "muscle_deep", fibres=3,
+         tendons=(Tendon("_plantaris_tendon", "", 45.0, taper=2.0, width=0.6),)),
+]
+
+POSTERIOR_VESSELS: list[Part] = [
+    # the artery lies deepest, the vein on it (the tibial nerve, on the Nerves layer, on both)
+    Part("popliteal_artery", "Popliteal artery", (POP_ART,), "vessels", "artery",
+         keep_order=True),
+    Part("popliteal_vein", "Popliteal vein", (POP_VEIN,), "vessels", "vein", keep_order=True),
+]
+
+POSTERIOR_SUPERFICIAL: list[Part] = [
+    Part("iliotibial_tract", "Iliotibial tract", (ITT,), "superficial", "tendon", fibres=5),
+    Part("gracilis", "Gracilis", (GRACILIS,), "superficial", "muscle", fibres=3,
+         tendons=(Tendon("_gracilis_tendon", "", 52.0, taper=6.0, width=0.6),)),
+    Part("sartorius", "Sartorius", (SARTORIUS,), "superficial", "muscle", fibres=3,
+         tendons=(Tendon("_sartorius_tendon", "", 44.0, taper=3.0, width=0.6),)),
+    Part("semitendinosus", "Semitendinosus", (SEMITEND,), "superficial", "muscle", fibres=5,
+         tendons=(Tendon("semitendinosus_tendon", "Semitendinosus: tendon", 57.0, taper=5.0,
+                         width=0.45),)),
+    Part("biceps_femoris_long_head", "Biceps femoris, long head", (BF_LONG,), "superficial",
+         "muscle", fibres=7,
+         tendons=(Tendon("biceps_femoris_tendon", "Biceps femoris: tendon", 50.5, taper=5.0,
+                         width=0.45),)),
+    Part("gastrocnemius_medial_head", "Gastrocnemius, medial head", (GASTRO_MED,),
+         "superficial", "muscle", fibres=7,),
+    Part("gastrocnemius_lateral_head", "Gastrocnemius, lateral head", (GASTRO_LAT,),
+         "superficial", "muscle", fibres=6,),
+    Part("calcaneal_tendon", "Calcaneal (Achilles) tendon", (CALC_TENDON,), "superficial",
+         "tendon", fibres=4),
+    # the common tendon sheet in which both heads end, above the calcaneal tendon
+    Part("_gastrocnemius_aponeurosis", "", (GASTRO_MED, GASTRO_LAT, CALC_TENDON),
+         "superficial", "tendon", where(lambda lat, h, ant: (h < 27.5) & (h > 15.0)), fibres=5,
+         paint_last=True,
+         shape=Tendon("", "", 24.0, taper=3.5, width=1.0)),
+    Part("pes_anserinus", "Pes anserinus", (SEMITEND, GRACILIS, SARTORIUS), "superficial",
+         "tendon", PES_ANSERINUS),
+    Part("gluteus_maximus", "Gluteus maximus", (GMAX,), "superficial", "muscle", fibres=16,
+         fibre_axis=(0.62, 0.78)),
+    Part("small_saphenous_vein", "Small saphenous vein", (SSV,), "superficial", "vein"),
+]
+
+POSTERIOR_TRIGGER_POINTS: list[TriggerPointSpec] = [
+    TriggerPointSpec("tp_semitendinosus", "Semitendinosus trigger point", "semitendinosus",
+                     68.5, 0.5),
+    TriggerPointSpec("tp_semimembranosus_upper", "Semimembranosus trigger point (upper)",
+                     "semimembranosus", 64.5, 0.3),
+    TriggerPointSpec("tp_semimembranosus_lower", "Semimembranosus trigger point (lower)",
+                     "semimembranosus", 60.0, 0.3),
+    TriggerPointSpec("tp_biceps_femoris_long_head", "Biceps femoris long head trigger point",
+                     "biceps_femoris_long_head", 63.0, 0.62),
+    TriggerPointSpec("tp_biceps_femoris_short_head",
+                     "Biceps femoris short head trigger point (deep)",
+                     "biceps_femoris_short_head", 58.0, 0.7, deep=True),
+]
+
+# Referral zones after Travell & Simons, as (height cm, share of the limb's width from its
+# medial edge) around each zone; heights are on the original plate's landmarks and are moved to
+# the meshes' landmarks by ``remap_height``.
+ZONES: dict[str, list[list[tuple[float, float]]]] = {
+    "zone_medial_hamstrings_essential": [[
+        (79.5, 0.067), (82.8, 0.108), (85.2, 0.19), (86.1, 0.29), (86.0, 0.378), (86.0, 0.453),
+        (85.4, 0.511), (83.2, 0.541), (80.6, 0.505), (78.2, 0.52), (75.8, 0.464), (74.9, 0.356),
+        (74.2, 0.26), (75.0, 0.161), (76.6, 0.093),
+    ]],
+    "zone_medial_hamstrings_spillover": [[
+        (73.8, 0.098), (74.9, 0.192), (74.6, 0.299), (74.9, 0.4), (72.6, 0.463), (69.5, 0.443),
+        (66.0, 0.462), (62.0, 0.425), (58.0, 0.45), (54.5, 0.418), (50.5, 0.452), (46.5, 0.399),
+        (42.5, 0.361), (38.5, 0.33), (34.3, 0.236), (34.6, 0.134), (37.0, 0.086), (40.5, 0.102),
+        (44.0, 0.049), (48.0, 0.065), (52.0, 0.028), (56.5, 0.022), (61.0, 0.069),
+        (65.0, 0.058), (69.5, 0.091),
+    ]],
+    "zone_biceps_femoris_essential": [[
+        (49.5, 0.426), (52.6, 0.465), (54.6, 0.557), (56.0, 0.672), (55.4, 0.803),
+        (53.2, 0.87), (50.6, 0.858), (48.0, 0.886), (45.3, 0.805), (44.1, 0.676),
+        (45.2, 0.584), (46.3, 0.479),
+    ]],
+    "zone_biceps_femoris_spillover": [
+        [
+            (58.2, 0.581), (62.5, 0.583), (66.5, 0.603), (70.5, 0.59), (74.5, 0.635),
+            (78.2, 0.69), (79.0, 0.761), (76.5, 0.83), (72.5, 0.827), (68.5, 0.881),
+            (64.0, 0.879), (60.0, 0.93), (57.0, 0.892), (56.2, 0.781), (56.6, 0.661),
+        ],
+        [
+            (42.4, 0.498), (44.2, 0.563), (43.6, 0.673), (44.0, 0.797), (41.8, 0.829),
+            (39.0, 0.79), (36.3, 0.733), (36.8, 0.631), (38.2, 0.547), (40.3, 0.523),
+        ],
+    ],
+}  # fmt: skip
+ZONE_TITLES = {
+    "zone_medial_hamstrings_essential":
+        "Semitendinosus and semimembranosus: essential referred pain",
+    "zone_medial_hamstrings_spillover":
+        "Semitendinosus and semimembranosus: spillover referred pain",
+    "zone_biceps_femoris_essential": "Biceps femoris: essential referred pain",
+    "zone_biceps_femoris_spillover": "Biceps femoris: spillover referred pain",
+}
+
+# original plate landmark height -> the meshes' (heel, knee joint line, gluteal fold,
+# ischial tuberosity, iliac crest)
+_HEIGHTS_FROM = [0.0, 50.0, 80.0, 85.0, 105.0]
+_HEIGHTS_TO = [0.0, 46.5, 78.0, 84.0, 104.4]
+
+
+def remap_height(h: float) -> float:
+    return float(np.interp(h, _HEIGHTS_FROM, _HEIGHTS_TO))
+
+
+# Nerve courses (lat, h, ant in cm), placed between the meshes: the sciatic nerve leaves the
+# pelvis below piriformis, runs on the gemelli, obturator internus, quadratus femoris and
+# adductor magnus, under the long head of biceps femoris, and divides at the apex of the
+# popliteal fossa; the tibial nerve runs down the middle of the fossa behind the popliteal vein
+# to the arch of soleus; the common fibular nerve follows the medial border of the biceps tendon
+# to behind the fibular head and winds round the fibular neck.
+SCIATIC = [
+    (7.4, 93.0, 5.2), (8.3, 90.5, 4.2), (9.1, 87.5, 3.9), (9.3, 84.0, 4.3), (9.0, 80.0, 5.4),
+    (8.7, 75.0, 6.2), (8.7, 70.0, 6.6), (8.7, 65.0, 6.6), (8.5, 61.0, 6.5), (8.4, 58.5, 6.5),
+]
+TIBIAL = [
+    (8.4, 58.5, 6.5), (8.2, 55.0, 6.9), (8.3, 50.0, 5.9), (8.5, 46.0, 5.3), (8.8, 43.0, 5.4),
+    (9.2, 40.5, 6.4),
+]
+COMMON_FIBULAR = [
+    (8.4, 58.5, 6.5), (8.9, 55.0, 6.5), (9.7, 51.0, 6.1), (10.6, 48.0, 5.6), (11.3, 45.5, 5.3),
+    (11.9, 43.3, 5.5), (12.4, 41.7, 6.6), (12.3, 40.6, 7.9), (11.9, 39.8, 8.9),
+]
+NERVES = [
+    ("sciatic_nerve", "Sciatic nerve", SCIATIC, (1.35, 1.15)),
+    ("tibial_nerve", "Tibial nerve", TIBIAL, (0.75, 0.6)),
+    ("common_fibular_nerve", "Common fibular nerve", COMMON_FIBULAR, (0.6, 0.45)),
+]
