@@ -244,7 +244,7 @@ def remap_height(h: float) -> float:
 # to behind the fibular head and winds round the fibular neck.
 SCIATIC = [
     (7.4, 93.0, 5.2), (8.3, 90.5, 4.2), (9.1, 87.5, 3.9), (9.3, 84.0, 4.3), (9.0, 80.0, 5.4),
-    (8.7, 75.0, 6.2), (8.7, 70.0, 6.6), (8.7, 65.0, 6.6), (8.5, 61.0, 6.5), (8.4, 58.5, 6.5),
+    (8.7, 75.0, 6.6), (8.7, 70.0, 7.2), (8.7, 65.0, 7.1), (8.5, 61.0, 6.5), (8.4, 58.5, 6.5),
 ]
 TIBIAL = [
     (8.4, 58.5, 6.5), (8.2, 55.0, 6.9), (8.3, 50.0, 5.9), (8.5, 46.0, 5.3), (8.8, 43.0, 5.4),
@@ -258,4 +258,148 @@ NERVES = [
     ("sciatic_nerve", "Sciatic nerve", SCIATIC, (1.35, 1.15)),
     ("tibial_nerve", "Tibial nerve", TIBIAL, (0.75, 0.6)),
     ("common_fibular_nerve", "Common fibular nerve", COMMON_FIBULAR, (0.6, 0.45)),
+]
+
+
+# ---------------------------------------------------------------------------------------------
+# Posterior, deep: gluteus maximus, the long head of biceps femoris, semitendinosus and
+# gastrocnemius lifted away
+# ---------------------------------------------------------------------------------------------
+
+LIFTED = {
+    "gluteus_maximus", "biceps_femoris_long_head", "semitendinosus", "gastrocnemius_medial_head",
+    "gastrocnemius_lateral_head", "_gastrocnemius_aponeurosis", "small_saphenous_vein",
+}
+PES_WITHOUT_ST = Part("pes_anserinus", "Pes anserinus", (GRACILIS, SARTORIUS), "superficial",
+                      "tendon", PES_ANSERINUS)
+
+
+def posterior_deep_parts() -> list[Part]:
+    sup = [p for p in POSTERIOR_SUPERFICIAL if p.id not in LIFTED and p.id != "pes_anserinus"]
+    return [*POSTERIOR_BONES, *DEEP_CALF, *POSTERIOR_DEEP_MUSCLES, *POSTERIOR_VESSELS, *sup,
+            PES_WITHOUT_ST]
+
+
+# ---------------------------------------------------------------------------------------------
+# Medial and lateral views
+# ---------------------------------------------------------------------------------------------
+
+SIDE_BONES: list[Part] = [
+    Part("sacrum", "Sacrum", (SACRUM,), "bones", "bone"),
+    Part("pelvis", "Hip bone", (HIP,), "bones", "bone"),
+    Part("femur", "Femur", (FEMUR,), "bones", "bone"),
+    Part("_patella", "Patella", (PATELLA,), "bones", "bone"),
+    Part("tibia", "Tibia", (TIBIA,), "bones", "bone"),
+    Part("fibula", "Fibula", (FIBULA,), "bones", "bone"),
+    Part("_talus", "Talus", (TALUS,), "bones", "bone"),
+    Part("_calcaneus", "Calcaneus", (CALCANEUS,), "bones", "bone"),
+]
+
+MEDIAL_PARTS: list[Part] = [
+    *SIDE_BONES,
+    Part("ischial_tuberosity", "Ischial tuberosity", (HIP,), "bones", "landmark",
+         ISCHIAL_TUBEROSITY),
+    Part("medial_femoral_condyle", "Medial femoral condyle", (FEMUR,), "bones", "landmark",
+         MEDIAL_FEMORAL_CONDYLE),
+    Part("medial_tibial_condyle", "Medial tibial condyle", (TIBIA,), "bones", "landmark",
+         MEDIAL_TIBIAL_CONDYLE),
+    Part("psoas_major", "Psoas major", ("FJ1431",), "deep", "muscle_deep", fibres=5),
+    Part("_iliacus", "Iliacus", ("FJ1422",), "deep", "muscle_deep", fibres=6),
+    Part("obturator_internus", "Obturator internus", (OBT_INT,), "deep", "muscle_deep",
+         fibres=4),
+    Part("piriformis", "Piriformis", (PIRIFORMIS,), "deep", "muscle_deep", fibres=5),
+    Part("gluteus_maximus", "Gluteus maximus", (GMAX,), "deep", "muscle_deep", fibres=10),
+    Part("vastus_lateralis", "Vastus lateralis", (VAST_LAT,), "deep", "muscle_deep", fibres=6),
+    Part("biceps_femoris_long_head", "Biceps femoris, long head", (BF_LONG,), "deep",
+         "muscle_deep", fibres=5),
+    Part("soleus", "Soleus", (SOLEUS,), "deep", "muscle_deep", fibres=8),
+    Part("_tibialis_posterior", "Tibialis posterior", (TIB_POST,), "deep", "muscle_deep",
+         ABOVE_SOLE, fibres=4),
+    Part("_flexor_digitorum_longus", "Flexor digitorum longus", (FDL,), "deep", "muscle_deep",
+         ABOVE_SOLE, fibres=4),
+    Part("popliteal_artery", "Popliteal artery", (POP_ART,), "vessels", "artery",
+         keep_order=True),
+    Part("popliteal_vein", "Popliteal vein", (POP_VEIN,), "vessels", "vein", keep_order=True),
+    Part("femoral_artery", "Femoral artery", (FEM_ART,), "vessels", "artery", keep_order=True),
+    Part("femoral_vein", "Femoral vein", (FEM_VEIN,), "vessels", "vein", keep_order=True),
+    Part("_pectineus", "Pectineus", ("FJ1427",), "superficial", "muscle", fibres=4),
+    Part("adductor_magnus", "Adductor magnus", (ADD_MAGNUS, ADD_MINIMUS), "superficial",
+         "muscle", fibres=10),
+    Part("adductor_longus", "Adductor longus", (ADD_LONGUS,), "superficial", "muscle",
+         fibres=6),
+    Part("rectus_femoris", "Rectus femoris", (RECTUS,), "superficial", "muscle", fibres=6),
+    Part("vastus_medialis", "Vastus medialis", (VAST_MED,), "superficial", "muscle", fibres=8),
+    Part("semimembranosus", "Semimembranosus", (SEMIMEM,), "superficial", "muscle", fibres=8,
+         tendons=(
+             Tendon("semimembranosus_proximal_tendon", "Semimembranosus: proximal tendon",
+                    76.5, below=False, taper=9.0, width=0.55),
+             Tendon("semimembranosus_tendon", "Semimembranosus: distal tendon", 47.5,
+                    taper=3.0, width=0.6),
+         )),
+    Part("semitendinosus", "Semitendinosus", (SEMITEND,), "superficial", "muscle", fibres=5,
+         tendons=(Tendon("semitendinosus_tendon", "Semitendinosus: tendon", 57.0, taper=5.0,
+                         width=0.45),)),
+    Part("gastrocnemius_medial_head", "Gastrocnemius, medial head", (GASTRO_MED,),
+         "superficial", "muscle", fibres=7),
+    Part("calcaneal_tendon", "Calcaneal (Achilles) tendon", (CALC_TENDON,), "superficial",
+         "tendon", fibres=4),
+    Part("gracilis", "Gracilis", (GRACILIS,), "superficial", "muscle", fibres=3,
+         tendons=(Tendon("_gracilis_tendon", "", 52.0, taper=6.0, width=0.6),)),
+    Part("sartorius", "Sartorius", (SARTORIUS,), "superficial", "muscle", fibres=3,
+         tendons=(Tendon("_sartorius_tendon", "", 44.0, taper=3.0, width=0.6),)),
+    Part("pes_anserinus", "Pes anserinus", (SEMITEND, GRACILIS, SARTORIUS), "superficial",
+         "tendon", PES_ANSERINUS, paint_last=True),
+    Part("great_saphenous_vein", "Great saphenous vein", (GSV,), "superficial", "vein",
+         paint_last=True),
+]
+
+LATERAL_PARTS: list[Part] = [
+    *SIDE_BONES,
+    Part("greater_trochanter", "Greater trochanter", (FEMUR,), "bones", "landmark",
+         GREATER_TROCHANTER),
+    Part("lateral_femoral_condyle", "Lateral femoral condyle", (FEMUR,), "bones", "landmark",
+         LATERAL_FEMORAL_CONDYLE),
+    Part("fibular_head", "Head of the fibula", (FIBULA,), "bones", "landmark", FIBULAR_HEAD),
+    Part("_gluteus_minimus", "Gluteus minimus", (GMIN,), "deep", "muscle_deep", fibres=6),
+    Part("piriformis", "Piriformis", (PIRIFORMIS,), "deep", "muscle_deep", fibres=5),
+    Part("quadratus_femoris", "Quadratus femoris", (QUAD_FEM,), "deep", "muscle_deep",
+         fibres=5),
+    Part("adductor_magnus", "Adductor magnus", (ADD_MAGNUS, ADD_MINIMUS), "deep", "muscle_deep",
+         fibres=8),
+    Part("semimembranosus", "Semimembranosus", (SEMIMEM,), "deep", "muscle_deep", fibres=6),
+    Part("semitendinosus", "Semitendinosus", (SEMITEND,), "deep", "muscle_deep", fibres=4),
+    Part("vastus_intermedius", "Vastus intermedius", (VAST_INT,), "deep", "muscle_deep",
+         fibres=6),
+    Part("popliteus", "Popliteus", (POPLITEUS,), "deep", "muscle_deep", fibres=4),
+    Part("plantaris", "Plantaris", (PLANTARIS,), "deep", "muscle_deep", fibres=3),
+    Part("popliteal_artery", "Popliteal artery", (POP_ART,), "vessels", "artery",
+         keep_order=True),
+    Part("popliteal_vein", "Popliteal vein", (POP_VEIN,), "vessels", "vein", keep_order=True),
+    Part("gluteus_medius", "Gluteus medius", (GMED,), "superficial", "muscle", fibres=8),
+    Part("_tensor_fasciae_latae", "Tensor fasciae latae", (TFL,), "superficial", "muscle",
+         fibres=4),
+    Part("rectus_femoris", "Rectus femoris", (RECTUS,), "superficial", "muscle", fibres=6),
+    Part("vastus_lateralis", "Vastus lateralis", (VAST_LAT,), "superficial", "muscle",
+         fibres=10),
+    Part("biceps_femoris_short_head", "Biceps femoris, short head", (BF_SHORT,), "superficial",
+         "muscle", fibres=5),
+    Part("biceps_femoris_long_head", "Biceps femoris, long head", (BF_LONG,), "superficial",
+         "muscle", fibres=7,
+         tendons=(Tendon("biceps_femoris_tendon", "Biceps femoris: tendon", 50.5, taper=5.0,
+                         width=0.45),)),
+    Part("soleus", "Soleus", (SOLEUS,), "superficial", "muscle", fibres=8),
+    Part("_tibialis_anterior", "Tibialis anterior", (TIB_ANT,), "superficial", "muscle",
+         ABOVE_SOLE, fibres=5),
+    Part("_fibularis_longus", "Fibularis longus", (FIB_LONG,), "superficial", "muscle",
+         ABOVE_SOLE, fibres=5, tendons=_calf_tendon("fibularis_longus", 17.0)),
+    Part("_fibularis_brevis", "Fibularis brevis", (FIB_BREV,), "superficial", "muscle",
+         ABOVE_SOLE, fibres=4, tendons=_calf_tendon("fibularis_brevis", 10.0)),
+    Part("gastrocnemius_lateral_head", "Gastrocnemius, lateral head", (GASTRO_LAT,),
+         "superficial", "muscle", fibres=6),
+    Part("calcaneal_tendon", "Calcaneal (Achilles) tendon", (CALC_TENDON,), "superficial",
+         "tendon", fibres=4),
+    Part("iliotibial_tract", "Iliotibial tract", (ITT,), "superficial", "tendon", fibres=6,
+         paint_last=True),
+    Part("gluteus_maximus", "Gluteus maximus", (GMAX,), "superficial", "muscle", fibres=12,
+         fibre_axis=(0.0, 1.0), paint_last=True),
 ]
