@@ -1028,7 +1028,7 @@ def check_plate_binding(
 
     for s in kb.structures.values():
         for svg_id in s.svg_ids:
-            claim(s, "svg_ids", svg_id, ("bones", "deep", "nerves", "superficial"))
+            claim(s, "svg_ids", svg_id, ("bones", "deep", "vessels", "nerves", "superficial"))
     for tp in kb.trigger_points.values():
         claim(tp, "svg_id", tp.svg_id, ("trigger_points",))
     for z in kb.zones.values():

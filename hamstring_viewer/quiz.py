@@ -61,6 +61,7 @@ _GROUPS: dict[str, str] = {
     "bone": "bone",
     "landmark": "landmark",
     "nerve": "nerve",
+    "vessel": "vessel",
 }
 _TRIGGER_POINT_GROUP = "trigger_point"
 #: Groups that may fill up a short list of distractors. Bones and landmarks never mix (a

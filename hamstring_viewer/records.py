@@ -11,7 +11,9 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-StructureKind = Literal["hamstring", "muscle_group", "muscle", "bone", "landmark", "nerve"]
+StructureKind = Literal[
+    "hamstring", "muscle_group", "muscle", "bone", "landmark", "nerve", "vessel"
+]
 STRUCTURE_KINDS: tuple[str, ...] = (
     "hamstring",
     "muscle_group",
@@ -19,6 +21,7 @@ STRUCTURE_KINDS: tuple[str, ...] = (
     "bone",
     "landmark",
     "nerve",
+    "vessel",
 )
 
 

@@ -58,7 +58,9 @@ from .paths import painter_path
 from .state import AtlasState
 
 #: Art layers in paint order, with their z values.
-ART_LAYERS = ("silhouette", "bones", "deep", "nerves", "superficial", "trigger_points")
+ART_LAYERS = (
+    "silhouette", "bones", "deep", "vessels", "nerves", "superficial", "trigger_points"
+)
 Z_ART = {name: 10.0 * i for i, name in enumerate(ART_LAYERS)}
 Z_OVERLAY = Z_ART["superficial"] + 5  # referral zones: over the muscles, under the X marks
 Z_ATTACH = 80.0
@@ -191,7 +193,7 @@ class _Label:
 
 
 PAPER = "#fbf8f2"
-BACKGROUND_LAYERS = ("silhouette", "bones", "deep", "nerves", "superficial")
+BACKGROUND_LAYERS = ("silhouette", "bones", "deep", "vessels", "nerves", "superficial")
 
 
 class PlateScene(QGraphicsScene):

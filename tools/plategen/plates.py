@@ -282,8 +282,9 @@ class PlateWriter:
             d, _ = raster.outline_d(m, b.r.x0, b.r.y0, min_area=30.0, sigma=5.0)
             if d:
                 tendon_parts.append((t, d))
+        owner = part.id.lstrip("_")  # decoration ids start with _<region id>: hidden with it
         if lines:
-            doc.open('<g class="decor">')
+            doc.open(f'<g class="decor" id="_{owner}_fibres">')
             for line in lines:
                 doc.w(
                     f'<path d="{raster.polyline_d(line)}" fill="none" stroke="{lk.fibre}" '
@@ -298,7 +299,7 @@ class PlateWriter:
             if t.id and not t.id.startswith("_"):
                 doc.region(t.id, t.title, d, attrs)
             else:
-                doc.open('<g class="decor">')
+                doc.open(f'<g class="decor" id="_{owner}_tendon_{len(doc.lines)}">')
                 doc.w(f'<path d="{d}" {attrs}/>')
                 doc.close("g")
         if look in ("artery", "vein", "nerve"):
@@ -321,7 +322,7 @@ class PlateWriter:
             z = centre[mid] - nrm * w0 * CM / 2
             fill = doc.gradient(f"_fill_{nid}", (a[0], a[1]), (z[0], z[1]), "nerve")
             doc.region(nid, title, d, fill_attrs(fill, "nerve"))
-            doc.open('<g class="decor">')
+            doc.open(f'<g class="decor" id="_{nid}_fascicles">')
             for off in (-0.2, 0.2):  # fascicle lines along the nerve
                 shifted = raster.resample_open(self._offset(centre, off * w1 * CM), 6.0)
                 doc.w(
@@ -415,7 +416,7 @@ class PlateWriter:
             across = tp.across if self.spec.tp_across is None else self.spec.tp_across
             x = run[0] + across * (run[1] - run[0])
             d = x_mark(x, v)
-            doc.open('<g class="decor">')
+            doc.open(f'<g class="decor" id="_{tp.id}_mark">')
             doc.w(
                 f'<path id="_{tp.id}_halo" d="{d}" fill="#ffffff" stroke="#ffffff" '
                 'stroke-width="4.5" stroke-linejoin="round" stroke-opacity="0.9"/>'
@@ -710,7 +711,7 @@ class SectionWriter:
                     md, _ = raster.outline_d(inner, x0, y0, min_area=10.0, sigma=2.0,
                                              spacing=4.0)
                     if md:
-                        doc.open('<g class="decor">')
+                        doc.open('<g class="decor" id="_femur_marrow">')
                         doc.w(f'<path d="{md}" fill="#f1d98f" stroke="#c9a65a" '
                               'stroke-width="0.8"/>')
                         doc.close("g")

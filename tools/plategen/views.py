@@ -159,7 +159,7 @@ POSTERIOR_SUPERFICIAL: list[Part] = [
     Part("calcaneal_tendon", "Calcaneal (Achilles) tendon", (CALC_TENDON,), "superficial",
          "tendon", fibres=4),
     # the common tendon sheet in which both heads end, above the calcaneal tendon
-    Part("_gastrocnemius_aponeurosis", "", (GASTRO_MED, GASTRO_LAT, CALC_TENDON),
+    Part("_gastrocnemius_medial_head_sheet", "", (GASTRO_MED, GASTRO_LAT, CALC_TENDON),
          "superficial", "tendon", where(lambda lat, h, ant: (h < 27.5) & (h > 15.0)), fibres=5,
          paint_last=True,
          shape=Tendon("", "", 24.0, taper=3.5, width=1.0)),
@@ -268,7 +268,7 @@ NERVES = [
 
 LIFTED = {
     "gluteus_maximus", "biceps_femoris_long_head", "semitendinosus", "gastrocnemius_medial_head",
-    "gastrocnemius_lateral_head", "_gastrocnemius_aponeurosis", "small_saphenous_vein",
+    "gastrocnemius_lateral_head", "_gastrocnemius_medial_head_sheet", "small_saphenous_vein",
 }
 PES_WITHOUT_ST = Part("pes_anserinus", "Pes anserinus", (GRACILIS, SARTORIUS), "superficial",
                       "tendon", PES_ANSERINUS)
