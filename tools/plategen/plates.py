@@ -593,6 +593,7 @@ def lateral() -> ViewSpec:
         parts=[SKIN, *views.LATERAL_PARTS],
         zones=False,
         creases=False,
+        nerve_ids=("sciatic_nerve", "common_fibular_nerve"),
         trigger_points=("tp_biceps_femoris_long_head", "tp_biceps_femoris_short_head"),
         tp_across=0.5,
     )

@@ -28,7 +28,10 @@ POP_ART, POP_VEIN, SSV, GSV, FEM_ART, FEM_VEIN = (
     "FJ2170", "FJ2171", "FJ2176", "FJ2145", "FJ2143", "FJ2144",
 )
 
-SKIN_SELECT = where(lambda lat, h, ant: (lat > -0.5) & (lat < 21.0) & (h < 107.0))
+# the right limb's skin: to the midline at the buttock, without the perineum below it
+SKIN_SELECT = where(
+    lambda lat, h, ant: (lat < 21.0) & (h < 107.0) & (lat > np.where(h >= 84.0, -0.5, 0.4))
+)
 
 # Landmarks: parts of the bones, chosen by where their triangles lie.
 ISCHIAL_TUBEROSITY = where(lambda lat, h, ant: (h < 86.3) & (ant < 6.8) & (lat > 3.0))
@@ -348,7 +351,8 @@ MEDIAL_PARTS: list[Part] = [
     Part("sartorius", "Sartorius", (SARTORIUS,), "superficial", "muscle", fibres=3,
          tendons=(Tendon("_sartorius_tendon", "", 44.0, taper=3.0, width=0.6),)),
     Part("pes_anserinus", "Pes anserinus", (SEMITEND, GRACILIS, SARTORIUS), "superficial",
-         "tendon", PES_ANSERINUS, paint_last=True),
+         "tendon", where(lambda lat, h, ant: h < 42.0), paint_last=True,
+         shape=Tendon("", "", 40.0, taper=2.0, width=1.0)),
     Part("great_saphenous_vein", "Great saphenous vein", (GSV,), "superficial", "vein",
          paint_last=True),
 ]
@@ -372,9 +376,6 @@ LATERAL_PARTS: list[Part] = [
          fibres=6),
     Part("popliteus", "Popliteus", (POPLITEUS,), "deep", "muscle_deep", fibres=4),
     Part("plantaris", "Plantaris", (PLANTARIS,), "deep", "muscle_deep", fibres=3),
-    Part("popliteal_artery", "Popliteal artery", (POP_ART,), "vessels", "artery",
-         keep_order=True),
-    Part("popliteal_vein", "Popliteal vein", (POP_VEIN,), "vessels", "vein", keep_order=True),
     Part("gluteus_medius", "Gluteus medius", (GMED,), "superficial", "muscle", fibres=8),
     Part("_tensor_fasciae_latae", "Tensor fasciae latae", (TFL,), "superficial", "muscle",
          fibres=4),
@@ -387,16 +388,18 @@ LATERAL_PARTS: list[Part] = [
          "muscle", fibres=7,
          tendons=(Tendon("biceps_femoris_tendon", "Biceps femoris: tendon", 50.5, taper=5.0,
                          width=0.45),)),
-    Part("soleus", "Soleus", (SOLEUS,), "superficial", "muscle", fibres=8),
-    Part("_tibialis_anterior", "Tibialis anterior", (TIB_ANT,), "superficial", "muscle",
+    # the calf muscles lie under the common fibular nerve, which winds round the fibular
+    # neck just under the skin (it then runs deep to fibularis longus)
+    Part("soleus", "Soleus", (SOLEUS,), "deep", "muscle", fibres=8),
+    Part("_tibialis_anterior", "Tibialis anterior", (TIB_ANT,), "deep", "muscle",
          ABOVE_SOLE, fibres=5),
-    Part("_fibularis_longus", "Fibularis longus", (FIB_LONG,), "superficial", "muscle",
+    Part("_fibularis_longus", "Fibularis longus", (FIB_LONG,), "deep", "muscle",
          ABOVE_SOLE, fibres=5, tendons=_calf_tendon("fibularis_longus", 17.0)),
-    Part("_fibularis_brevis", "Fibularis brevis", (FIB_BREV,), "superficial", "muscle",
+    Part("_fibularis_brevis", "Fibularis brevis", (FIB_BREV,), "deep", "muscle",
          ABOVE_SOLE, fibres=4, tendons=_calf_tendon("fibularis_brevis", 10.0)),
     Part("gastrocnemius_lateral_head", "Gastrocnemius, lateral head", (GASTRO_LAT,),
-         "superficial", "muscle", fibres=6),
-    Part("calcaneal_tendon", "Calcaneal (Achilles) tendon", (CALC_TENDON,), "superficial",
+         "deep", "muscle", fibres=6),
+    Part("calcaneal_tendon", "Calcaneal (Achilles) tendon", (CALC_TENDON,), "deep",
          "tendon", fibres=4),
     Part("iliotibial_tract", "Iliotibial tract", (ITT,), "superficial", "tendon", fibres=6,
          paint_last=True),
