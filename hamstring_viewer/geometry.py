@@ -244,6 +244,7 @@ def parse_plate(data: bytes, file: str = "<plate>") -> tuple[Plate | None, list[
 
     root = ElementTree.fromstring(data)
     titles = _titles_and_show_layers(root)
+    _drop_art_geometry(root)
     try:
         svg = svgelements.SVG.parse(io.BytesIO(ElementTree.tostring(root)), reify=True)
     except Exception as exc:  # svgelements raises assorted errors on odd input
@@ -329,6 +330,42 @@ def _titles_and_show_layers(root: ElementTree.Element) -> dict[str, str]:
                 ]
                 element.set("style", ";".join(kept))
     return titles
+
+
+def _drop_art_geometry(root: ElementTree.Element) -> None:
+    """Empty the path data of ``<path>`` elements that can never be regions (no id, an id
+    starting with ``_``, inside a ``decor`` group or in a decoration layer), so that svgelements
+    does not parse and transform curves nobody reads (about two thirds of the shipped plate's).
+
+    Conservative: only paths reached through ``<g>`` elements from the root are touched, with
+    the same layer and decor rules as the walk in :func:`parse_plate`; their ids stay (for the
+    duplicate check). A plate with ``<use>`` is left whole: a copy may need the original's path.
+    """
+    if any(_local(element.tag) == "use" for element in root.iter()):
+        return
+    groupmode = f"{{{INKSCAPE_NS}}}groupmode"
+    label = f"{{{INKSCAPE_NS}}}label"
+
+    def visit(group: ElementTree.Element, layer: str | None, decor: bool) -> None:
+        for child in group:
+            tag = _local(child.tag)
+            if tag == "g":
+                child_layer = layer
+                if child.get(groupmode) == "layer":
+                    child_layer = LAYER_LABELS.get(str(child.get(label, "")).strip().lower(), layer)
+                classes = str(child.get("class", "")).split()
+                visit(child, child_layer, decor or "decor" in classes)
+            elif tag == "path" and child.get("d"):
+                cid = child.get("id")
+                if not cid or cid.startswith("_") or decor or layer in DECOR_LAYERS:
+                    child.set("d", "")
+
+    visit(root, None, False)
+
+
+def _local(tag: object) -> str:
+    """An element's tag without its namespace (comments and processing instructions: '')."""
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
 def _view_box(svg: Any, file: str, problems: list[Problem]) -> tuple[float, float, float, float]:
@@ -483,14 +520,22 @@ def quadratic_points(
 
 
 def _id_lines(data: bytes) -> Any:
-    text = data.decode("utf-8", errors="replace")
+    """``line_of(id)``: the line of the first ``id="..."`` attribute with that value (the
+    table is built on the first call: only a plate with problems needs it)."""
     lines: dict[str, int] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
-        for match in re.finditer(r'\bid\s*=\s*["\']([^"\']+)["\']', line):
-            lines.setdefault(match.group(1), number)
+    built = False
 
     def line_of(element_id: str | None) -> int | None:
-        return lines.get(element_id) if element_id else None
+        nonlocal built
+        if not element_id:
+            return None
+        if not built:
+            text = data.decode("utf-8", errors="replace")
+            for number, line in enumerate(text.splitlines(), start=1):
+                for match in re.finditer(r'\bid\s*=\s*["\']([^"\']+)["\']', line):
+                    lines.setdefault(match.group(1), number)
+            built = True
+        return lines.get(element_id)
 
     return line_of
 
@@ -567,7 +612,7 @@ def label_anchor(plate: Plate, regions: Sequence[Region], step: float = 6.0) -> 
         ),
         key=lambda r: r.order,
     )
-    found = _deepest(plate, ids, painters, raster, None)
+    found = _deepest(plate, ids, painters, raster, None, verify=False)
     if found is None:
         return None
     (x, y), depth = found
@@ -580,11 +625,16 @@ def label_anchor(plate: Plate, regions: Sequence[Region], step: float = 6.0) -> 
         grid /= 2
         box = (x - reach, y - reach, x + reach, y + reach)
         near = [r for r in painters if _meets(r.bbox, box)]
-        finer = _deepest(plate, ids, near, raster.finer(grid), box)
+        finer = _deepest(plate, ids, near, raster.finer(grid), box, verify=False)
         if finer is None:
             break
         (x, y), depth = finer
-    return (x, y)
+    hit = plate.hit_test(x, y)
+    if hit is not None and hit.id in ids:
+        return (x, y)
+    # rounding put the centre on the other side of an edge: the coarse grid's best checked cell
+    checked = _deepest(plate, ids, painters, raster, None, verify=True)
+    return None if checked is None else checked[0]
 
 
 _REFINE_DEPTH = 3  # erosion steps below which label_anchor looks again on a finer grid
@@ -601,9 +651,12 @@ def _deepest(
     painters: Sequence[Region],
     raster: _Raster,
     box: tuple[float, float, float, float] | None,
+    verify: bool,
 ) -> tuple[Point, int] | None:
     """Steps 1-3 of :func:`label_anchor` on one raster, inside ``box`` only if given (then
-    nothing is cached): the point and how many erosion steps its cell survived, or None."""
+    nothing is cached): the point and how many erosion steps its cell survived, or None.
+    With ``verify``, cells whose centre :meth:`Plate.hit_test` does not give to ``ids`` are
+    dropped until one does."""
     if box is None:
         spans = [raster.rows(r) for r in painters]
         mine = [span for span, r in zip(spans, painters, strict=True) if r.id in ids and span[1]]
@@ -641,10 +694,12 @@ def _deepest(
         i, k = _nearest(level, cx, cy)
         x = raster.ox + (i + 0.5) * step
         y = raster.oy + (j0 + k + 0.5) * step
+        if not verify:
+            return (x, y), depth
         hit = plate.hit_test(x, y)
         if hit is not None and hit.id in ids:
             return (x, y), depth
-        rows[k] &= ~(1 << i)  # rounding put the centre on the other side of an edge: drop it
+        rows[k] &= ~(1 << i)
     return None
 
 
@@ -736,10 +791,12 @@ class _Raster:
                     continue
                 ax, ay = poly[i0 - 1]
                 # row numbers outside [first, end] are clamped to it: no row of it is crossed
-                ra = min(max(ceil((ay - oy) / step - 0.5), first), end)
+                ra = ceil((ay - oy) / step - 0.5)
+                ra = first if ra < first else end if ra > end else ra
                 for i in range(i0, i1):
                     bx, by = poly[i]
-                    rb = min(max(ceil((by - oy) / step - 0.5), first), end)
+                    rb = ceil((by - oy) / step - 0.5)
+                    rb = first if rb < first else end if rb > end else rb
                     if ra != rb:  # the edge from (ax, ay) to (bx, by) crosses rows ra..rb
                         ja, jb, turn = (ra, rb, 1) if ra < rb else (rb, ra, -1)
                         dx = bx - ax
