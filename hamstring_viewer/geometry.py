@@ -891,3 +891,162 @@ def _nearest(rows: Sequence[int], cx: float, cy: float) -> tuple[int, int]:
                     best = key
     assert best is not None
     return best[2], best[1]
+
+
+# Serialisation ---------------------------------------------------------------------------------
+
+_BLOB_MAGIC = b"HVPLATE\x01"
+_ARGS = {"M": 2, "L": 2, "Q": 4, "C": 6, "Z": 0}
+_LAYER_KEYS = frozenset(LAYER_LABELS.values())
+
+
+def plate_to_bytes(plate: Plate) -> bytes:
+    """A compact, safe serialisation of a parsed plate (not pickle: nothing in it can run).
+
+    Layout: ``_BLOB_MAGIC``, a CRC-32 of the rest, the length of a JSON header (the two 4 bytes,
+    little-endian), the header
+    (source, view box, layer ids, and per region its id, layer, title, fill rule, command
+    letters and polygon sizes), then every number as little-endian float64: per region its
+    command arguments, then its polygons' points. Orders and bounding boxes are derived on
+    reading. Read it back with :func:`plate_from_bytes`.
+    """
+    import array
+    import json
+    import sys
+    import zlib
+
+    numbers = array.array("d")
+    regions: list[dict[str, object]] = []
+    for region in plate.regions:
+        ops = []
+        for command in region.commands:
+            ops.append(command[0])
+            numbers.extend(command[1:])
+        for poly in region.polygons:
+            for x, y in poly:
+                numbers.append(x)
+                numbers.append(y)
+        regions.append(
+            {
+                "id": region.id,
+                "layer": region.layer,
+                "title": region.title,
+                "evenodd": region.evenodd,
+                "ops": "".join(ops),
+                "polygons": [len(poly) for poly in region.polygons],
+            }
+        )
+    header = json.dumps(
+        {
+            "source": plate.source,
+            "view_box": list(plate.view_box),
+            "layer_ids": plate.layer_ids,
+            "regions": regions,
+        },
+        ensure_ascii=True,
+        separators=(",", ":"),
+    ).encode("ascii")
+    if sys.byteorder != "little":
+        numbers.byteswap()
+    body = b"".join([len(header).to_bytes(4, "little"), header, numbers.tobytes()])
+    return b"".join([_BLOB_MAGIC, zlib.crc32(body).to_bytes(4, "little"), body])
+
+
+def plate_from_bytes(data: bytes, file: str = "<plate blob>") -> Plate:
+    """The plate :func:`plate_to_bytes` wrote. Everything read is checked (checksum, layout,
+    types, finite numbers, counts, ids, layers); anything wrong raises :class:`ContentError`."""
+    import array
+    import json
+    import sys
+    import zlib
+
+    def fail(message: str) -> ContentError:
+        return ContentError([Problem(file, f"not a usable saved plate: {message}")])
+
+    view = memoryview(data)
+    magic = len(_BLOB_MAGIC)
+    start = magic + 8
+    if len(data) < start or bytes(view[:magic]) != _BLOB_MAGIC:
+        raise fail("wrong format marker")
+    if int.from_bytes(view[magic : magic + 4], "little") != zlib.crc32(view[magic + 4 :]):
+        raise fail("damaged (checksum mismatch)")
+    size = int.from_bytes(view[magic + 4 : start], "little")
+    if start + size > len(data) or (len(data) - start - size) % 8:
+        raise fail("truncated or padded")
+    try:
+        header = json.loads(bytes(view[start : start + size]).decode("ascii"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        raise fail(f"damaged header ({exc})") from None
+    numbers = array.array("d")
+    numbers.frombytes(view[start + size :])
+    if sys.byteorder != "little":
+        numbers.byteswap()
+    if not all(map(math.isfinite, numbers)):
+        raise fail("a number is not finite")
+
+    def typed(value: object, kind: type, what: str) -> Any:
+        if type(value) is not kind:
+            raise fail(f"{what} is not a {kind.__name__}")
+        return value
+
+    head = typed(header, dict, "the header")
+    source = typed(head.get("source"), str, "source")
+    box = typed(head.get("view_box"), list, "view_box")
+    if len(box) != 4 or not all(type(v) in (int, float) and math.isfinite(v) for v in box):
+        raise fail("view_box is not four finite numbers")
+    layer_ids = typed(head.get("layer_ids"), dict, "layer_ids")
+    for key, value in layer_ids.items():
+        if key not in _LAYER_KEYS or type(value) is not str:
+            raise fail(f"layer id {key!r} is not a layer of the plate")
+    pos = 0
+    regions: list[Region] = []
+    seen: set[str] = set()
+    for order, item in enumerate(typed(head.get("regions"), list, "regions")):
+        entry = typed(item, dict, f"region {order}")
+        rid = typed(entry.get("id"), str, f"region {order}'s id")
+        layer = typed(entry.get("layer"), str, f"{rid}'s layer")
+        title = typed(entry.get("title"), str, f"{rid}'s title")
+        evenodd = typed(entry.get("evenodd"), bool, f"{rid}'s fill rule")
+        ops = typed(entry.get("ops"), str, f"{rid}'s commands")
+        sizes = typed(entry.get("polygons"), list, f"{rid}'s polygons")
+        if not rid or rid in seen:
+            raise fail(f"region id {rid!r} is empty or repeated")
+        seen.add(rid)
+        if layer not in _LAYER_KEYS:
+            raise fail(f"{rid}'s layer {layer!r} is not a layer of the plate")
+        if not sizes or not all(type(n) is int and n >= 3 for n in sizes):
+            raise fail(f"{rid}'s polygons are not lists of at least 3 points")
+        commands: list[Command] = []
+        for op in ops:
+            count = _ARGS.get(op)
+            if count is None:
+                raise fail(f"{rid} has the unknown command {op!r}")
+            if pos + count > len(numbers):
+                raise fail(f"{rid}'s numbers are missing")
+            commands.append((op, *numbers[pos : pos + count]))
+            pos += count
+        polygons: list[tuple[Point, ...]] = []
+        for n in sizes:
+            if pos + 2 * n > len(numbers):
+                raise fail(f"{rid}'s points are missing")
+            flat = iter(numbers[pos : pos + 2 * n])
+            polygons.append(tuple(zip(flat, flat, strict=True)))
+            pos += 2 * n
+        xs = [v for poly in polygons for v, _ in poly]
+        ys = [v for poly in polygons for _, v in poly]
+        regions.append(
+            Region(
+                id=rid,
+                layer=layer,
+                order=order,
+                title=title,
+                commands=tuple(commands),
+                polygons=tuple(polygons),
+                bbox=(min(xs), min(ys), max(xs), max(ys)),
+                evenodd=evenodd,
+            )
+        )
+    if pos != len(numbers):
+        raise fail("numbers left over")
+    view_box = (float(box[0]), float(box[1]), float(box[2]), float(box[3]))
+    return Plate(source, view_box, tuple(regions), dict(layer_ids))

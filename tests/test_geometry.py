@@ -400,3 +400,124 @@ def test_decoration_geometry_is_skipped_but_its_ids_still_count() -> None:
     )
     _, problems = parse_plate(plate_of(layer("Superficial muscles", body)), "plate.svg")
     assert any("'muscle' is used more than once" in str(p) for p in problems)
+
+
+# Serialisation ---------------------------------------------------------------------------------
+
+
+def _blob_plate() -> Plate:
+    svg = plate_of(
+        layer(
+            "Bones",
+            '<path id="ring" fill-rule="evenodd" d="M 0 50 C 0 -17 100 -17 100 50 Z '
+            'M 40 50 L 60 50 L 60 60 Z"/>',
+            'id="layer_bones"',
+        ),
+        layer(
+            "Superficial muscles",
+            '<path id="gracilis" d="M 0 0 Q 5 10 10 0 L 10 10 Z"><title>Gracilis ü</title></path>',
+        ),
+    )
+    plate, problems = parse_plate(svg, "plate.svg")
+    assert problems == [] and plate is not None
+    return plate
+
+
+def test_plate_round_trips_through_bytes() -> None:
+    from hamstring_viewer.geometry import plate_from_bytes, plate_to_bytes
+
+    plate = _blob_plate()
+    blob = plate_to_bytes(plate)
+    again = plate_from_bytes(blob)
+    assert again == plate
+    assert again.layer_ids == {"bones": "layer_bones"}
+    assert again.region("gracilis").title == "Gracilis ü"
+    assert again.region("ring").evenodd and again.region("ring").order == 0
+    assert again.region("ring").bbox == plate.region("ring").bbox
+    assert label_anchor(again, [again.region("ring")]) == label_anchor(
+        plate, [plate.region("ring")]
+    )
+    assert plate_to_bytes(again) == blob  # deterministic
+
+
+def test_damaged_plate_bytes_raise_content_error() -> None:
+    from hamstring_viewer.geometry import plate_from_bytes, plate_to_bytes
+    from hamstring_viewer.problems import ContentError
+
+    blob = plate_to_bytes(_blob_plate())
+    damaged = [
+        b"",
+        b"not a plate",
+        blob[:-1],
+        blob[:-8],
+        blob + b"\0" * 8,
+        blob[:40],
+        *(blob[:i] + bytes([blob[i] ^ 0x40]) + blob[i + 1 :] for i in range(len(blob))),
+    ]
+    for data in damaged:
+        with pytest.raises(ContentError, match="not a usable saved plate"):
+            plate_from_bytes(data, "cache.bin")
+
+
+def _reblob(header: dict[str, object], numbers: list[float]) -> bytes:
+    """A blob with a valid checksum around this header and these numbers."""
+    import json
+    import struct
+    import zlib
+
+    from hamstring_viewer.geometry import _BLOB_MAGIC
+
+    head = json.dumps(header).encode()
+    body = len(head).to_bytes(4, "little") + head + struct.pack(f"<{len(numbers)}d", *numbers)
+    return _BLOB_MAGIC + zlib.crc32(body).to_bytes(4, "little") + body
+
+
+def test_well_formed_blob_with_wrong_content_is_refused() -> None:
+    from hamstring_viewer.geometry import plate_from_bytes
+    from hamstring_viewer.problems import ContentError
+
+    def region(**changes: object) -> dict[str, object]:
+        base: dict[str, object] = {
+            "id": "r",
+            "layer": "bones",
+            "title": "",
+            "evenodd": False,
+            "ops": "MLLZ",
+            "polygons": [3],
+        }
+        return {**base, **changes}
+
+    def header(*regions: dict[str, object], **changes: object) -> dict[str, object]:
+        base: dict[str, object] = {
+            "source": "x.svg",
+            "view_box": [0, 0, 10, 10],
+            "layer_ids": {},
+            "regions": list(regions),
+        }
+        return {**base, **changes}
+
+    numbers = [0.0, 0.0, 1.0, 0.0, 1.0, 1.0, 0.0, 0.0, 1.0, 0.0, 1.0, 1.0]
+    good = plate_from_bytes(_reblob(header(region()), numbers))
+    assert good.region("r").polygons == (((0.0, 0.0), (1.0, 0.0), (1.0, 1.0)),)
+    assert good.region("r").commands == (("M", 0.0, 0.0), ("L", 1.0, 0.0), ("L", 1.0, 1.0), ("Z",))
+    cases = {
+        "nan": _reblob(header(region()), [math.nan, *numbers[1:]]),
+        "inf": _reblob(header(region()), [*numbers[:-1], math.inf]),
+        "too few numbers": _reblob(header(region()), numbers[:-2]),
+        "too many numbers": _reblob(header(region()), [*numbers, 0.0, 0.0]),
+        "unknown command": _reblob(header(region(ops="MLXZ")), numbers),
+        "unknown layer": _reblob(header(region(layer="skin")), numbers),
+        "two points": _reblob(header(region(polygons=[2])), numbers[:10]),
+        "id not a string": _reblob(header(region(id=7)), numbers),
+        "fill rule not a bool": _reblob(header(region(evenodd=0)), numbers),
+        "repeated id": _reblob(header(region(), region()), numbers * 2),
+        "view box": _reblob(header(region(), view_box=[0, 0, 10]), numbers),
+        "view box bool": _reblob(header(region(), view_box=[0, 0, 10, True]), numbers),
+        "layer ids": _reblob(header(region(), layer_ids={"bones": 3}), numbers),
+        "regions not a list": _reblob(header(regions={"r": 1}), numbers),
+        "header not an object": _reblob([], numbers),  # type: ignore[arg-type]
+    }
+    for name, data in cases.items():
+        with pytest.raises(ContentError, match="not a usable saved plate"):
+            plate_from_bytes(data)
+            pytest.fail(f"accepted: {name}")
