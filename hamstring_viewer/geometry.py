@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path as FilePath
 from typing import TYPE_CHECKING, Any
@@ -72,15 +72,14 @@ class Region:
         winding = 0
         crossings = 0
         for poly in self.polygons:
-            n = len(poly)
-            for i in range(n):
-                ax, ay = poly[i]
-                bx, by = poly[(i + 1) % n]
-                if ay <= y < by or by <= y < ay:
+            ax, ay = poly[-1]
+            for bx, by in poly:  # the edge from a to b crosses the line at y (ay <= y < by,
+                if (ay <= y) is not (by <= y):  # or by <= y < ay): exactly one end is above
                     t = (y - ay) / (by - ay)
                     if ax + t * (bx - ax) > x:
                         crossings += 1
                         winding += 1 if by > ay else -1
+                ax, ay = bx, by
         return crossings % 2 == 1 if self.evenodd else winding != 0
 
     @property
@@ -99,19 +98,57 @@ class Plate:
     regions: tuple[Region, ...]
     layer_ids: dict[str, str] = field(default_factory=dict)
     _by_id: dict[str, Region] = field(default_factory=dict, repr=False)
-    _grid: dict[tuple[int, int], list[Region]] = field(default_factory=dict, repr=False)
+    # built on first use, not pickled: the hit-test grid and the label rasters (per step)
+    _cells: dict[tuple[int, int], list[Region]] | None = field(
+        default=None, repr=False, compare=False
+    )
+    _rasters: dict[float, _Raster] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._by_id = {r.id: r for r in self.regions}
-        grid: dict[tuple[int, int], list[Region]] = {}
-        for region in self.regions:
-            x0, y0, x1, y1 = region.bbox
-            for gx in range(_cell(x0), _cell(x1) + 1):
-                for gy in range(_cell(y0), _cell(y1) + 1):
-                    grid.setdefault((gx, gy), []).append(region)
-        for cell in grid.values():
-            cell.sort(key=lambda r: r.order, reverse=True)
-        self._grid = grid
+
+    def __getstate__(self) -> dict[str, object]:
+        return {
+            "source": self.source,
+            "view_box": self.view_box,
+            "regions": self.regions,
+            "layer_ids": self.layer_ids,
+        }
+
+    def __setstate__(self, state: object) -> None:
+        if isinstance(state, tuple):  # pickled before __getstate__: (None, {slot: value})
+            state = state[1]
+        if not isinstance(state, dict):
+            raise TypeError("not a pickled Plate")
+        self.source = state["source"]
+        self.view_box = state["view_box"]
+        self.regions = state["regions"]
+        self.layer_ids = state["layer_ids"]
+        self._cells = None
+        self._rasters = {}
+        self.__post_init__()
+
+    @property
+    def _grid(self) -> dict[tuple[int, int], list[Region]]:
+        """Grid cell -> the regions whose bounding box meets it, topmost first (built once)."""
+        if self._cells is None:
+            grid: dict[tuple[int, int], list[Region]] = {}
+            for region in self.regions:
+                x0, y0, x1, y1 = region.bbox
+                for gx in range(_cell(x0), _cell(x1) + 1):
+                    for gy in range(_cell(y0), _cell(y1) + 1):
+                        grid.setdefault((gx, gy), []).append(region)
+            for cell in grid.values():
+                cell.sort(key=lambda r: r.order, reverse=True)
+            self._cells = grid
+        return self._cells
+
+    def _raster(self, step: float) -> _Raster:
+        """The label raster of this plate for grid spacing ``step`` (see :func:`label_anchor`)."""
+        raster = self._rasters.get(step)
+        if raster is None:
+            raster = self._rasters[step] = _Raster(self.regions, step)
+        return raster
 
     def region(self, region_id: str) -> Region:
         """The region with this id; raises KeyError naming the known ids."""
@@ -208,6 +245,7 @@ def parse_plate(data: bytes, file: str = "<plate>") -> tuple[Plate | None, list[
 
     root = ElementTree.fromstring(data)
     titles = _titles_and_show_layers(root)
+    _drop_art_geometry(root)
     try:
         svg = svgelements.SVG.parse(io.BytesIO(ElementTree.tostring(root)), reify=True)
     except Exception as exc:  # svgelements raises assorted errors on odd input
@@ -293,6 +331,42 @@ def _titles_and_show_layers(root: ElementTree.Element) -> dict[str, str]:
                 ]
                 element.set("style", ";".join(kept))
     return titles
+
+
+def _drop_art_geometry(root: ElementTree.Element) -> None:
+    """Empty the path data of ``<path>`` elements that can never be regions (no id, an id
+    starting with ``_``, inside a ``decor`` group or in a decoration layer), so that svgelements
+    does not parse and transform curves nobody reads (about two thirds of the shipped plate's).
+
+    Conservative: only paths reached through ``<g>`` elements from the root are touched, with
+    the same layer and decor rules as the walk in :func:`parse_plate`; their ids stay (for the
+    duplicate check). A plate with ``<use>`` is left whole: a copy may need the original's path.
+    """
+    if any(_local(element.tag) == "use" for element in root.iter()):
+        return
+    groupmode = f"{{{INKSCAPE_NS}}}groupmode"
+    label = f"{{{INKSCAPE_NS}}}label"
+
+    def visit(group: ElementTree.Element, layer: str | None, decor: bool) -> None:
+        for child in group:
+            tag = _local(child.tag)
+            if tag == "g":
+                child_layer = layer
+                if child.get(groupmode) == "layer":
+                    child_layer = LAYER_LABELS.get(str(child.get(label, "")).strip().lower(), layer)
+                classes = str(child.get("class", "")).split()
+                visit(child, child_layer, decor or "decor" in classes)
+            elif tag == "path" and child.get("d"):
+                cid = child.get("id")
+                if not cid or cid.startswith("_") or decor or layer in DECOR_LAYERS:
+                    child.set("d", "")
+
+    visit(root, None, False)
+
+
+def _local(tag: object) -> str:
+    """An element's tag without its namespace (comments and processing instructions: '')."""
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
 def _view_box(svg: Any, file: str, problems: list[Problem]) -> tuple[float, float, float, float]:
@@ -395,22 +469,74 @@ def _region(
 
 
 def _sample(seg: Any) -> list[Point]:
+    """The segment flattened: ``_CURVE_SAMPLES`` points at t = 1/n .. 1 (the start is the
+    previous point). Evaluated here from the control points with the Bernstein form, in the same
+    arithmetic as svgelements' ``npoint``: its ``point()`` tries ``import numpy`` on every call,
+    and a failed import is not cached, so each point cost a scan of sys.path."""
+    x0, y0 = float(seg.start.x), float(seg.start.y)
+    xe, ye = float(seg.end.x), float(seg.end.y)
+    if hasattr(seg, "control1"):
+        x1, y1 = float(seg.control1.x), float(seg.control1.y)
+        x2, y2 = float(seg.control2.x), float(seg.control2.y)
+        return cubic_points(x0, y0, x1, y1, x2, y2, xe, ye)
+    xc, yc = float(seg.control.x), float(seg.control.y)
+    return quadratic_points(x0, y0, xc, yc, xe, ye)
+
+
+_T = tuple(i / _CURVE_SAMPLES for i in range(1, _CURVE_SAMPLES + 1))
+
+
+def cubic_points(
+    x0: float, y0: float, x1: float, y1: float, x2: float, y2: float, x3: float, y3: float
+) -> list[Point]:
+    """Points of a cubic Bézier at t = 1/n, 2/n, .., 1 (n = ``_CURVE_SAMPLES``)."""
     out: list[Point] = []
-    for i in range(1, _CURVE_SAMPLES + 1):
-        p = seg.point(i / _CURVE_SAMPLES)
-        out.append((float(p.x), float(p.y)))
+    for t in _T:
+        n = 1 - t
+        t3 = t * t * t
+        n3 = n * n * n
+        ttn = t * t * n
+        nnt = n * n * t
+        out.append(
+            (
+                n3 * x0 + 3 * (nnt * x1 + ttn * x2) + t3 * x3,
+                n3 * y0 + 3 * (nnt * y1 + ttn * y2) + t3 * y3,
+            )
+        )
+    return out
+
+
+def quadratic_points(
+    x0: float, y0: float, x1: float, y1: float, x2: float, y2: float
+) -> list[Point]:
+    """Points of a quadratic Bézier at t = 1/n, 2/n, .., 1 (n = ``_CURVE_SAMPLES``)."""
+    out: list[Point] = []
+    for t in _T:
+        n = 1 - t
+        tt = t * t
+        nn = n * n
+        nt = n * t
+        out.append((nn * x0 + 2 * nt * x1 + tt * x2, nn * y0 + 2 * nt * y1 + tt * y2))
     return out
 
 
 def _id_lines(data: bytes) -> Any:
-    text = data.decode("utf-8", errors="replace")
+    """``line_of(id)``: the line of the first ``id="..."`` attribute with that value (the
+    table is built on the first call: only a plate with problems needs it)."""
     lines: dict[str, int] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
-        for match in re.finditer(r'\bid\s*=\s*["\']([^"\']+)["\']', line):
-            lines.setdefault(match.group(1), number)
+    built = False
 
     def line_of(element_id: str | None) -> int | None:
-        return lines.get(element_id) if element_id else None
+        nonlocal built
+        if not element_id:
+            return None
+        if not built:
+            text = data.decode("utf-8", errors="replace")
+            for number, line in enumerate(text.splitlines(), start=1):
+                for match in re.finditer(r'\bid\s*=\s*["\']([^"\']+)["\']', line):
+                    lines.setdefault(match.group(1), number)
+            built = True
+        return lines.get(element_id)
 
     return line_of
 
@@ -439,19 +565,489 @@ def sample_points(region: Region, step: float = 4.0) -> Sequence[Point]:
 
 
 def label_anchor(plate: Plate, regions: Sequence[Region], step: float = 6.0) -> Point | None:
-    """A point in the visible part of these regions, near the middle of that part.
+    """A point in the visible part of these regions, as far from that part's edges as the
+    grid allows (near its middle when many points are as far); None if no part is visible.
 
-    Visible means the topmost clickable region there is one of them (paint order).
+    Visible means the topmost clickable region there is one of them (paint order), as
+    :meth:`Plate.hit_test` answers. How:
+
+    1. Rasterise on a grid of ``step`` plate units (cell centres at the plate raster's origin
+       plus ``(i + 0.5, j + 0.5) * step``): each clickable region from the lowest of these up
+       (the plate's regions in paint order, those whose box meets theirs) is scan-converted once
+       per plate and step (per row, the crossings of the row's centre line with its polygon
+       edges, sorted, filled by its fill rule: the same crossing rule as
+       :meth:`Region.contains`), and painted in paint order into a row of bits: set by these
+       regions, cleared by any other. What is left set is the visible part.
+    2. Erode the visible cells until nothing is left, alternating 4- and 8-neighbour steps (an
+       octagonal distance, close to Euclidean); a cell at the grid's edge or next to a hidden
+       cell goes first. The cells of the last non-empty step are the farthest from every edge.
+    3. Of those, take the one nearest the centroid of the visible cells (ties: top, then left),
+       check it with :meth:`Plate.hit_test`, and return its centre.
+
+    Parts narrower than about ``step`` may fall between cell centres; a structure whose only
+    visible parts are such slivers has no anchor. Cost: one scan of each region's edges per
+    plate and step, then a few big-integer operations per grid row and erosion step.
     """
+    if not step > 0:
+        raise ValueError(f"step must be positive, not {step}")
     ids = {r.id for r in regions}
-    visible: list[Point] = []
-    for region in regions:
-        for x, y in sample_points(region, step):
-            hit = plate.hit_test(x, y)
-            if hit is not None and hit.id in ids:
-                visible.append((x, y))
-    if not visible:
+    mine = [r for r in plate.regions if r.id in ids and r.layer in CLICK_LAYERS]
+    if not mine:
         return None
-    mx = sum(p[0] for p in visible) / len(visible)
-    my = sum(p[1] for p in visible) / len(visible)
-    return min(visible, key=lambda p: (p[0] - mx) ** 2 + (p[1] - my) ** 2)
+    raster = plate._raster(step)
+    bx0 = min(r.bbox[0] for r in mine)
+    by0 = min(r.bbox[1] for r in mine)
+    bx1 = max(r.bbox[2] for r in mine)
+    by1 = max(r.bbox[3] for r in mine)
+    lowest = min(r.order for r in mine)
+    painters = sorted(
+        (
+            r
+            for r in plate.regions
+            if r.order >= lowest
+            and r.layer in CLICK_LAYERS
+            and r.bbox[0] <= bx1
+            and r.bbox[2] >= bx0
+            and r.bbox[1] <= by1
+            and r.bbox[3] >= by0
+        ),
+        key=lambda r: r.order,
+    )
+    found = _deepest(plate, ids, painters, raster, None, verify=False)
+    if found is None:
+        return None
+    (x, y), depth = found
+    # Few erosion steps: the grid is coarse for this part. Look again around the point on a grid
+    # twice as fine (a box of a little more than the clearance found, so only nearby edges are
+    # scanned), down to a quarter of ``step``.
+    grid = step
+    while depth < _REFINE_DEPTH and grid > step / 4:
+        reach = (depth + 2) * grid
+        grid /= 2
+        box = (x - reach, y - reach, x + reach, y + reach)
+        near = [r for r in painters if _meets(r.bbox, box)]
+        finer = _deepest(plate, ids, near, raster.finer(grid), box, verify=False)
+        if finer is None:
+            break
+        (x, y), depth = finer
+    hit = plate.hit_test(x, y)
+    if hit is not None and hit.id in ids:
+        return (x, y)
+    # rounding put the centre on the other side of an edge: the coarse grid's best checked cell
+    checked = _deepest(plate, ids, painters, raster, None, verify=True)
+    return None if checked is None else checked[0]
+
+
+_REFINE_DEPTH = 3  # erosion steps below which label_anchor looks again on a finer grid
+_BAND = 16  # polygon edges per band of a label raster's edge index
+
+
+def _meets(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
+
+
+def _deepest(
+    plate: Plate,
+    ids: set[str],
+    painters: Sequence[Region],
+    raster: _Raster,
+    box: tuple[float, float, float, float] | None,
+    verify: bool,
+) -> tuple[Point, int] | None:
+    """Steps 1-3 of :func:`label_anchor` on one raster, inside ``box`` only if given (then
+    nothing is cached): the point and how many erosion steps its cell survived, or None.
+    With ``verify``, cells whose centre :meth:`Plate.hit_test` does not give to ``ids`` are
+    dropped until one does."""
+    if box is None:
+        spans = [raster.rows(r) for r in painters]
+        mine = [span for span, r in zip(spans, painters, strict=True) if r.id in ids and span[1]]
+        if not mine:
+            return None
+        j0 = min(start for start, _ in mine)
+        j1 = max(start + len(masks) for start, masks in mine)
+        columns = -1
+    else:
+        j0 = raster.row(box[1])
+        j1 = max(j0, raster.row(box[3]) + 1)
+        spans = [raster.scan(r, j0, j1) for r in painters]
+        columns = (1 << max(0, raster.column(box[2]) + 1)) - (1 << max(0, raster.column(box[0])))
+    rows = [0] * (j1 - j0)
+    for region, (start, masks) in zip(painters, spans, strict=True):
+        own = region.id in ids
+        for j in range(max(start, j0), min(start + len(masks), j1)):
+            m = masks[j - start]
+            if m:
+                k = j - j0
+                rows[k] = rows[k] | m if own else rows[k] & ~m
+    if columns != -1:
+        rows = [m & columns for m in rows]
+    step = raster.step
+    while any(rows):
+        cx, cy = _centroid(rows)
+        level = rows
+        depth = 0
+        while True:
+            inner = _erode(level, depth % 2 == 1)
+            if not any(inner):
+                break
+            level = inner
+            depth += 1
+        i, k = _nearest(level, cx, cy)
+        x = raster.ox + (i + 0.5) * step
+        y = raster.oy + (j0 + k + 0.5) * step
+        if not verify:
+            return (x, y), depth
+        hit = plate.hit_test(x, y)
+        if hit is not None and hit.id in ids:
+            return (x, y), depth
+        rows[k] &= ~(1 << i)
+    return None
+
+
+class _Raster:
+    """Regions scan-converted on one grid of a plate, each once, on first use.
+
+    Cell (i, j) has its centre at ``(ox + (i + 0.5) * step, oy + (j + 0.5) * step)``, with
+    (ox, oy) the top left of the plate's regions, so i, j >= 0 for every region. A region's rows
+    are ``(first row, masks)``: bit i of a mask is set when that cell's centre is inside the
+    region by :meth:`Region.contains`' rule (the same float expressions)."""
+
+    __slots__ = ("_bands", "_rows", "ox", "oy", "step")
+
+    def __init__(self, regions: Sequence[Region], step: float) -> None:
+        self.step = step
+        self.ox = min((r.bbox[0] for r in regions), default=0.0)
+        self.oy = min((r.bbox[1] for r in regions), default=0.0)
+        self._rows: dict[int, tuple[int, list[int]]] = {}
+        self._bands: dict[int, list[list[tuple[float, float, int, int]]]] = {}
+
+    def finer(self, step: float) -> _Raster:
+        """An empty raster with the same origin (and edge bands) and another step."""
+        raster = _Raster((), step)
+        raster.ox, raster.oy = self.ox, self.oy
+        raster._bands = self._bands
+        return raster
+
+    def _bands_of(self, region: Region) -> list[list[tuple[float, float, int, int]]]:
+        """Per polygon, its edges in bands of ``_BAND`` (ending at vertices i0 to i1 - 1)
+        with their y span: ``(low, high, i0, i1)``. Computed once per region."""
+        bands = self._bands.get(region.order)
+        if bands is None:
+            bands = []
+            for poly in region.polygons:
+                n = len(poly)
+                per_poly = []
+                for i0 in range(0, n, _BAND):
+                    i1 = min(n, i0 + _BAND)
+                    ys = [poly[i][1] for i in range(i0 - 1, i1)]
+                    per_poly.append((min(ys), max(ys), i0, i1))
+                bands.append(per_poly)
+            self._bands[region.order] = bands
+        return bands
+
+    def rows(self, region: Region) -> tuple[int, list[int]]:
+        """The region's first row and its row masks (scan-converted on the first call)."""
+        done = self._rows.get(region.order)
+        if done is None:
+            done = self._rows[region.order] = self.scan(region)
+        return done
+
+    def _row_centre(self, j: int) -> float:
+        return self.oy + (j + 0.5) * self.step
+
+    def row(self, y: float) -> int:
+        """The first row whose centre line is at or below y (rounded)."""
+        return math.ceil((y - self.oy) / self.step - 0.5)
+
+    def column(self, x: float) -> int:
+        """The first column whose centre is at or right of x (rounded)."""
+        return math.ceil((x - self.ox) / self.step - 0.5)
+
+    def scan(
+        self, region: Region, top: int = 0, bottom: int | None = None
+    ) -> tuple[int, list[int]]:
+        """Scan-convert the region (rows ``top`` to ``bottom - 1`` only, if given; not cached).
+
+        An edge from a to b crosses the centre lines of rows ``_row(low end)`` up to, not
+        including, ``_row(high end)``: as each vertex gets one row number, every closed polygon
+        crosses a row an even number of times, so rounding at a vertex never fills a row wrong.
+        """
+        ox, oy, step = self.ox, self.oy, self.step
+        _, y0, _, y1 = region.bbox
+        first = max(top, self.row(y0))
+        end = self.row(y1)
+        if bottom is not None:
+            end = min(end, bottom)
+        if end <= first:
+            return first, []
+        crossings: list[list[tuple[float, int]]] = [[] for _ in range(end - first)]
+        ceil = math.ceil
+        # edges whose y span misses the rows' centre lines (with a step to spare) are skipped
+        # a band at a time
+        y_top = oy + (first - 0.5) * step
+        y_bottom = oy + (end + 0.5) * step
+        for poly, bands in zip(region.polygons, self._bands_of(region), strict=True):
+            for lo, hi, i0, i1 in bands:
+                if hi < y_top or lo > y_bottom:
+                    continue
+                ax, ay = poly[i0 - 1]
+                # row numbers outside [first, end] are clamped to it: no row of it is crossed
+                ra = ceil((ay - oy) / step - 0.5)
+                ra = first if ra < first else end if ra > end else ra
+                for i in range(i0, i1):
+                    bx, by = poly[i]
+                    rb = ceil((by - oy) / step - 0.5)
+                    rb = first if rb < first else end if rb > end else rb
+                    if ra != rb:  # the edge from (ax, ay) to (bx, by) crosses rows ra..rb
+                        ja, jb, turn = (ra, rb, 1) if ra < rb else (rb, ra, -1)
+                        dx = bx - ax
+                        dy = by - ay
+                        for j in range(ja, jb):
+                            t = (oy + (j + 0.5) * step - ay) / dy
+                            crossings[j - first].append((ax + t * dx, turn))
+                    ax, ay, ra = bx, by, rb
+        evenodd = region.evenodd
+        masks: list[int] = []
+        for row in crossings:
+            mask = 0
+            if len(row) == 2:  # the usual case: one span, inside by either rule
+                a = ceil((row[0][0] - ox) / step - 0.5)
+                b = ceil((row[1][0] - ox) / step - 0.5)
+                if a > b:
+                    a, b = b, a
+                if b > a:
+                    mask = (1 << b) - (1 << max(a, 0))
+            elif row:
+                row.sort()
+                # a centre x in [row[k-1].x, row[k].x) has row[k:] to its right
+                winding = 0
+                for k in range(len(row) - 1, 0, -1):
+                    x_right, turn = row[k]
+                    winding += turn
+                    if (len(row) - k) % 2 == 1 if evenodd else winding != 0:
+                        a = ceil((row[k - 1][0] - ox) / step - 0.5)
+                        b = ceil((x_right - ox) / step - 0.5)
+                        if b > a:
+                            mask |= (1 << b) - (1 << max(a, 0))
+            masks.append(mask)
+        while masks and not masks[-1]:
+            masks.pop()
+        skip = 0
+        while skip < len(masks) and not masks[skip]:
+            skip += 1
+        return first + skip, masks[skip:]
+
+
+def _runs(mask: int) -> Iterator[tuple[int, int]]:
+    """The runs of set bits of ``mask``, as [start, end) bit indexes, lowest first."""
+    while mask:
+        low = mask & -mask
+        start = low.bit_length() - 1
+        above = mask + low  # the run carries into the first clear bit above it
+        end = (above & -above).bit_length() - 1
+        yield start, end
+        mask &= ~((1 << end) - 1)
+
+
+def _centroid(rows: Sequence[int]) -> tuple[float, float]:
+    """Mean (column, row) of the set cells (rows must not all be empty)."""
+    count = 0
+    sum_i = 0
+    sum_k = 0
+    for k, mask in enumerate(rows):
+        if mask:
+            n = mask.bit_count()
+            count += n
+            sum_k += k * n
+            for a, b in _runs(mask):
+                sum_i += (a + b - 1) * (b - a) // 2
+    return sum_i / count, sum_k / count
+
+
+def _erode(rows: Sequence[int], diagonal: bool) -> list[int]:
+    """Keep the cells whose 4 (or 8, if ``diagonal``) neighbours are all set; the grid's
+    outside counts as clear."""
+    padded = [0, *rows, 0]
+    if diagonal:
+        across = [m & (m << 1) & (m >> 1) for m in padded]
+        return [a & b & c for a, b, c in zip(across, across[1:], across[2:], strict=False)]
+    return [
+        b & (b << 1) & (b >> 1) & a & c
+        for a, b, c in zip(padded, padded[1:], padded[2:], strict=False)
+    ]
+
+
+def _nearest(rows: Sequence[int], cx: float, cy: float) -> tuple[int, int]:
+    """The set cell (column, row) nearest (cx, cy); ties go to the lower row, then column."""
+    best: tuple[float, int, int] | None = None
+    floor_x = math.floor(cx)
+    for k, mask in enumerate(rows):
+        if not mask:
+            continue
+        dy2 = (k - cy) ** 2
+        for a, b in _runs(mask):
+            for i in {min(max(floor_x, a), b - 1), min(max(floor_x + 1, a), b - 1)}:
+                key = ((i - cx) ** 2 + dy2, k, i)
+                if best is None or key < best:
+                    best = key
+    assert best is not None
+    return best[2], best[1]
+
+
+# Serialisation ---------------------------------------------------------------------------------
+
+_BLOB_MAGIC = b"HVPLATE\x01"
+_ARGS = {"M": 2, "L": 2, "Q": 4, "C": 6, "Z": 0}
+_LAYER_KEYS = frozenset(LAYER_LABELS.values())
+
+
+def plate_to_bytes(plate: Plate) -> bytes:
+    """A compact, safe serialisation of a parsed plate (not pickle: nothing in it can run).
+
+    Layout: ``_BLOB_MAGIC``, a CRC-32 of the rest, the length of a JSON header (the two 4 bytes,
+    little-endian), the header
+    (source, view box, layer ids, and per region its id, layer, title, fill rule, command
+    letters and polygon sizes), then every number as little-endian float64: per region its
+    command arguments, then its polygons' points. Orders and bounding boxes are derived on
+    reading. Read it back with :func:`plate_from_bytes`.
+    """
+    import array
+    import json
+    import sys
+    import zlib
+
+    numbers = array.array("d")
+    regions: list[dict[str, object]] = []
+    for region in plate.regions:
+        ops = []
+        for command in region.commands:
+            ops.append(command[0])
+            numbers.extend(command[1:])
+        for poly in region.polygons:
+            for x, y in poly:
+                numbers.append(x)
+                numbers.append(y)
+        regions.append(
+            {
+                "id": region.id,
+                "layer": region.layer,
+                "title": region.title,
+                "evenodd": region.evenodd,
+                "ops": "".join(ops),
+                "polygons": [len(poly) for poly in region.polygons],
+            }
+        )
+    header = json.dumps(
+        {
+            "source": plate.source,
+            "view_box": list(plate.view_box),
+            "layer_ids": plate.layer_ids,
+            "regions": regions,
+        },
+        ensure_ascii=True,
+        separators=(",", ":"),
+    ).encode("ascii")
+    if sys.byteorder != "little":
+        numbers.byteswap()
+    body = b"".join([len(header).to_bytes(4, "little"), header, numbers.tobytes()])
+    return b"".join([_BLOB_MAGIC, zlib.crc32(body).to_bytes(4, "little"), body])
+
+
+def plate_from_bytes(data: bytes, file: str = "<plate blob>") -> Plate:
+    """The plate :func:`plate_to_bytes` wrote. Everything read is checked (checksum, layout,
+    types, finite numbers, counts, ids, layers); anything wrong raises :class:`ContentError`."""
+    import array
+    import json
+    import sys
+    import zlib
+
+    def fail(message: str) -> ContentError:
+        return ContentError([Problem(file, f"not a usable saved plate: {message}")])
+
+    view = memoryview(data)
+    magic = len(_BLOB_MAGIC)
+    start = magic + 8
+    if len(data) < start or bytes(view[:magic]) != _BLOB_MAGIC:
+        raise fail("wrong format marker")
+    if int.from_bytes(view[magic : magic + 4], "little") != zlib.crc32(view[magic + 4 :]):
+        raise fail("damaged (checksum mismatch)")
+    size = int.from_bytes(view[magic + 4 : start], "little")
+    if start + size > len(data) or (len(data) - start - size) % 8:
+        raise fail("truncated or padded")
+    try:
+        header = json.loads(bytes(view[start : start + size]).decode("ascii"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        raise fail(f"damaged header ({exc})") from None
+    numbers = array.array("d")
+    numbers.frombytes(view[start + size :])
+    if sys.byteorder != "little":
+        numbers.byteswap()
+    if not all(map(math.isfinite, numbers)):
+        raise fail("a number is not finite")
+
+    def typed(value: object, kind: type, what: str) -> Any:
+        if type(value) is not kind:
+            raise fail(f"{what} is not a {kind.__name__}")
+        return value
+
+    head = typed(header, dict, "the header")
+    source = typed(head.get("source"), str, "source")
+    box = typed(head.get("view_box"), list, "view_box")
+    if len(box) != 4 or not all(type(v) in (int, float) and math.isfinite(v) for v in box):
+        raise fail("view_box is not four finite numbers")
+    layer_ids = typed(head.get("layer_ids"), dict, "layer_ids")
+    for key, value in layer_ids.items():
+        if key not in _LAYER_KEYS or type(value) is not str:
+            raise fail(f"layer id {key!r} is not a layer of the plate")
+    pos = 0
+    regions: list[Region] = []
+    seen: set[str] = set()
+    for order, item in enumerate(typed(head.get("regions"), list, "regions")):
+        entry = typed(item, dict, f"region {order}")
+        rid = typed(entry.get("id"), str, f"region {order}'s id")
+        layer = typed(entry.get("layer"), str, f"{rid}'s layer")
+        title = typed(entry.get("title"), str, f"{rid}'s title")
+        evenodd = typed(entry.get("evenodd"), bool, f"{rid}'s fill rule")
+        ops = typed(entry.get("ops"), str, f"{rid}'s commands")
+        sizes = typed(entry.get("polygons"), list, f"{rid}'s polygons")
+        if not rid or rid in seen:
+            raise fail(f"region id {rid!r} is empty or repeated")
+        seen.add(rid)
+        if layer not in _LAYER_KEYS:
+            raise fail(f"{rid}'s layer {layer!r} is not a layer of the plate")
+        if not sizes or not all(type(n) is int and n >= 3 for n in sizes):
+            raise fail(f"{rid}'s polygons are not lists of at least 3 points")
+        commands: list[Command] = []
+        for op in ops:
+            count = _ARGS.get(op)
+            if count is None:
+                raise fail(f"{rid} has the unknown command {op!r}")
+            if pos + count > len(numbers):
+                raise fail(f"{rid}'s numbers are missing")
+            commands.append((op, *numbers[pos : pos + count]))
+            pos += count
+        polygons: list[tuple[Point, ...]] = []
+        for n in sizes:
+            if pos + 2 * n > len(numbers):
+                raise fail(f"{rid}'s points are missing")
+            flat = iter(numbers[pos : pos + 2 * n])
+            polygons.append(tuple(zip(flat, flat, strict=True)))
+            pos += 2 * n
+        xs = [v for poly in polygons for v, _ in poly]
+        ys = [v for poly in polygons for _, v in poly]
+        regions.append(
+            Region(
+                id=rid,
+                layer=layer,
+                order=order,
+                title=title,
+                commands=tuple(commands),
+                polygons=tuple(polygons),
+                bbox=(min(xs), min(ys), max(xs), max(ys)),
+                evenodd=evenodd,
+            )
+        )
+    if pos != len(numbers):
+        raise fail("numbers left over")
+    view_box = (float(box[0]), float(box[1]), float(box[2]), float(box[3]))
+    return Plate(source, view_box, tuple(regions), dict(layer_ids))

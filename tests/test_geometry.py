@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
-from hamstring_viewer.geometry import parse_plate
+from hamstring_viewer.geometry import Plate, label_anchor, parse_plate
 
 HEAD = (
     '<svg xmlns="http://www.w3.org/2000/svg" '
@@ -166,3 +168,356 @@ def test_plate_variant_hides_a_region_and_its_decoration_only() -> None:
         r'<[^>]*display="none"[^>]*id="([^"]+)"', text
     )
     assert sorted(hidden) == ["_gracilis_fibres", "gracilis"]
+
+
+# Curve flattening ------------------------------------------------------------------------------
+
+
+def test_cubic_is_flattened_into_twelve_points_ending_at_its_end() -> None:
+    svg = plate_of(layer("Bones", '<path id="arch" d="M 0 0 C 0 100 100 100 100 0 Z"/>'))
+    plate, problems = parse_plate(svg)
+    assert problems == [] and plate is not None
+    (poly,) = plate.region("arch").polygons
+    assert len(poly) == 1 + 12
+    assert poly[0] == (0.0, 0.0)
+    assert poly[6] == (50.0, 75.0)  # t = 1/2: (1/8 + 3/8) * 100, (3/8 + 3/8) * 100
+    assert poly[12] == (100.0, 0.0)
+    assert poly[3] == pytest.approx((15.625, 56.25))  # t = 1/4
+    assert plate.region("arch").commands[1] == ("C", 0.0, 100.0, 100.0, 100.0, 100.0, 0.0)
+
+
+def test_quadratic_is_flattened_too() -> None:
+    svg = plate_of(layer("Bones", '<path id="hump" d="M 0 0 Q 50 100 100 0 Z"/>'))
+    plate, problems = parse_plate(svg)
+    assert problems == [] and plate is not None
+    (poly,) = plate.region("hump").polygons
+    assert len(poly) == 13
+    assert poly[6] == (50.0, 50.0)
+    assert poly[12] == (100.0, 0.0)
+    assert plate.region("hump").bbox == (0.0, 0.0, 100.0, 50.0)
+
+
+def test_flattening_matches_svgelements_points_with_transforms_applied() -> None:
+    import svgelements
+
+    from hamstring_viewer.geometry import cubic_points, quadratic_points
+
+    d = "M 10 20 C 40 -30 90 70 120 20 Q 150 -10 170 40 Z"
+    svg = plate_of(
+        layer("Bones", f'<path id="wave" d="{d}"/>', 'transform="translate(5, 7) scale(2)"')
+    )
+    plate, problems = parse_plate(svg)
+    assert problems == [] and plate is not None
+    (poly,) = plate.region("wave").polygons
+    path = svgelements.Path(d) * "translate(5, 7) scale(2)"
+    path.reify()
+    expected = [(path.first_point.x, path.first_point.y)]
+    for seg in path:
+        if isinstance(seg, svgelements.CubicBezier | svgelements.QuadraticBezier):
+            expected.extend((p.x, p.y) for p in (seg.point(i / 12) for i in range(1, 13)))
+    assert len(poly) == len(expected) == 25
+    for (x, y), (ex, ey) in zip(poly, expected, strict=True):
+        assert x == pytest.approx(ex, abs=1e-9) and y == pytest.approx(ey, abs=1e-9)
+    assert cubic_points(0, 0, 0, 100, 100, 100, 100, 0)[5] == poly_point(
+        0, 0, 0, 100, 100, 100, 100, 0
+    )
+    assert quadratic_points(0, 0, 50, 100, 100, 0)[-1] == (100.0, 0.0)
+
+
+def poly_point(*c: float) -> tuple[float, float]:
+    """The cubic's point at t = 1/2 by de Casteljau (an independent evaluation)."""
+    x0, y0, x1, y1, x2, y2, x3, y3 = c
+    t = 0.5
+    ax, ay = x0 + (x1 - x0) * t, y0 + (y1 - y0) * t
+    bx, by = x1 + (x2 - x1) * t, y1 + (y2 - y1) * t
+    cx, cy = x2 + (x3 - x2) * t, y2 + (y3 - y2) * t
+    dx, dy = ax + (bx - ax) * t, ay + (by - ay) * t
+    ex, ey = bx + (cx - bx) * t, by + (cy - by) * t
+    return (dx + (ex - dx) * t, dy + (ey - dy) * t)
+
+
+def test_parsing_curves_never_asks_for_numpy() -> None:
+    """svgelements' ``point()`` tries ``import numpy`` per call; a failed import is not cached,
+    so every curve point used to cost a scan of sys.path."""
+    import sys
+
+    class CountNumpy:
+        lookups = 0
+
+        @classmethod
+        def find_spec(cls, name: str, path: object = None, target: object = None) -> None:
+            if name == "numpy" or name.startswith("numpy."):
+                cls.lookups += 1
+
+    body = (
+        '<path id="a" d="M 0 0 C 0 50 50 50 50 0 Z"/>'
+        '<path id="b" d="M 60 0 Q 80 40 100 0 Z"/>'
+        '<circle id="c" cx="150" cy="50" r="10"/>'
+        '<path id="d" d="M 0 60 A 20 20 0 0 0 40 60 Z"/>'
+    )
+    sys.meta_path.insert(0, CountNumpy)
+    try:
+        plate, problems = parse_plate(plate_of(layer("Bones", body)))
+    finally:
+        sys.meta_path.remove(CountNumpy)
+    assert problems == [] and plate is not None
+    assert [r.id for r in plate.regions] == ["a", "b", "c", "d"]
+    assert CountNumpy.lookups == 0
+
+
+# Label anchors ---------------------------------------------------------------------------------
+
+
+def _clearance(plate: Plate, ids: set[str], x: float, y: float) -> float:
+    """How far from (x, y) every probe (16 directions, 0.5 apart) still hits one of ids."""
+    r = 0.5
+    while r < 200:
+        for k in range(16):
+            a = 2 * math.pi * k / 16
+            hit = plate.hit_test(x + r * math.cos(a), y + r * math.sin(a))
+            if hit is None or hit.id not in ids:
+                return r
+        r += 0.5
+    return r
+
+
+def test_anchor_lies_in_the_visible_part_far_from_its_edges() -> None:
+    svg = plate_of(
+        layer("Deep muscles", '<path id="deep" d="M 0 0 L 120 0 L 120 60 L 0 60 Z"/>'),
+        layer("Superficial muscles", '<path id="top" d="M 0 0 L 60 0 L 60 60 L 0 60 Z"/>'),
+    )
+    plate, problems = parse_plate(svg)
+    assert problems == [] and plate is not None
+    anchor = label_anchor(plate, [plate.region("deep")])
+    assert anchor is not None
+    x, y = anchor
+    hit = plate.hit_test(x, y)
+    assert hit is not None and hit.id == "deep"
+    # the visible part is 60 <= x <= 120, 0 <= y <= 60: its middle, to within a grid cell
+    assert abs(x - 90) <= 3 and abs(y - 30) <= 3
+    assert _clearance(plate, {"deep"}, x, y) >= 26
+    assert label_anchor(plate, [plate.region("deep")]) == anchor  # deterministic
+
+
+def test_a_fully_covered_structure_has_no_anchor() -> None:
+    svg = plate_of(
+        layer("Deep muscles", '<path id="deep" d="M 10 10 L 50 10 L 50 50 L 10 50 Z"/>'),
+        layer("Superficial muscles", '<path id="top" d="M 0 0 L 60 0 L 60 60 L 0 60 Z"/>'),
+    )
+    plate, problems = parse_plate(svg)
+    assert problems == [] and plate is not None
+    assert label_anchor(plate, [plate.region("deep")]) is None
+    assert label_anchor(plate, [plate.region("top")]) is not None
+    # a region no click reaches (a referral zone) is not visible either
+    zone = '<path id="zone" d="M 0 0 L 60 0 L 60 60 L 0 60 Z"/>'
+    plate, problems = parse_plate(plate_of(layer("Referral zones", zone)))
+    assert problems == [] and plate is not None
+    assert label_anchor(plate, [plate.region("zone")]) is None
+
+
+def test_c_shaped_region_gets_its_anchor_in_the_shape_not_in_the_notch() -> None:
+    # a C opening to the right, arms 30 thick; its centroid (40.7, 45) lies in the notch
+    c_shape = "M 0 0 L 90 0 L 90 30 L 30 30 L 30 60 L 90 60 L 90 90 L 0 90 Z"
+    plate, problems = parse_plate(plate_of(layer("Bones", f'<path id="c" d="{c_shape}"/>')))
+    assert problems == [] and plate is not None
+    anchor = label_anchor(plate, [plate.region("c")])
+    assert anchor is not None
+    x, y = anchor
+    assert plate.region("c").contains(x, y)
+    assert not (30 < x <= 90 and 30 < y < 60)
+    assert _clearance(plate, {"c"}, x, y) >= 11  # the middle of an arm or the spine is 15 in
+
+
+def test_ring_gets_its_anchor_in_the_ring_not_in_its_hole() -> None:
+    ring = (
+        '<path id="ring" fill-rule="evenodd" '
+        'd="M 0 0 L 100 0 L 100 100 L 0 100 Z M 25 25 L 75 25 L 75 75 L 25 75 Z"/>'
+    )
+    plate, problems = parse_plate(plate_of(layer("Bones", ring)))
+    assert problems == [] and plate is not None
+    anchor = label_anchor(plate, [plate.region("ring")])
+    assert anchor is not None
+    x, y = anchor
+    assert plate.hit_test(x, y) is plate.region("ring")
+    assert not (25 < x < 75 and 25 < y < 75)
+    assert _clearance(plate, {"ring"}, x, y) >= 9  # the band is 25 wide
+
+
+def test_anchor_follows_paint_order_across_a_structures_regions() -> None:
+    """Part a is under a neighbour; part b lies on top of that neighbour: b is visible."""
+    svg = plate_of(
+        layer("Bones", '<path id="a" d="M 0 0 L 100 0 L 100 100 L 0 100 Z"/>'),
+        layer("Deep muscles", '<path id="cover" d="M 0 0 L 100 0 L 100 100 L 0 100 Z"/>'),
+        layer("Superficial muscles", '<path id="b" d="M 20 70 L 50 70 L 50 90 L 20 90 Z"/>'),
+    )
+    plate, problems = parse_plate(svg)
+    assert problems == [] and plate is not None
+    anchor = label_anchor(plate, [plate.region("a"), plate.region("b")])
+    assert anchor is not None
+    x, y = anchor
+    assert 20 <= x <= 50 and 70 <= y <= 90
+    assert abs(x - 35) <= 1.5 and abs(y - 80) <= 1.5  # a small part: refined on a finer grid
+    assert label_anchor(plate, [plate.region("a")]) is None
+
+
+def test_small_structure_gets_a_central_anchor() -> None:
+    """A trigger point of radius 8: the grid is refined around it, so the anchor is within a
+    fine cell of its centre."""
+    svg = plate_of(layer("Trigger points", '<circle id="tp" cx="47" cy="53" r="8"/>'))
+    plate, problems = parse_plate(svg)
+    assert problems == [] and plate is not None
+    anchor = label_anchor(plate, [plate.region("tp")])
+    assert anchor is not None
+    assert math.dist(anchor, (47, 53)) <= 1.5
+
+
+def test_plate_pickles_its_data_and_rebuilds_its_indexes() -> None:
+    import pickle
+
+    svg = plate_of(
+        layer("Deep muscles", '<path id="deep" d="M 0 0 L 100 0 L 100 100 L 0 100 Z"/>'),
+        layer("Superficial muscles", '<path id="top" d="M 40 40 L 60 40 L 60 60 L 40 60 Z"/>'),
+    )
+    plate, problems = parse_plate(svg)
+    assert problems == [] and plate is not None
+    anchor = label_anchor(plate, [plate.region("deep")])
+    again = pickle.loads(pickle.dumps(plate))
+    assert again == plate
+    assert again._cells is None and again._rasters == {}
+    hit = again.hit_test(50, 50)
+    assert hit is not None and hit.id == "top"
+    assert label_anchor(again, [again.region("deep")]) == anchor
+    # a Plate pickled before it had __getstate__ carried its slots as (None, {slot: value})
+    old = Plate.__new__(Plate)
+    old.__setstate__((None, {**plate.__getstate__(), "_grid": {}, "_by_id": {}}))
+    assert old == plate and old.region("top") == plate.region("top")
+
+
+def test_decoration_geometry_is_skipped_but_its_ids_still_count() -> None:
+    body = (
+        '<path id="muscle" d="M 0 0 L 10 0 L 10 10 Z"/>'
+        '<g class="decor"><path id="muscle" d="M 0 0 C 5 5 5 5 10 10"/></g>'
+    )
+    _, problems = parse_plate(plate_of(layer("Superficial muscles", body)), "plate.svg")
+    assert any("'muscle' is used more than once" in str(p) for p in problems)
+
+
+# Serialisation ---------------------------------------------------------------------------------
+
+
+def _blob_plate() -> Plate:
+    svg = plate_of(
+        layer(
+            "Bones",
+            '<path id="ring" fill-rule="evenodd" d="M 0 50 C 0 -17 100 -17 100 50 Z '
+            'M 40 50 L 60 50 L 60 60 Z"/>',
+            'id="layer_bones"',
+        ),
+        layer(
+            "Superficial muscles",
+            '<path id="gracilis" d="M 0 0 Q 5 10 10 0 L 10 10 Z"><title>Gracilis ü</title></path>',
+        ),
+    )
+    plate, problems = parse_plate(svg, "plate.svg")
+    assert problems == [] and plate is not None
+    return plate
+
+
+def test_plate_round_trips_through_bytes() -> None:
+    from hamstring_viewer.geometry import plate_from_bytes, plate_to_bytes
+
+    plate = _blob_plate()
+    blob = plate_to_bytes(plate)
+    again = plate_from_bytes(blob)
+    assert again == plate
+    assert again.layer_ids == {"bones": "layer_bones"}
+    assert again.region("gracilis").title == "Gracilis ü"
+    assert again.region("ring").evenodd and again.region("ring").order == 0
+    assert again.region("ring").bbox == plate.region("ring").bbox
+    assert label_anchor(again, [again.region("ring")]) == label_anchor(
+        plate, [plate.region("ring")]
+    )
+    assert plate_to_bytes(again) == blob  # deterministic
+
+
+def test_damaged_plate_bytes_raise_content_error() -> None:
+    from hamstring_viewer.geometry import plate_from_bytes, plate_to_bytes
+    from hamstring_viewer.problems import ContentError
+
+    blob = plate_to_bytes(_blob_plate())
+    damaged = [
+        b"",
+        b"not a plate",
+        blob[:-1],
+        blob[:-8],
+        blob + b"\0" * 8,
+        blob[:40],
+        *(blob[:i] + bytes([blob[i] ^ 0x40]) + blob[i + 1 :] for i in range(len(blob))),
+    ]
+    for data in damaged:
+        with pytest.raises(ContentError, match="not a usable saved plate"):
+            plate_from_bytes(data, "cache.bin")
+
+
+def _reblob(header: dict[str, object], numbers: list[float]) -> bytes:
+    """A blob with a valid checksum around this header and these numbers."""
+    import json
+    import struct
+    import zlib
+
+    from hamstring_viewer.geometry import _BLOB_MAGIC
+
+    head = json.dumps(header).encode()
+    body = len(head).to_bytes(4, "little") + head + struct.pack(f"<{len(numbers)}d", *numbers)
+    return _BLOB_MAGIC + zlib.crc32(body).to_bytes(4, "little") + body
+
+
+def test_well_formed_blob_with_wrong_content_is_refused() -> None:
+    from hamstring_viewer.geometry import plate_from_bytes
+    from hamstring_viewer.problems import ContentError
+
+    def region(**changes: object) -> dict[str, object]:
+        base: dict[str, object] = {
+            "id": "r",
+            "layer": "bones",
+            "title": "",
+            "evenodd": False,
+            "ops": "MLLZ",
+            "polygons": [3],
+        }
+        return {**base, **changes}
+
+    def header(*regions: dict[str, object], **changes: object) -> dict[str, object]:
+        base: dict[str, object] = {
+            "source": "x.svg",
+            "view_box": [0, 0, 10, 10],
+            "layer_ids": {},
+            "regions": list(regions),
+        }
+        return {**base, **changes}
+
+    numbers = [0.0, 0.0, 1.0, 0.0, 1.0, 1.0, 0.0, 0.0, 1.0, 0.0, 1.0, 1.0]
+    good = plate_from_bytes(_reblob(header(region()), numbers))
+    assert good.region("r").polygons == (((0.0, 0.0), (1.0, 0.0), (1.0, 1.0)),)
+    assert good.region("r").commands == (("M", 0.0, 0.0), ("L", 1.0, 0.0), ("L", 1.0, 1.0), ("Z",))
+    cases = {
+        "nan": _reblob(header(region()), [math.nan, *numbers[1:]]),
+        "inf": _reblob(header(region()), [*numbers[:-1], math.inf]),
+        "too few numbers": _reblob(header(region()), numbers[:-2]),
+        "too many numbers": _reblob(header(region()), [*numbers, 0.0, 0.0]),
+        "unknown command": _reblob(header(region(ops="MLXZ")), numbers),
+        "unknown layer": _reblob(header(region(layer="skin")), numbers),
+        "two points": _reblob(header(region(polygons=[2])), numbers[:10]),
+        "id not a string": _reblob(header(region(id=7)), numbers),
+        "fill rule not a bool": _reblob(header(region(evenodd=0)), numbers),
+        "repeated id": _reblob(header(region(), region()), numbers * 2),
+        "view box": _reblob(header(region(), view_box=[0, 0, 10]), numbers),
+        "view box bool": _reblob(header(region(), view_box=[0, 0, 10, True]), numbers),
+        "layer ids": _reblob(header(region(), layer_ids={"bones": 3}), numbers),
+        "regions not a list": _reblob(header(regions={"r": 1}), numbers),
+        "header not an object": _reblob([], numbers),  # type: ignore[arg-type]
+    }
+    for name, data in cases.items():
+        with pytest.raises(ContentError, match="not a usable saved plate"):
+            plate_from_bytes(data)
+            pytest.fail(f"accepted: {name}")
