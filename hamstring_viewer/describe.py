@@ -41,6 +41,7 @@ KIND_LABELS: dict[str, str] = {
     "bone": "Bone",
     "landmark": "Bony landmark",
     "nerve": "Nerve",
+    "vessel": "Blood vessel",
 }
 
 _TAG_SPLIT = re.compile(r"(<[^>]*>)")

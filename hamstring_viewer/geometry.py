@@ -33,6 +33,7 @@ LAYER_LABELS: dict[str, str] = {
     "silhouette": "silhouette",
     "bones": "bones",
     "deep muscles": "deep",
+    "vessels": "vessels",
     "nerves": "nerves",
     "superficial muscles": "superficial",
     "referral zones": "zones",
@@ -40,7 +41,7 @@ LAYER_LABELS: dict[str, str] = {
 }
 #: Layers whose regions answer a click on the plate (zones are overlays, queried apart).
 CLICK_LAYERS: frozenset[str] = frozenset(
-    {"bones", "deep", "nerves", "superficial", "trigger_points"}
+    {"bones", "deep", "vessels", "nerves", "superficial", "trigger_points"}
 )
 #: Layers whose shapes are art only and need no record.
 DECOR_LAYERS: frozenset[str] = frozenset({"silhouette"})

@@ -11,7 +11,9 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
-StructureKind = Literal["hamstring", "muscle_group", "muscle", "bone", "landmark", "nerve"]
+StructureKind = Literal[
+    "hamstring", "muscle_group", "muscle", "bone", "landmark", "nerve", "vessel"
+]
 STRUCTURE_KINDS: tuple[str, ...] = (
     "hamstring",
     "muscle_group",
@@ -19,6 +21,7 @@ STRUCTURE_KINDS: tuple[str, ...] = (
     "bone",
     "landmark",
     "nerve",
+    "vessel",
 )
 
 
@@ -74,7 +77,8 @@ class Actions:
 
 @dataclass(frozen=True, slots=True)
 class Structure:
-    """A muscle, muscle group, bone, landmark or nerve. Binds to the plate by ``svg_ids``."""
+    """A muscle, muscle group, bone, landmark, nerve or blood vessel. Binds to the plates by
+    ``svg_ids`` (each id on at least one plate)."""
 
     id: str
     kind: str
