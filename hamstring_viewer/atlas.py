@@ -11,23 +11,89 @@ import os
 import pickle
 import tempfile
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from hamstring_viewer.geometry import Plate, Point
 from hamstring_viewer.records import KnowledgeBase, Record
 
+#: Plate files by view key; a single path is the plate of the default (posterior) view.
+PlatePaths = str | Path | Mapping[str, str | Path]
+_DEFAULT_VIEW = "posterior"  # = resources.DEFAULT_VIEW (not imported: a start reads no more)
 
-@dataclass(frozen=True, slots=True)
+
+def plate_files(plates: PlatePaths) -> dict[str, Path]:
+    """``plates`` as a dict of view key -> path (a single path: the posterior view)."""
+    if isinstance(plates, (str, Path)):
+        return {_DEFAULT_VIEW: Path(plates)}
+    return {key: Path(path) for key, path in plates.items()}
+
+
+@dataclass(frozen=True, slots=True, init=False)
 class Atlas:
-    """The knowledge base together with the plate it is bound to.
+    """The knowledge base together with the plates (views) it is bound to.
 
-    ``anchors`` holds, per structure on the plate, a point in its visible part (for labels).
+    ``plates`` holds one :class:`Plate` per view key, in menu order; ``view_anchors`` holds,
+    per view and per structure drawn on that view, a point in its visible part (for labels).
+    ``plate`` and ``anchors`` are those of the main view (the posterior one when present).
     """
 
     kb: KnowledgeBase
-    plate: Plate
-    anchors: dict[str, Point] = field(default_factory=dict)
+    plates: dict[str, Plate]
+    view_anchors: dict[str, dict[str, Point]] = field(default_factory=dict)
+
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        plates: Plate | Mapping[str, Plate],
+        view_anchors: Mapping[str, Mapping[str, Point]] | None = None,
+    ) -> None:
+        if isinstance(plates, Plate):
+            plates = {_DEFAULT_VIEW: plates}
+        if not plates:
+            raise ValueError("an atlas needs at least one plate")
+        object.__setattr__(self, "kb", kb)
+        object.__setattr__(self, "plates", dict(plates))
+        anchors = {key: dict(value) for key, value in (view_anchors or {}).items()}
+        object.__setattr__(self, "view_anchors", anchors)
+
+    @property
+    def main_view(self) -> str:
+        """The posterior view if the atlas has it, else its first view."""
+        return _DEFAULT_VIEW if _DEFAULT_VIEW in self.plates else next(iter(self.plates))
+
+    @property
+    def plate(self) -> Plate:
+        """The plate of the main view."""
+        return self.plates[self.main_view]
+
+    @property
+    def anchors(self) -> dict[str, Point]:
+        """Label anchors on the main view's plate."""
+        return self.view_anchors.get(self.main_view, {})
+
+    def plate_of(self, view_key: str) -> Plate:
+        """The plate of a view; raises KeyError listing the atlas's views."""
+        try:
+            return self.plates[view_key]
+        except KeyError:
+            known = ", ".join(self.plates)
+            raise KeyError(f"no view '{view_key}' in the atlas; known views: {known}") from None
+
+    def anchors_of(self, view_key: str) -> dict[str, Point]:
+        """Label anchors on a view's plate (empty for a view the atlas does not have)."""
+        return self.view_anchors.get(view_key, {})
+
+    def views_of(self, record_id: str) -> list[str]:
+        """The views whose plate draws this record (any of its svg ids), in menu order."""
+        record = self.kb.get(record_id)
+        ids: tuple[str, ...] = ()
+        if record is not None:
+            ids = getattr(record, "svg_ids", ()) or (
+                (getattr(record, "svg_id", ""),) if getattr(record, "svg_id", "") else ()
+            )
+        return [key for key, plate in self.plates.items() if any(plate.has(i) for i in ids)]
 
     def record_for_region(self, region_id: str) -> Record | None:
         """The record bound to a plate element id."""
@@ -35,11 +101,12 @@ class Atlas:
         return self.kb.get(record_id) if record_id else None
 
 
-_CACHE_FORMAT = "atlas-v3"  # v3: Atlas lives in hamstring_viewer.atlas
+_CACHE_FORMAT = "atlas-v4"  # v4: one plate per view
 
 
-def content_key(data_dir: str | Path, svg_path: str | Path) -> str:
-    """A digest of every content file and of the loader's version."""
+def content_key(data_dir: str | Path, plates: PlatePaths) -> str:
+    """A digest of every content file (the data and every plate) and of the loader's
+    version."""
     import hashlib
 
     from hamstring_viewer import __version__
@@ -49,7 +116,9 @@ def content_key(data_dir: str | Path, svg_path: str | Path) -> str:
     for path in sorted(root.rglob("*.toml")):
         digest.update(str(path.relative_to(root)).encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
-    digest.update(Path(svg_path).read_bytes())
+    for key, svg_path in plate_files(plates).items():
+        digest.update(key.encode() + b"\0")
+        digest.update(svg_path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
@@ -57,7 +126,7 @@ _STAMP_FILE = "atlas-stamp"
 _RACY_NS = 2_000_000_000  # files changed this recently may change again within one mtime tick
 
 
-def _stat_stamp(data_dir: Path, svg_path: Path) -> tuple[list[object], int]:
+def _stat_stamp(data_dir: Path, plates: PlatePaths) -> tuple[list[object], int]:
     """Paths, sizes and modification times of the files :func:`content_key` reads, and the
     newest modification time."""
     from hamstring_viewer import __version__, resources
@@ -65,21 +134,23 @@ def _stat_stamp(data_dir: Path, svg_path: Path) -> tuple[list[object], int]:
     files = [path for path in resources.files_under(data_dir) if path.suffix == ".toml"]
     stamp: list[object] = [_CACHE_FORMAT, __version__, str(data_dir.resolve())]
     newest = 0
-    for path in [*files, svg_path.resolve()]:
+    svgs = plate_files(plates)
+    stamp.append(tuple(svgs))
+    for path in [*files, *(p.resolve() for p in svgs.values())]:
         info = path.stat()
         stamp.append((str(path), info.st_size, info.st_mtime_ns))
         newest = max(newest, info.st_mtime_ns)
     return stamp, newest
 
 
-def cached_content_key(data_dir: str | Path, svg_path: str | Path, cache_dir: Path) -> str:
+def cached_content_key(data_dir: str | Path, plates: PlatePaths, cache_dir: Path) -> str:
     """:func:`content_key`, skipping the reading and hashing when no file's size or
     modification time changed since the digest was last taken (as git's index does).
 
     Files modified in the last two seconds are always read: a change within the same tick
     of the file system's clock would not show in their modification time.
     """
-    stamp, newest = _stat_stamp(Path(data_dir), Path(svg_path))
+    stamp, newest = _stat_stamp(Path(data_dir), plates)
     index = cache_dir / _STAMP_FILE
     try:
         saved = marshal.loads(index.read_bytes())
@@ -87,7 +158,7 @@ def cached_content_key(data_dir: str | Path, svg_path: str | Path, cache_dir: Pa
             return str(saved["key"])
     except (OSError, ValueError, EOFError, TypeError, KeyError):
         pass
-    key = content_key(data_dir, svg_path)
+    key = content_key(data_dir, plates)
     if newest < time.time_ns() - _RACY_NS:
         try:
             cache_dir.mkdir(parents=True, exist_ok=True)
@@ -101,7 +172,7 @@ def cached_content_key(data_dir: str | Path, svg_path: str | Path, cache_dir: Pa
 
 
 def load_atlas_cached(
-    data_dir: str | Path, svg_path: str | Path, cache_dir: str | Path | None
+    data_dir: str | Path, plates: PlatePaths, cache_dir: str | Path | None
 ) -> Atlas:
     """:func:`load_atlas`, reusing a cache keyed by the content's digest.
 
@@ -111,11 +182,11 @@ def load_atlas_cached(
     from hamstring_viewer.catalog import load_atlas  # the loader: only on a miss
 
     if cache_dir is None:
-        return load_atlas(data_dir, svg_path)
+        return load_atlas(data_dir, plates)
     try:
-        key = cached_content_key(data_dir, svg_path, Path(cache_dir))
+        key = cached_content_key(data_dir, plates, Path(cache_dir))
     except OSError:
-        return load_atlas(data_dir, svg_path)  # reports the missing file properly
+        return load_atlas(data_dir, plates)  # reports the missing file properly
     cache = Path(cache_dir) / f"atlas-{key[:32]}.pickle"
     try:
         with cache.open("rb") as handle:
@@ -132,7 +203,7 @@ def load_atlas_cached(
         ValueError,
     ):
         pass
-    atlas = load_atlas(data_dir, svg_path)
+    atlas = load_atlas(data_dir, plates)
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
         for old in cache.parent.glob("atlas-*.pickle"):
@@ -146,4 +217,11 @@ def load_atlas_cached(
     return atlas
 
 
-__all__ = ["Atlas", "cached_content_key", "content_key", "load_atlas_cached"]
+__all__ = [
+    "Atlas",
+    "PlatePaths",
+    "cached_content_key",
+    "content_key",
+    "load_atlas_cached",
+    "plate_files",
+]

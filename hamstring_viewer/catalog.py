@@ -11,7 +11,14 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
-from hamstring_viewer.atlas import Atlas, cached_content_key, content_key, load_atlas_cached
+from hamstring_viewer.atlas import (
+    Atlas,
+    PlatePaths,
+    cached_content_key,
+    content_key,
+    load_atlas_cached,
+    plate_files,
+)
 from hamstring_viewer.geometry import Plate, Point, label_anchor, load_plate
 from hamstring_viewer.problems import ContentError, Problem
 from hamstring_viewer.records import (
@@ -980,11 +987,32 @@ def check_references(
     return problems
 
 
+def _plates_arg(plates: Plate | Mapping[str, Plate]) -> dict[str, Plate]:
+    return {"posterior": plates} if isinstance(plates, Plate) else dict(plates)
+
+
+def _where(plates: Mapping[str, Plate]) -> str:
+    if len(plates) == 1:
+        return f"which is not on the plate ({next(iter(plates.values())).source})"
+    files = ", ".join(p.source for p in plates.values())
+    return f"which is not on any of the plates ({files})"
+
+
+#: Plate layers whose regions a structure record binds.
+STRUCTURE_LAYERS: tuple[str, ...] = ("bones", "deep", "vessels", "nerves", "superficial")
+
+
 def check_plate_binding(
-    kb: KnowledgeBase, plate: Plate, data_dir: str | Path, unread: frozenset[str] = frozenset()
+    kb: KnowledgeBase,
+    plates: Plate | Mapping[str, Plate],
+    data_dir: str | Path,
+    unread: frozenset[str] = frozenset(),
 ) -> list[Problem]:
-    """Records and plate agree: every named id exists, every region has exactly one record
-    (regions whose records would live in ``unread`` tables are not reported)."""
+    """Records and plates agree: every id a record names is on at least one plate (in the
+    right layer on each plate that has it), no id is bound twice, and every region of every
+    plate has a record (regions whose records would live in ``unread`` tables are not
+    reported). A single plate is the posterior view."""
+    plates = _plates_arg(plates)
     table_of_layer = {"trigger_points": "trigger_point", "zones": "zone"}
     locate = _locator(Path(data_dir))
     problems: list[Problem] = []
@@ -992,27 +1020,31 @@ def check_plate_binding(
 
     def claim(record: Record, field: str, svg_id: str, layers: tuple[str, ...]) -> None:
         file, line = locate(record, field)
-        if not plate.has(svg_id):
+        having = [plate for plate in plates.values() if plate.has(svg_id)]
+        if not having:
             problems.append(
                 Problem(
                     file,
-                    f"names the plate id '{svg_id}', which is not on the plate ({plate.source})",
+                    f"names the plate id '{svg_id}', {_where(plates)}",
                     record=record.id,
                     field=field,
                     line=line,
                 )
             )
-        elif plate.region(svg_id).layer not in layers:
-            problems.append(
-                Problem(
-                    file,
-                    f"plate id '{svg_id}' is in the '{plate.region(svg_id).layer}' "
-                    f"layer; expected {' or '.join(layers)}",
-                    record=record.id,
-                    field=field,
-                    line=line,
+        for plate in having:
+            layer = plate.region(svg_id).layer
+            if layer not in layers:
+                where = f" on {Path(plate.source).name}" if len(plates) > 1 else ""
+                problems.append(
+                    Problem(
+                        file,
+                        f"plate id '{svg_id}' is in the '{layer}' layer{where}; "
+                        f"expected {' or '.join(layers)}",
+                        record=record.id,
+                        field=field,
+                        line=line,
+                    )
                 )
-            )
         if svg_id in claimed:
             problems.append(
                 Problem(
@@ -1028,7 +1060,7 @@ def check_plate_binding(
 
     for s in kb.structures.values():
         for svg_id in s.svg_ids:
-            claim(s, "svg_ids", svg_id, ("bones", "deep", "vessels", "nerves", "superficial"))
+            claim(s, "svg_ids", svg_id, STRUCTURE_LAYERS)
     for tp in kb.trigger_points.values():
         claim(tp, "svg_id", tp.svg_id, ("trigger_points",))
     for z in kb.zones.values():
@@ -1036,63 +1068,73 @@ def check_plate_binding(
     for la in kb.lookalikes.values():  # look-alikes name plate areas; they do not bind them
         for i, trigger in enumerate(la.when):
             for svg_id in trigger.regions:
-                if not plate.has(svg_id):
+                if not any(plate.has(svg_id) for plate in plates.values()):
                     file, line = locate(la, "when")
                     problems.append(
                         Problem(
                             file,
-                            f"names the plate id '{svg_id}', which is not on the plate "
-                            f"({plate.source})",
+                            f"names the plate id '{svg_id}', {_where(plates)}",
                             record=la.id,
                             field=f"when[{i}].regions",
                             line=line,
                         )
                     )
-    for region in plate.regions:
-        if table_of_layer.get(region.layer, "structure") in unread:
-            continue
-        if region.id not in claimed:
-            problems.append(
-                Problem(
-                    plate.source,
-                    f"clickable element in layer '{region.layer}' has no record "
-                    "in the knowledge base (name it in a record's svg_ids/svg_id, or give it an "
-                    "id starting with '_' if it is decoration)",
-                    record=region.id,
-                    field="id",
+    for plate in plates.values():
+        for region in plate.regions:
+            if table_of_layer.get(region.layer, "structure") in unread:
+                continue
+            if region.id not in claimed:
+                problems.append(
+                    Problem(
+                        plate.source,
+                        f"clickable element in layer '{region.layer}' has no record "
+                        "in the knowledge base (name it in a record's svg_ids/svg_id, or give it "
+                        "an id starting with '_' if it is decoration)",
+                        record=region.id,
+                        field="id",
+                    )
                 )
-            )
     return problems
 
 
-def check(data_dir: str | Path, svg_path: str | Path) -> tuple[Atlas | None, list[Problem]]:
-    """Load and validate everything. Returns the atlas (None if unusable) and every problem."""
+def check(data_dir: str | Path, plates: PlatePaths) -> tuple[Atlas | None, list[Problem]]:
+    """Load and validate the knowledge base against every plate (``plates``: view key ->
+    SVG path, or one path for the posterior view alone). Returns the atlas (None if no plate
+    is usable) and every problem."""
     kb, problems = load_knowledge_base(data_dir)
-    plate, plate_problems = load_plate(svg_path)
-    problems.extend(plate_problems)
+    loaded: dict[str, Plate] = {}
+    for key, path in plate_files(plates).items():
+        plate, plate_problems = load_plate(path)
+        problems.extend(plate_problems)
+        if plate is not None:
+            loaded[key] = plate
     unread = unread_tables(problems)
     problems.extend(check_references(kb, data_dir, unread))
-    if plate is not None:
-        problems.extend(check_plate_binding(kb, plate, data_dir, unread))
-    return (Atlas(kb, plate) if plate is not None else None), problems
+    if loaded:
+        problems.extend(check_plate_binding(kb, loaded, data_dir, unread))
+    return (Atlas(kb, loaded) if loaded else None), problems
 
 
-def load_atlas(data_dir: str | Path, svg_path: str | Path) -> Atlas:
+def load_atlas(data_dir: str | Path, plates: PlatePaths) -> Atlas:
     """Load and validate; raise :class:`ContentError` listing every problem if any."""
-    atlas, problems = check(data_dir, svg_path)
+    atlas, problems = check(data_dir, plates)
     if atlas is None or problems:
         raise ContentError(problems)
-    anchors: dict[str, Point] = {}
-    for s in atlas.kb.structures.values():
-        regions = [atlas.plate.region(i) for i in s.svg_ids]
-        anchor = label_anchor(atlas.plate, regions)
-        if anchor is not None:
-            anchors[s.id] = anchor
-    return Atlas(atlas.kb, atlas.plate, anchors)
+    view_anchors: dict[str, dict[str, Point]] = {}
+    for key, plate in atlas.plates.items():
+        anchors: dict[str, Point] = {}
+        for s in atlas.kb.structures.values():
+            regions = [plate.region(i) for i in s.svg_ids if plate.has(i)]
+            anchor = label_anchor(plate, regions) if regions else None
+            if anchor is not None:
+                anchors[s.id] = anchor
+        view_anchors[key] = anchors
+    return Atlas(atlas.kb, atlas.plates, view_anchors)
 
 
 __all__ = [
     "HAMSTRING_FIELDS",
+    "STRUCTURE_LAYERS",
     "Atlas",
     "cached_content_key",
     "check",

@@ -1,10 +1,11 @@
-"""Command line: ``python -m hamstring_viewer [check [DATA_DIR] [SVG]]``."""
+"""Command line: ``python -m hamstring_viewer [check [--views] [DATA_DIR] [SVG...]]``."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from hamstring_viewer import __version__, resources
 from hamstring_viewer.catalog import check
@@ -12,8 +13,11 @@ from hamstring_viewer.catalog import check
 
 def _check(args: argparse.Namespace) -> int:
     data = args.data_dir or resources.data_dir()
-    svg = args.svg or resources.plate_path()
-    atlas, problems = check(data, svg)
+    if args.svg:
+        plates = {resources.view_key_for(path): Path(path) for path in args.svg}
+    else:
+        plates = resources.plate_paths()
+    atlas, problems = check(data, plates)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
@@ -29,8 +33,22 @@ def _check(args: argparse.Namespace) -> int:
         f"{len(kb.techniques)} techniques, {len(kb.palpation)} palpation guides, "
         f"{len(kb.glossary)} glossary terms, {len(kb.lookalikes)} look-alike causes, "
         f"{len(kb.sources)} sources; "
-        f"{len(atlas.plate.regions)} plate regions all bound"
+        f"{sum(len(p.regions) for p in atlas.plates.values())} plate regions on "
+        f"{len(atlas.plates)} plate{'s' if len(atlas.plates) != 1 else ''} all bound"
     )
+    if args.views:
+        for record_id in (*kb.structures, *kb.trigger_points, *kb.zones):
+            shown = atlas.views_of(record_id)
+            if shown:
+                print(f"{record_id}: {', '.join(shown)}")
+    drawn = {key: 0 for key in atlas.plates}
+    for record_id in (*kb.structures, *kb.trigger_points, *kb.zones):
+        for key in atlas.views_of(record_id):
+            drawn[key] += 1
+    summary = ", ".join(
+        f"{key} ({count} record{'s' if count != 1 else ''})" for key, count in drawn.items()
+    )
+    print(f"views: {summary}")
     return 0
 
 
@@ -42,8 +60,16 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command")
     chk = sub.add_parser("check", help="validate the knowledge base against the plate")
+    chk.add_argument(
+        "--views", action="store_true", help="list, per record drawn, the views it appears in"
+    )
     chk.add_argument("data_dir", nargs="?", help="knowledge base folder (default: shipped data)")
-    chk.add_argument("svg", nargs="?", help="plate SVG (default: shipped plate)")
+    chk.add_argument(
+        "svg",
+        nargs="*",
+        help="plate SVGs (default: every shipped plate); a file named like a shipped plate "
+        "(e.g. medial_thigh.svg) is that view, any other is a view named after its stem",
+    )
     chk.set_defaults(func=_check)
     return parser
 

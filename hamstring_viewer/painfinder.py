@@ -652,18 +652,21 @@ def height_to_y(cm: float) -> float:
 
 
 class PainFinder:
-    """Ranks trigger points and look-alikes for pain drawings on one atlas.
+    """Ranks trigger points and look-alikes for pain drawings on one plate of an atlas.
 
-    Builds the zone masks once (from the knowledge base's zones and their plate regions);
-    look-alike areas are built on first use. Use :func:`finder_for` for a shared one."""
+    ``view`` names the plate (default: the atlas's main, posterior plate); drawings are in
+    that plate's units. Builds the zone masks once (from the knowledge base's zones and their
+    regions on that plate); look-alike areas are built on first use. Use :func:`finder_for`
+    for a shared one."""
 
-    def __init__(self, atlas: Atlas) -> None:
+    def __init__(self, atlas: Atlas, view: str | None = None) -> None:
         self.atlas = atlas
-        x0, y0, width, height = atlas.plate.view_box
+        self.view = view or atlas.main_view
+        plate = self.plate = atlas.plate_of(self.view)
+        x0, y0, width, height = plate.view_box
         self._grid = _Grid(
             x0, y0, max(1, math.ceil(width / CELL)), max(1, math.ceil(height / CELL))
         )
-        plate = atlas.plate
         kb = atlas.kb
         zone_rows: dict[str, Rows] = {}
         for zone in kb.zones.values():
@@ -688,6 +691,8 @@ class PainFinder:
             self._candidates.append(_Candidate(tp.id, tp.muscle, essential, spillover, where))
         self._patterns = patterns
         self._areas: dict[LookAlikeTrigger, _Area] = {}
+        #: False when the plate draws no referral zone (nothing can be ranked on it)
+        self.has_zones = bool(zone_rows)
 
     # ---- the drawing on the grid
 
@@ -799,7 +804,7 @@ class PainFinder:
         area = self._areas.get(trigger)
         if area is not None:
             return area
-        plate = self.atlas.plate
+        plate = self.plate
         grid = self._grid
         regions = tuple(plate.region(r) for r in trigger.regions if plate.has(r))
         band = None
@@ -897,15 +902,20 @@ def _days_between(earlier: str, later: str) -> float | None:
 # --------------------------------------------------------------------------------------------
 # Module-level API
 
-_finder: tuple[Atlas, PainFinder] | None = None
+_finder: tuple[Atlas, dict[str, PainFinder]] | None = None
 
 
-def finder_for(atlas: Atlas) -> PainFinder:
-    """A :class:`PainFinder` for this atlas, built on first use and kept for the last atlas."""
+def finder_for(atlas: Atlas, view: str | None = None) -> PainFinder:
+    """A :class:`PainFinder` for this atlas and view (default: the main plate), built on
+    first use and kept for the last atlas."""
     global _finder
     if _finder is None or _finder[0] is not atlas:
-        _finder = (atlas, PainFinder(atlas))
-    return _finder[1]
+        _finder = (atlas, {})
+    key = view or atlas.main_view
+    finder = _finder[1].get(key)
+    if finder is None:
+        finder = _finder[1][key] = PainFinder(atlas, key)
+    return finder
 
 
 def rank(atlas: Atlas, drawing: PainDrawing) -> list[Match]:

@@ -67,7 +67,11 @@ _TRIGGER_POINT_GROUP = "trigger_point"
 #: Groups that may fill up a short list of distractors. Bones and landmarks never mix (a
 #: landmark is part of a bone, so a bone's name could be true of it); nor do muscles and their
 #: trigger points.
-_FILL_GROUPS: dict[str, tuple[str, ...]] = {"muscle": ("nerve",), "nerve": ("muscle",)}
+_FILL_GROUPS: dict[str, tuple[str, ...]] = {
+    "muscle": ("nerve",),
+    "nerve": ("muscle",),
+    "vessel": ("nerve", "muscle"),
+}
 
 
 def normalise(text: str) -> str:
@@ -190,19 +194,22 @@ class Question:
 
 
 class _Builder:
-    def __init__(self, atlas: Atlas) -> None:
+    def __init__(self, atlas: Atlas, view: str | None = None) -> None:
         self.atlas = atlas
         self.kb = atlas.kb
+        self.view = view or atlas.main_view
+        self.plate = atlas.plate_of(self.view)
+        self.anchors = atlas.anchors_of(self.view)
         bindings = self.kb.svg_bindings()
         self.regions: dict[str, list[str]] = {}
-        for region in atlas.plate.regions:  # paint order
+        for region in self.plate.regions:  # paint order
             record_id = bindings.get(region.id)
             if record_id is not None and region.layer in CLICK_LAYERS:
                 self.regions.setdefault(record_id, []).append(region.id)
         self.zone_regions = {
             z.id: z.svg_id
             for z in self.kb.zones.values()
-            if atlas.plate.has(z.svg_id) and bindings.get(z.svg_id) == z.id
+            if self.plate.has(z.svg_id) and bindings.get(z.svg_id) == z.id
         }
 
     # helpers -----------------------------------------------------------------------------------
@@ -215,9 +222,9 @@ class _Builder:
         regions = self.click_regions(record_id)
         if not regions:
             return False
-        if record_id in self.atlas.anchors:
+        if record_id in self.anchors:
             return True
-        plate = self.atlas.plate
+        plate = self.plate
         return label_anchor(plate, [plate.region(r) for r in regions]) is not None
 
     def name(self, record_id: str) -> str:
@@ -552,15 +559,20 @@ def _root_set(roots: Iterable[str]) -> frozenset[str]:
     return frozenset(normalise(r) for r in roots)
 
 
-def build_questions(atlas: Atlas, kinds: Iterable[str] | None = None) -> tuple[Question, ...]:
-    """Every question the atlas supports (of ``kinds``, default all), in a stable order."""
+def build_questions(
+    atlas: Atlas, kinds: Iterable[str] | None = None, view: str | None = None
+) -> tuple[Question, ...]:
+    """Every question the atlas supports (of ``kinds``, default all), in a stable order.
+
+    Questions that point at the plate ("Find it", and what the quiz shows there) use the
+    plate of ``view`` (default: the atlas's main, posterior plate)."""
     wanted = frozenset(QUESTION_KINDS if kinds is None else kinds)
     unknown = wanted - set(QUESTION_KINDS)
     if unknown:
         raise ValueError(
             f"unknown question kind(s) {sorted(unknown)}; known: {', '.join(QUESTION_KINDS)}"
         )
-    b = _Builder(atlas)
+    b = _Builder(atlas, view)
     makers = {"find": b.find, "name": b.name_it, "pain": b.pain, "fact": b.facts}
     out: list[Question] = []
     for kind in QUESTION_KINDS:

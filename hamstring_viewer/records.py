@@ -77,7 +77,8 @@ class Actions:
 
 @dataclass(frozen=True, slots=True)
 class Structure:
-    """A muscle, muscle group, bone, landmark or nerve. Binds to the plate by ``svg_ids``."""
+    """A muscle, muscle group, bone, landmark, nerve or blood vessel. Binds to the plates by
+    ``svg_ids`` (each id on at least one plate)."""
 
     id: str
     kind: str

@@ -7,9 +7,32 @@ has them at the repository top (``assets/``, ``data/``).
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
-PLATE_NAME = "posterior_thigh.svg"
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """One plate of the atlas: ``key`` (used in settings and code), ``title`` (menus), the SVG
+    ``file`` name in ``assets/svg/`` and the keyboard ``shortcut`` that shows it."""
+
+    key: str
+    title: str
+    file: str
+    shortcut: str
+
+
+#: The plates, in menu order. Every plate uses the same structure ids and layer scheme.
+VIEWS: tuple[View, ...] = (
+    View("posterior", "Posterior, superficial", "posterior_thigh.svg", "Ctrl+1"),
+    View("posterior_deep", "Posterior, deep", "posterior_deep.svg", "Ctrl+2"),
+    View("medial", "Medial", "medial_thigh.svg", "Ctrl+3"),
+    View("lateral", "Lateral", "lateral_thigh.svg", "Ctrl+4"),
+    View("cross_section", "Cross-section at mid-thigh", "cross_section_mid_thigh.svg", "Ctrl+5"),
+)
+#: The view the app opens with on a first start (and the plate of the handout).
+DEFAULT_VIEW = "posterior"
+PLATE_NAME = VIEWS[0].file
 _PACKAGE = Path(__file__).resolve().parent
 _CANDIDATES = (_PACKAGE / "_shipped", _PACKAGE.parent)
 
@@ -27,9 +50,40 @@ def data_dir() -> Path:
     return _root() / "data"
 
 
-def plate_path() -> Path:
-    """The SVG plate."""
-    return _root() / "assets" / "svg" / PLATE_NAME
+def views() -> tuple[View, ...]:
+    """Every view (plate) of the atlas, in menu order."""
+    return VIEWS
+
+
+def view(view_key: str) -> View:
+    """The view with this key; raises KeyError listing the known keys."""
+    for candidate in VIEWS:
+        if candidate.key == view_key:
+            return candidate
+    known = ", ".join(v.key for v in VIEWS)
+    raise KeyError(f"no view '{view_key}'; known views: {known}")
+
+
+def plate_path(view_key: str = DEFAULT_VIEW) -> Path:
+    """The SVG plate of a view (by default the posterior, superficial one); an unknown key
+    raises KeyError listing the known ones."""
+    return _root() / "assets" / "svg" / view(view_key).file
+
+
+def plate_paths() -> dict[str, Path]:
+    """Every view's SVG plate, by view key, in menu order."""
+    folder = _root() / "assets" / "svg"
+    return {v.key: folder / v.file for v in VIEWS}
+
+
+def view_key_for(path: str | Path) -> str:
+    """The key of the view whose plate has this file name, else the file's stem (a plate
+    given on the command line that is not one of the registered views)."""
+    name = Path(path).name
+    for candidate in VIEWS:
+        if candidate.file == name:
+            return candidate.key
+    return Path(path).stem
 
 
 def files_under(folder: Path) -> list[Path]:

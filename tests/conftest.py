@@ -45,8 +45,8 @@ HAMSTRINGS = (
 
 @pytest.fixture(scope="session")
 def atlas() -> Atlas:
-    """The shipped atlas, loaded once."""
-    return load_atlas(resources.data_dir(), resources.plate_path())
+    """The shipped atlas (every view's plate), loaded once."""
+    return load_atlas(resources.data_dir(), resources.plate_paths())
 
 
 def show_window(

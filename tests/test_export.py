@@ -48,7 +48,7 @@ def window(qtbot: QtBot, atlas: Atlas, tmp_path: Path) -> Iterator[MainWindow]:
 
 @pytest.fixture
 def export(window: MainWindow) -> HandoutExport:
-    return install(window)
+    return install(window.host)
 
 
 class SaveDialog:

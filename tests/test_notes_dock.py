@@ -33,7 +33,7 @@ def open_window(qtbot: QtBot, atlas: Atlas, tmp_path: Path, user_dir: Path) -> I
 
     def opener() -> tuple[MainWindow, NotesDock]:
         win = show_window(qtbot, atlas, tmp_path / "settings.ini", UserData.open(user_dir))
-        dock = install(win)
+        dock = install(win.host)
         win.activateWindow()
         qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=2000)
         opened.append(win)

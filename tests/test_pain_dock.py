@@ -59,7 +59,7 @@ def open_window(
     qtbot: QtBot, atlas: Atlas, settings: QSettings, user_dir: Path
 ) -> tuple[MainWindow, PainFinderMode]:
     win = show_window(qtbot, atlas, Path(settings.fileName()), UserData.open(user_dir))
-    mode = install(win)
+    mode = install(win.host)
     win.view.fit()
     return win, mode
 

@@ -60,7 +60,7 @@ def open_quiz(
     def make() -> QuizDock:
         userdata = UserData.open(user_dir, clock=clock)
         win = show_window(qtbot, atlas, tmp_path / "settings.ini", userdata)
-        quiz = install(win, clock=clock, rng=random.Random(7), fuzz=False)
+        quiz = install(win.host, clock=clock, rng=random.Random(7), fuzz=False)
         win.actions_by_name["quiz_show"].trigger()
         win.view.fit()
         windows.append(win)

@@ -37,7 +37,7 @@ def window(qtbot: QtBot, atlas: Atlas, tmp_path: Path) -> Iterator[MainWindow]:
 
 @pytest.fixture
 def search(window: MainWindow) -> SearchBox:
-    return install(window)
+    return install(window.host)
 
 
 def open_search(qtbot: QtBot, window: MainWindow, search: SearchBox) -> None:

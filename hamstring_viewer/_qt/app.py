@@ -8,7 +8,7 @@ the panel are imported when the window loads.
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths, QTimer
@@ -42,20 +42,24 @@ def start_window(
     *,
     data_dir: Path | None = None,
     plate: Path | None = None,
+    plates: Mapping[str, Path] | None = None,
 ) -> MainWindow:
     """A window that shows at once (the snapshot of the last session, if it matches) and
-    loads the atlas (by default the shipped one) on the first idle tick after its first paint.
+    loads the atlas (by default the shipped data and every view's plate) on the first idle
+    tick after its first paint. ``plate`` alone is an atlas of the posterior view only.
 
     A content error is shown in a dialog, then the window closes (``load_failed`` is set).
     """
+    if plates is None and plate is not None:
+        plates = {"posterior": plate}
     window = MainWindow(None, None, settings)
-    window.content_paths = (data_dir, plate)
+    window.content_paths = (data_dir, dict(plates) if plates is not None else None)
     key = launch.snapshot_key(
         settings,
         window.size(),
         window.devicePixelRatioF(),
         _lightness(),
-        launch.content_stamp(data_dir, plate),
+        launch.content_stamp(data_dir, plates),
     )
     snapshot = launch.read_snapshot(cache / launch.SNAPSHOT_FILE, key)
     if snapshot is not None:
@@ -67,10 +71,11 @@ def start_window(
 
         if window.is_loaded or window.load_failed:
             return
-        svg_path = plate or resources.plate_path()
+        svg_paths = plates or resources.plate_paths()
         try:
-            atlas = load_atlas_cached(data_dir or resources.data_dir(), svg_path, cache)
-            svg = svg_path.read_bytes()
+            atlas = load_atlas_cached(data_dir or resources.data_dir(), svg_paths, cache)
+            # the SVG text of the view shown first; the others are read when first shown
+            svg = window.svg_of_first_view(atlas)
         except (ContentError, FileNotFoundError) as exc:
             window.load_failed = True
             _report_content_error(window, exc)
@@ -107,10 +112,10 @@ def save_start_snapshot(window: MainWindow, cache: Path) -> bool:
     if not window.is_loaded:
         return False
     window.settings.sync()
-    data_dir, plate = window.content_paths
+    data_dir, plates = window.content_paths
     fresh = MainWindow(
         window.atlas,
-        (plate or resources.plate_path()).read_bytes(),
+        window.view.svg_texts(),
         window.settings,
         userdata=window.userdata,
         features=True,
@@ -129,7 +134,7 @@ def save_start_snapshot(window: MainWindow, cache: Path) -> bool:
             fresh.size(),
             fresh.devicePixelRatioF(),
             _lightness(),
-            launch.content_stamp(data_dir, plate),
+            launch.content_stamp(data_dir, plates),
         )
         matrix = [
             transform.m11(), transform.m12(), transform.m13(),

@@ -7,7 +7,13 @@ roomiest :class:`~hamstring_viewer.handout.Budget` that fits the column.
 
 The plate is the window's own scene, rendered as vectors: for the length of one render only the
 art and the wanted zones are shown, plus two items of our own (highlight, rings); everything is
-put back before control returns to the event loop.
+put back before control returns to the event loop. So a handout, like the PNG and SVG exports,
+shows the plate now shown (the current view): switch to the posterior plate (Ctrl+1) for the
+classic handout; a structure the current plate does not draw is then not highlighted.
+
+Every export carries the plates' credit (:data:`hamstring_viewer.credits.PLATES_CREDIT`): a
+PNG as a text chunk and a small line at the bottom, an SVG in its ``<desc>`` and as a small
+visible text, a handout in its footer.
 """
 
 from __future__ import annotations
@@ -51,6 +57,7 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtSvgWidgets import QGraphicsSvgItem
 from PySide6.QtWidgets import QDialog, QFileDialog, QGraphicsItem, QMenu, QWidget
 
+from hamstring_viewer.credits import PLATES_CREDIT, PNG_CREDIT_KEY
 from hamstring_viewer.handout import BUDGETS, Budget, Handout, body_html, handout_for, header_html
 
 from .paths import painter_path
@@ -64,7 +71,7 @@ from .plate_view import (
 )
 
 if TYPE_CHECKING:
-    from .window import MainWindow
+    from .host import PlateHost
 
 #: The plate's part shown on a handout: buttock to mid-calf (plate units); a structure outside
 #: it widens the crop.
@@ -142,8 +149,9 @@ class PageResult:
 
 
 def plate_crop(view: PlateView, handout: Handout) -> QRectF:
-    """The part of the plate a handout shows: the limb, widened to take in the structure."""
-    plate = view.atlas.plate
+    """The part of the plate now shown that a handout shows: the limb, widened to take in the
+    structure."""
+    plate = view.plate
     x, y, w, h = plate.view_box
     crop = QRectF(LIMB_CROP)
     for region_id in (*handout.highlight, *handout.marks):
@@ -158,7 +166,7 @@ def _handout_scene(view: PlateView, handout: Handout) -> Iterator[None]:
     """Show only the plate's art, the handout's zones, its highlight and rings, while inside."""
     scene = view.scene()
     kb = view.atlas.kb
-    plate = view.atlas.plate
+    plate = view.plate
     shown: list[tuple[QGraphicsItem, bool]] = []
     cached: list[tuple[QGraphicsItem, QGraphicsItem.CacheMode]] = []
     zone_items: dict[QGraphicsItem, bool] = {}
@@ -208,7 +216,7 @@ def _handout_scene(view: PlateView, handout: Handout) -> Iterator[None]:
 
 
 def _region_path(view: PlateView, region_id: str) -> QPainterPath:
-    return painter_path(view.atlas.plate.region(region_id))
+    return painter_path(view.plate.region(region_id))
 
 
 def paint_plate(painter: QPainter, target: QRectF, view: PlateView, handout: Handout) -> None:
@@ -346,7 +354,13 @@ def paint_handout(
     kb = view.atlas.kb
     gap = _mm(5.0, dpi)
     header = _document(header_html(handout), HEADER_CSS, 11.0, device, page.width())
-    footer = _document(f"<p>{FOOTER}</p>", "p { color: #777777; }", 7.5, device, page.width())
+    footer = _document(
+        f"<p>{FOOTER}</p><p>{_html_text(PLATES_CREDIT)}</p>",
+        "p { color: #777777; margin-top: 0px; margin-bottom: 1px; }",
+        7.5,
+        device,
+        page.width(),
+    )
     header_h = header.size().height()
     footer_h = footer.size().height()
     body_top = page.top() + header_h + _mm(3.0, dpi)
@@ -475,11 +489,49 @@ def visible_scene_rect(view: PlateView) -> QRectF:
     return view.mapToScene(view.viewport().rect()).boundingRect()
 
 
+def _html_text(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _credit_font(pixel_height: float) -> QFont:
+    font = QFont()
+    font.setPixelSize(max(8, round(pixel_height)))
+    return font
+
+
+def _paint_credit_line(painter: QPainter, rect: QRectF, pixel_height: float) -> None:
+    """A small line with the plates' credit at the bottom of ``rect``, on a pale band."""
+    band = QRectF(rect.left(), rect.bottom() - pixel_height * 1.6, rect.width(), pixel_height * 1.6)
+    painter.save()
+    shade = QColor("white")
+    shade.setAlpha(200)
+    painter.fillRect(band, shade)
+    painter.setFont(_credit_font(pixel_height))
+    painter.setPen(QColor("#444444"))
+    painter.drawText(
+        band.adjusted(4, 0, -4, 0),
+        int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+        PLATES_CREDIT,
+    )
+    painter.restore()
+
+
 def write_view_png(view: PlateView, path: Path) -> bool:
-    """Save what the plate view shows, at its zoom and the screen's pixel ratio."""
+    """Save what the plate view shows, at its zoom and the screen's pixel ratio, with the
+    plates' credit in a text chunk (``Copyright``) and in a small line at the bottom."""
+    image = view.viewport().grab().toImage()
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    logical = QRectF(
+        0, 0, image.width() / image.devicePixelRatio(), image.height() / image.devicePixelRatio()
+    )
+    _paint_credit_line(painter, logical, 10.0)
+    painter.end()
+    image.setText(PNG_CREDIT_KEY, PLATES_CREDIT)
     writer = QImageWriter(str(path))
     writer.setFormat(QByteArray(b"png"))
-    return writer.write(view.viewport().grab().toImage())
+    writer.setText(PNG_CREDIT_KEY, PLATES_CREDIT)
+    return writer.write(image)
 
 
 def write_view_svg(view: PlateView, path: Path, title: str = "Hamstring Viewer plate") -> bool:
@@ -491,7 +543,12 @@ def write_view_svg(view: PlateView, path: Path, title: str = "Hamstring Viewer p
     generator.setResolution(96)  # CSS pixels: browsers show it at the size it had on screen
     generator.setViewBox(QRect(0, 0, size.width(), size.height()))
     generator.setTitle(title)
-    generator.setDescription("Posterior view of the right thigh, exported from Hamstring Viewer")
+    from hamstring_viewer.resources import VIEWS
+
+    view_title = {v.key: v.title for v in VIEWS}.get(view.view_key, view.view_key)
+    generator.setDescription(
+        f"{view_title} view of the right thigh, exported from Hamstring Viewer. {PLATES_CREDIT}"
+    )
     painter = QPainter()
     if not painter.begin(generator):
         return False
@@ -505,6 +562,7 @@ def write_view_svg(view: PlateView, path: Path, title: str = "Hamstring Viewer p
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         target = QRectF(0, 0, size.width(), size.height())
         scene.render(painter, target, visible_scene_rect(view))
+        _paint_credit_line(painter, target, 10.0)
     finally:
         painter.end()
         for item, mode in cached:
@@ -522,9 +580,11 @@ class HandoutExport(QObject):
     ``get_save_file_name`` and ``print_dialog`` hold the dialogs; tests replace them.
     """
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, host: PlateHost) -> None:
+        window = host.window
         super().__init__(window)
         self.setObjectName("handoutExport")
+        self.host = host
         self.window = window
         self.get_save_file_name: SaveFileName = QFileDialog.getSaveFileName
         self.print_dialog: PrintDialog = run_print_dialog
@@ -558,14 +618,14 @@ class HandoutExport(QObject):
         )
         menu = self._file_menu()
         entries = [self.handout_pdf_action, self.print_action, self.png_action, self.svg_action]
-        quit_action = window.actions_by_name.get("quit")
-        if quit_action is not None and quit_action in menu.actions():
+        quit_action = next((a for a in menu.actions() if a.objectName() == "quit"), None)
+        if quit_action is not None:
             menu.insertActions(quit_action, entries)
             menu.insertSeparator(quit_action)
         else:
             menu.addActions(entries)
-        window.state.selectionChanged.connect(self._on_selection_changed)
-        self._on_selection_changed(window.state.selection)
+        host.state.selectionChanged.connect(self._on_selection_changed)
+        self._on_selection_changed(host.state.selection)
 
     def _action(
         self,
@@ -582,8 +642,7 @@ class HandoutExport(QObject):
         if shortcut is not None:
             action.setShortcut(shortcut)
         action.triggered.connect(slot)
-        self.window.actions_by_name[name] = action
-        return action
+        return self.host.register_action(name, action)
 
     def _file_menu(self) -> QMenu:
         for action in self.window.menuBar().actions():
@@ -595,17 +654,17 @@ class HandoutExport(QObject):
     # state -> actions ------------------------------------------------------------------------
     def _on_selection_changed(self, record_id: object) -> None:
         rid = record_id if isinstance(record_id, str) else None
-        enabled = handout_for(self.window.atlas.kb, rid) is not None
+        enabled = handout_for(self.host.atlas.kb, rid) is not None
         self.handout_pdf_action.setEnabled(enabled)
         self.print_action.setEnabled(enabled)
 
     # helpers ---------------------------------------------------------------------------------
     def handout(self) -> Handout | None:
         """The handout of the current selection, or None."""
-        return handout_for(self.window.atlas.kb, self.window.state.selection)
+        return handout_for(self.host.atlas.kb, self.host.state.selection)
 
     def _ask_path(self, caption: str, name: str, suffix: str, filter_: str) -> Path | None:
-        folder = str(self.window.settings.value("export/folder", "") or "")
+        folder = str(self.host.settings.value("export/folder", "") or "")
         if not folder or not Path(folder).is_dir():
             documents = QStandardPaths.StandardLocation.DocumentsLocation
             folder = QStandardPaths.writableLocation(documents) or str(Path.home())
@@ -618,7 +677,7 @@ class HandoutExport(QObject):
         path = Path(chosen)
         if path.suffix.lower() != suffix:
             path = path.with_name(path.name + suffix)
-        self.window.settings.setValue("export/folder", str(path.parent))
+        self.host.settings.setValue("export/folder", str(path.parent))
         return path
 
     def _writable(self, path: Path) -> bool:
@@ -648,7 +707,7 @@ class HandoutExport(QObject):
         )
         if path is None or not self._writable(path):
             return None
-        result = write_handout_pdf(self.window.view, handout, path)
+        result = write_handout_pdf(self.host.view, handout, path)
         self._report(result is not None, path)
         return path if result is not None else None
 
@@ -662,7 +721,7 @@ class HandoutExport(QObject):
         printer.setDocName(f"{handout.title} handout")
         if not self.print_dialog(printer, self.window):
             return False
-        result = _paint_on(printer, self.window.view, handout)
+        result = _paint_on(printer, self.host.view, handout)
         if result is None:
             self.window.statusBar().showMessage("Could not print the handout", 10000)
             return False
@@ -674,7 +733,7 @@ class HandoutExport(QObject):
         path = self._ask_path("Export view as PNG", "plate", ".png", "PNG images (*.png)")
         if path is None or not self._writable(path):
             return None
-        ok = write_view_png(self.window.view, path)
+        ok = write_view_png(self.host.view, path)
         self._report(ok, path)
         return path if ok else None
 
@@ -683,14 +742,15 @@ class HandoutExport(QObject):
         path = self._ask_path("Export view as SVG", "plate", ".svg", "SVG drawings (*.svg)")
         if path is None or not self._writable(path):
             return None
-        ok = write_view_svg(self.window.view, path)
+        ok = write_view_svg(self.host.view, path)
         self._report(ok, path)
         return path if ok else None
 
 
-def install(window: MainWindow) -> HandoutExport:
-    """Add the handout and view exports to the window's File menu."""
-    return HandoutExport(window)
+def install(host: PlateHost) -> HandoutExport:
+    """Add the handout and view exports (of the plate now shown) to the host window's File
+    menu."""
+    return HandoutExport(host)
 
 
 __all__ = [

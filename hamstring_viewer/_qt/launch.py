@@ -20,6 +20,7 @@ import marshal
 import mmap
 import os
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -34,11 +35,13 @@ _MAGIC = b"HVSNAP1\n"  # then the header's length (4 bytes), the header (marshal
 _FORMAT = 1
 
 
-def content_stamp(data_dir: Path | None = None, plate: Path | None = None) -> list[list[object]]:
-    """Name, size and modification time of the plate and of every content file (cheap: no
-    reading), so a snapshot of older content is never shown."""
+def content_stamp(
+    data_dir: Path | None = None, plates: Mapping[str, Path] | None = None
+) -> list[list[object]]:
+    """Name, size and modification time of every plate (by default every view's) and of
+    every content file (cheap: no reading), so a snapshot of older content is never shown."""
     files = [
-        plate or resources.plate_path(),
+        *(plates or resources.plate_paths()).values(),
         *resources.files_under(data_dir or resources.data_dir()),
     ]
     stamp: list[list[object]] = []

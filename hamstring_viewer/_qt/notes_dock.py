@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMainWindow,
     QMenu,
     QPlainTextEdit,
     QPushButton,
@@ -32,7 +33,7 @@ from hamstring_viewer.problems import Problem
 from hamstring_viewer.userdata import UserDataError
 
 if TYPE_CHECKING:  # window.py imports this module to install it
-    from .window import MainWindow
+    from .host import PlateHost
 
 #: The dock's title. "and", not "&": a dock title treats "&" as a shortcut marker.
 TITLE = "Notes and bookmarks"
@@ -52,7 +53,7 @@ _ERROR_STYLE = (
 )
 
 
-def _menu(window: MainWindow, title: str) -> QMenu | None:
+def _menu(window: QMainWindow, title: str) -> QMenu | None:
     """The window's top-level menu called ``title`` (ignoring ``&``), if there is one."""
     for action in window.menuBar().actions():
         menu = action.menu()
@@ -70,12 +71,14 @@ def first_line(text: str, limit: int = _FIRST_LINE) -> str:
 class NotesDock(QDockWidget):
     """The "Notes and bookmarks" dock for one window."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, host: PlateHost) -> None:
+        window = host.window
         super().__init__(TITLE, window)
         self.setObjectName("notesDock")
+        self.host = host
         self.main_window = window
-        self.userdata = window.userdata
-        self.state = window.state
+        self.userdata = host.userdata
+        self.state = host.state
         self._record: str | None = None  # the record whose note is in the editor
         self._dirty = False  # the editor holds text not yet given to userdata
         self._save_error = ""
@@ -141,8 +144,8 @@ class NotesDock(QDockWidget):
         view_action = self.toggleViewAction()
         view_action.setObjectName("notes_dock")
         view_action.setText("&Notes and bookmarks")
-        window.actions_by_name["notes_bookmark"] = self.bookmark_action
-        window.actions_by_name["notes_dock"] = view_action
+        host.register_action("notes_bookmark", self.bookmark_action)
+        host.register_action("notes_dock", view_action)
         navigate = _menu(window, "Navigate")
         if navigate is not None:
             navigate.addSeparator()
@@ -155,7 +158,7 @@ class NotesDock(QDockWidget):
             view.addAction(view_action)
 
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self)
-        shown = str(window.settings.value(_SETTINGS_KEY, "false")).lower() in ("true", "1")
+        shown = str(host.settings.value(_SETTINGS_KEY, "false")).lower() in ("true", "1")
         self.setVisible(shown or bool(self.problems()))
 
         self.editor.textChanged.connect(self._on_text_changed)
@@ -190,7 +193,7 @@ class NotesDock(QDockWidget):
     def _show_record(self, record_id: str | None) -> None:
         self._record = record_id
         self._dirty = False
-        kb = self.main_window.atlas.kb
+        kb = self.host.atlas.kb
         with QSignalBlocker(self.editor):
             self.editor.setPlainText(self.userdata.note(record_id) if record_id else "")
         self.editor.setEnabled(record_id is not None)
@@ -218,7 +221,7 @@ class NotesDock(QDockWidget):
         )
 
     def _refresh_list(self) -> None:
-        kb = self.main_window.atlas.kb
+        kb = self.host.atlas.kb
         notes = self.userdata.notes()
         bookmarks = self.userdata.bookmarks()
         noted = sorted(
@@ -315,7 +318,7 @@ class NotesDock(QDockWidget):
             return False
         if watched is self.main_window and event.type() == QEvent.Type.Close:
             self.flush()
-            self.main_window.settings.setValue(_SETTINGS_KEY, self.isVisible())
+            self.host.settings.setValue(_SETTINGS_KEY, self.isVisible())
         return False
 
     # bookmarks and the list ------------------------------------------------------------------
@@ -323,7 +326,7 @@ class NotesDock(QDockWidget):
         rid = self._record
         if rid is None:
             return
-        name = plain_name(self.main_window.atlas.kb, rid)
+        name = plain_name(self.host.atlas.kb, rid)
         if self.userdata.is_bookmarked(rid) != checked:
             try:
                 self.userdata.toggle_bookmark(rid)
@@ -343,10 +346,10 @@ class NotesDock(QDockWidget):
             self.state.select(rid)
 
 
-def install(window: MainWindow) -> NotesDock:
+def install(host: PlateHost) -> NotesDock:
     """Add the "Notes and bookmarks" dock (``notesDock``), Navigate ▸ Bookmark (``notes_bookmark``,
-    Ctrl+D) and View ▸ Notes and bookmarks (``notes_dock``) to ``window``."""
-    return NotesDock(window)
+    Ctrl+D) and View ▸ Notes and bookmarks (``notes_dock``) to the host's window."""
+    return NotesDock(host)
 
 
 __all__ = ["TITLE", "NotesDock", "first_line", "install"]

@@ -99,7 +99,7 @@ from hamstring_viewer.userdata import UserDataError
 from .plate_view import Z_ART, Z_LABEL
 
 if TYPE_CHECKING:
-    from .window import MainWindow
+    from .host import PlateHost
 
 Tool = Literal["mark", "brush", "eraser"]
 TOOLS: tuple[Tool, ...] = ("mark", "brush", "eraser")
@@ -730,12 +730,16 @@ class PainFinderMode(QObject):
     #: the mode was turned on (True) or off (False)
     activeChanged = Signal(bool)
 
-    def __init__(self, window: MainWindow, clock: Callable[[], datetime] = _local_now) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, host: PlateHost, clock: Callable[[], datetime] = _local_now) -> None:
+        super().__init__(host.window)
+        self.host = host
+        self.window = window = host.window
         self.clock = clock
-        self.finder: PainFinder = finder_for(window.atlas)
+        #: marks belong to the plate they were drawn on; each view ranks on its own zones
+        self.view_key = host.view_key
+        self.finder: PainFinder = finder_for(host.atlas, self.view_key)
         self._drawing = PainDrawing.start(clock)
+        self._drawings: dict[str, PainDrawing] = {}
         self._tool: Tool = "mark"
         self._radius = BRUSH_CM * UNITS_PER_CM / 2
         self._active = False
@@ -752,7 +756,7 @@ class PainFinderMode(QObject):
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.timeout.connect(self._on_refresh_due)
 
-        self.layer = PainLayer(window.view.scene())
+        self.layer = PainLayer(host.view.scene())
         self.dock = PainDock(window)
         window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
         self.dock.hide()
@@ -761,13 +765,12 @@ class PainFinderMode(QObject):
         self._set_brush_widgets(BRUSH_CM)
         self._reload_saved()
         self._show_results()
-        self._viewport = window.view.viewport()
+        self._viewport = host.view.viewport()
+        host.viewChanged.connect(self._on_view_changed)
 
     # building ------------------------------------------------------------------------------
     def _register(self, name: str, action: QAction) -> QAction:
-        action.setObjectName(name)
-        self.window.actions_by_name[name] = action
-        return action
+        return self.host.register_action(name, action)
 
     def _build_actions(self) -> None:
         w = self.window
@@ -889,8 +892,8 @@ class PainFinderMode(QObject):
             widget.setEnabled(enabled)
         if not enabled:
             self.layer.cursor.setVisible(False)
-        if self._active and self.window.view.tool is not self:
-            self.window.view.set_tool(self)
+        if self._active and self.host.view.tool is not self:
+            self.host.view.set_tool(self)
 
     @property
     def brush_cm(self) -> float:
@@ -931,6 +934,12 @@ class PainFinderMode(QObject):
         if self._drawing.is_blank:
             self._tell("There is nothing to save yet: mark or paint where it hurts first.")
             return None
+        if not self._on_main_view():
+            self._tell(
+                "Drawings are saved on the posterior, superficial plate only: switch to it "
+                "(Ctrl+1) to save one."
+            )
+            return None
         created = self.clock().isoformat(timespec="seconds")
         label = self.dock.label_edit.text().strip()[:MAX_LABEL]
         drawing = PainDrawing(created, self._drawing.marks, self._drawing.dabs, label)
@@ -938,13 +947,13 @@ class PainFinderMode(QObject):
         record["date"] = created
         drawing_id: str | None = None
         try:
-            drawing_id = self.window.userdata.add_drawing(record)
+            drawing_id = self.host.userdata.add_drawing(record)
         except UserDataError as error:
             self._tell(str(error))
         else:
             self._notice = ""
             self.dock.label_edit.clear()
-            self.window.statusBar().showMessage(f"Drawing saved ({when_text(created)}).", 5000)
+            self.host.show_message(f"Drawing saved ({when_text(created)}).", 5000)
         self._reload_saved()
         self._show_results()
         return drawing_id
@@ -1048,7 +1057,7 @@ class PainFinderMode(QObject):
         if checked == self._active:
             return
         self._active = checked
-        view = self.window.view
+        view = self.host.view
         if checked:
             view.set_tool(self)
             if not self._sized:
@@ -1060,7 +1069,7 @@ class PainFinderMode(QObject):
             self.dock.raise_()
             self._reload_saved()
             self._schedule_refresh(0)
-            self.window.statusBar().showMessage(
+            self.host.show_message(
                 "Where does it hurt? Click the plate to mark a spot, or paint with the brush.",
                 5000,
             )
@@ -1096,7 +1105,7 @@ class PainFinderMode(QObject):
             return False
         kind = event.type()
         if kind == QEvent.Type.MouseMove and isinstance(event, QMouseEvent):
-            view = self.window.view
+            view = self.host.view
             if self._tool != "mark" and view.tool is self:
                 point = view.mapToScene(event.position().toPoint())
                 self.layer.show_cursor(point.x(), point.y(), self._radius)
@@ -1121,11 +1130,11 @@ class PainFinderMode(QObject):
     def _on_result_activated(self, item: QListWidgetItem) -> None:
         tp_id = item.data(Qt.ItemDataRole.UserRole)
         if isinstance(tp_id, str):
-            self.window.state.select(tp_id)
+            self.host.state.select(tp_id)
 
     def _on_lookalike_link_activated(self, link: str) -> None:
         if link.startswith("record:"):
-            self.window.state.select(link.removeprefix("record:"))
+            self.host.state.select(link.removeprefix("record:"))
 
     def _on_compare_changed(self, _index: int) -> None:
         self._show_comparison()
@@ -1139,11 +1148,39 @@ class PainFinderMode(QObject):
 
     def _tell(self, text: str) -> None:
         self._notice = text
-        self.window.statusBar().showMessage(text, 8000)
+        self.host.show_message(text, 8000)
         self._show_messages()
 
     def _show_messages(self) -> None:
-        self.dock.show_message("\n".join([*self._load_problems, *filter(None, [self._notice])]))
+        self.dock.show_message(
+            "\n".join([*self._load_problems, *filter(None, [self._notice, self._plate_notice()])])
+        )
+
+    def _on_main_view(self) -> bool:
+        return self.view_key == self.host.atlas.main_view
+
+    def _plate_notice(self) -> str:
+        """What the dock says about the plate now shown (no zones, drawings saved elsewhere)."""
+        if not self.finder.has_zones:
+            return (
+                "This plate shows no referral zones, so marks made here cannot be matched to "
+                "trigger points. Switch to a plate with zones (View ▸ Plate) to see them ranked."
+            )
+        return ""
+
+    def _on_view_changed(self, view_key: str) -> None:
+        """Marks belong to the plate they were drawn on: keep this view's drawing, show the
+        new view's (blank at first) and rank it on the new plate's zones."""
+        if view_key == self.view_key:
+            return
+        self._drawings[self.view_key] = self._drawing
+        self._stroke = None
+        self.view_key = view_key
+        self.finder = finder_for(self.host.atlas, view_key)
+        self._set_drawing(self._drawings.get(view_key) or PainDrawing.start(self.clock))
+        self._preview = frozenset()
+        self._notice = ""
+        self._show_results()
 
     def _schedule_refresh(self, delay_ms: int) -> None:
         timer = self._refresh_timer
@@ -1162,7 +1199,7 @@ class PainFinderMode(QObject):
     def _show_results(self) -> None:
         started = time.perf_counter()
         drawing = self._drawing
-        kb = self.window.atlas.kb
+        kb = self.host.atlas.kb
         self._matches = self.finder.rank(drawing)
         self._lookalikes = self.finder.lookalikes(drawing)
         d = self.dock
@@ -1193,7 +1230,7 @@ class PainFinderMode(QObject):
         d.red_flag.setText(red_flag_html(flags[0]) if flags else "")
         d.red_flag.setVisible(bool(flags))
         d.lookalikes.setText(lookalikes_html(self._lookalikes, kb))
-        self.save_action.setEnabled(not drawing.is_blank)
+        self.save_action.setEnabled(not drawing.is_blank and self._on_main_view())
         self._show_comparison()
         self._show_messages()
         self._update_preview()
@@ -1201,7 +1238,7 @@ class PainFinderMode(QObject):
         self.resultsChanged.emit()
 
     def _update_preview(self) -> None:
-        view = self.window.view
+        view = self.host.view
         zones = frozenset(
             z for m in self._matches for z in (*m.essential_zones, *m.spillover_zones)
         )
@@ -1215,7 +1252,7 @@ class PainFinderMode(QObject):
     def _reload_saved(self) -> None:
         self._saved = {}
         self._load_problems = []
-        for record in self.window.userdata.drawings():
+        for record in self.host.userdata.drawings():
             try:
                 drawing = PainDrawing.from_dict(record)
             except ValueError as error:
@@ -1248,7 +1285,12 @@ class PainFinderMode(QObject):
             d.comparison.clear()
             d.comparison.setVisible(False)
             return
-        if self._drawing.is_blank:
+        if not self._on_main_view():
+            text = (
+                "Saved drawings are on the posterior, superficial plate: switch to it "
+                "(Ctrl+1) to compare."
+            )
+        elif self._drawing.is_blank:
             text = "Mark or paint where it hurts now to compare it with the saved drawing."
         else:
             now = PainDrawing(
@@ -1257,17 +1299,17 @@ class PainFinderMode(QObject):
                 self._drawing.dabs,
                 self._drawing.label,
             )
-            text = comparison_text(self.finder.compare(before, now), self.window.atlas.kb)
+            text = comparison_text(self.finder.compare(before, now), self.host.atlas.kb)
         d.comparison.setText(text)
         d.comparison.setVisible(True)
 
 
-def install(window: MainWindow, clock: Callable[[], datetime] = _local_now) -> PainFinderMode:
-    """Add the "Where does it hurt?" mode to a window: an entry in the "Referred pain" menu
-    (``pain_mode``, Ctrl+H), the hidden dock ``painFinderDock`` and the actions ``pain_mark``,
+def install(host: PlateHost, clock: Callable[[], datetime] = _local_now) -> PainFinderMode:
+    """Add the "Where does it hurt?" mode to the host's window: an entry in the "Referred pain"
+    menu (``pain_mode``, Ctrl+H), the hidden dock ``painFinderDock`` and the actions ``pain_mark``,
     ``pain_brush``, ``pain_eraser``, ``pain_clear`` and ``pain_save``. ``clock`` dates saved
     drawings (default: now, in the computer's time zone)."""
-    return PainFinderMode(window, clock)
+    return PainFinderMode(host, clock)
 
 
 __all__ = [

@@ -6,8 +6,9 @@ SVG, in the core's geometry, in a test and in a click.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import (
@@ -50,7 +51,7 @@ from PySide6.QtWidgets import (
 )
 
 from hamstring_viewer.atlas import Atlas
-from hamstring_viewer.geometry import CLICK_LAYERS, Point
+from hamstring_viewer.geometry import CLICK_LAYERS, Plate, Point
 from hamstring_viewer.records import ReferralZone, Structure
 from hamstring_viewer.svgdoc import plate_variant
 
@@ -59,7 +60,13 @@ from .state import AtlasState
 
 #: Art layers in paint order, with their z values.
 ART_LAYERS = (
-    "silhouette", "bones", "deep", "vessels", "nerves", "superficial", "trigger_points"
+    "silhouette",
+    "bones",
+    "deep",
+    "vessels",
+    "nerves",
+    "superficial",
+    "trigger_points",
 )
 Z_ART = {name: 10.0 * i for i, name in enumerate(ART_LAYERS)}
 Z_OVERLAY = Z_ART["superficial"] + 5  # referral zones: over the muscles, under the X marks
@@ -194,6 +201,17 @@ class _Label:
 
 PAPER = "#fbf8f2"
 BACKGROUND_LAYERS = ("silhouette", "bones", "deep", "vessels", "nerves", "superficial")
+#: Layer toggles of the state that hide whole art layers of the plate (and their regions).
+TOGGLED_ART_LAYERS: dict[str, str] = {"bones": "bones", "vessels": "vessels", "nerves": "nerves"}
+#: Layer toggle -> the structure kinds it hides (regions, labels and leader lines).
+TOGGLED_KINDS: dict[str, frozenset[str]] = {
+    "bones": frozenset({"bone", "landmark"}),
+    "neighbours": frozenset({"muscle"}),
+    "vessels": frozenset({"vessel"}),
+    "nerves": frozenset({"nerve"}),
+}
+#: Structure kinds that get a label beside the plate.
+LABELLED_KINDS = frozenset({"hamstring", "muscle", "nerve", "vessel"})
 
 
 class PlateScene(QGraphicsScene):
@@ -253,13 +271,24 @@ class PlateTool(Protocol):
 
 
 class PlateView(QGraphicsView):
-    """Shows the plate; turns pointer and keys into calls on :class:`AtlasState`."""
+    """Shows the plate of the state's view; turns pointer and keys into calls on
+    :class:`AtlasState`. A view switch replaces the scene's plate content (art, hit shapes,
+    zones, labels) and fits the new plate; the selection, overlays and layers carry over.
+
+    ``svg`` is the SVG text of each view (a single ``bytes``: the main view's); a view whose
+    text is not given is read from its plate's source file when first shown.
+    """
 
     zoomChanged = Signal(float)
     painted = Signal()  # after each paint of the viewport
+    plateChanged = Signal(str)  # view key, after the scene shows that view's plate
 
     def __init__(
-        self, atlas: Atlas, state: AtlasState, svg_bytes: bytes, parent: QWidget | None = None
+        self,
+        atlas: Atlas,
+        state: AtlasState,
+        svg: bytes | Mapping[str, bytes],
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         # our own viewport: asking Qt for its default one makes PySide wrap a C++-made widget,
@@ -267,13 +296,19 @@ class PlateView(QGraphicsView):
         self.setViewport(QWidget())
         self.atlas = atlas
         self.state = state
-        self._svg_bytes = svg_bytes
+        self._svgs: dict[str, bytes] = (
+            {atlas.main_view: svg} if isinstance(svg, bytes) else dict(svg)
+        )  # (a view not given is read from its plate's file when first shown)
+        self.view_key = state.view
+        self.plate: Plate = atlas.plate_of(self.view_key)
+        self.anchors: dict[str, Point] = atlas.anchors_of(self.view_key)
+        self._svg_bytes = self._svg_of(self.view_key)
         self._press: QPoint | None = None
         self._dragging = False
         self._fitted = True
         self._focus_index = -1
         self.setObjectName("plateView")
-        self.setAccessibleName("Plate: posterior view of the right thigh")
+        self._set_accessible_name()
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setRenderHints(
@@ -285,7 +320,7 @@ class PlateView(QGraphicsView):
         self.viewport().grabGesture(Qt.GestureType.PinchGesture)
 
         scene = PlateScene(self)
-        x, y, w, h = atlas.plate.view_box
+        x, y, w, h = self.plate.view_box
         scene.setSceneRect(QRectF(x, y, w, h))
         self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
         self.setScene(scene)
@@ -305,14 +340,15 @@ class PlateView(QGraphicsView):
         self._insertion_item = self._overlay_path(Z_ATTACH, INSERTION_COLOUR, 2.0, 150)
         # referral zones are built when first shown (most starts show none)
         self._zone_items: dict[str, QGraphicsPathItem] = {}
-        self._zone_ids = frozenset(
-            z.id for z in atlas.kb.zones.values() if atlas.plate.has(z.svg_id)
-        )
+        self._zone_ids = self._zones_on_plate()
         self._zone_preview: frozenset[str] = frozenset()
+        self._zone_preview_wanted: frozenset[str] = frozenset()
         self._emphasis: dict[str, RegionsItem] = {}
+        self._emphasis_ids: dict[str, tuple[str, ...]] = {}
         self._tool: PlateTool | None = None
         self._tool_down = False
         self._labels: list[QGraphicsItem] = []
+        self._label_of: dict[QGraphicsItem, str] = {}
         self._build_labels()
         self._nav_order = self._navigation_order()
 
@@ -320,11 +356,76 @@ class PlateView(QGraphicsView):
         state.hoverChanged.connect(self._on_hover_changed)
         state.overlaysChanged.connect(self._on_overlays_changed)
         state.layerChanged.connect(self._on_layer_changed)
+        state.viewChanged.connect(self._on_view_changed)
         self._on_overlays_changed(state.overlays)
         self._apply_layers()
         self._on_selection_changed(state.selection)
 
     # building ------------------------------------------------------------------------------
+    def _svg_of(self, view_key: str) -> bytes:
+        data = self._svgs.get(view_key)
+        if data is None:
+            data = self._svgs[view_key] = Path(self.atlas.plate_of(view_key).source).read_bytes()
+        return data
+
+    def svg_texts(self) -> dict[str, bytes]:
+        """The SVG text of the views read so far, by view key."""
+        return dict(self._svgs)
+
+    def _set_accessible_name(self) -> None:
+        from hamstring_viewer.resources import VIEWS
+
+        titles = {v.key: v.title for v in VIEWS}
+        title = titles.get(self.view_key, self.view_key)
+        self.setAccessibleName(f"Plate: {title} view of the right thigh")
+
+    def _zones_on_plate(self) -> frozenset[str]:
+        return frozenset(z.id for z in self.atlas.kb.zones.values() if self.plate.has(z.svg_id))
+
+    def _on_view_changed(self, view_key: str) -> None:
+        self.show_plate(view_key)
+
+    def show_plate(self, view_key: str) -> None:
+        """Replace the scene's plate content by the plate of ``view_key`` and fit it."""
+        if view_key == self.view_key:
+            return
+        scene = self.plate_scene()
+        plate = self.atlas.plate_of(view_key)
+        self.view_key = view_key
+        self.plate = plate
+        self.anchors = self.atlas.anchors_of(view_key)
+        self._svg_bytes = self._svg_of(view_key)
+        self._set_accessible_name()
+        for item in [*self._hit.values(), *self._zone_items.values(), *self._labels]:
+            scene.removeItem(item)
+        self._hit.clear()
+        self._zone_items.clear()
+        self._labels.clear()
+        self._label_of.clear()
+        self._path_cache.clear()
+        x, y, w, h = plate.view_box
+        scene.setSceneRect(QRectF(x, y, w, h))
+        self._rebuild_art()
+        self._build_hit_items()
+        self._zone_ids = self._zones_on_plate()
+        self._zone_preview = frozenset(z for z in self._zone_preview_wanted if z in self._zone_ids)
+        self._build_labels()
+        self._nav_order = self._navigation_order()
+        self._focus_index = -1
+        self._focus_item.set_paths([])
+        for role, ids in self._emphasis_ids.items():
+            self._emphasis[role].set_paths([self._region_path(r) for r in ids if plate.has(r)])
+        self._on_overlays_changed(self.state.overlays)
+        self._apply_layers()
+        self._on_selection_changed(self.state.selection)
+        self._on_hover_changed(self.state.hover)
+        self.fit()
+        self.plateChanged.emit(view_key)
+
+    def shows(self, record_id: str) -> bool:
+        """True if the plate now shown draws this record (a structure, trigger point or zone)."""
+        return bool(self._paths_of(record_id))
+
     def plate_scene(self) -> PlateScene:
         scene = self.scene()
         assert isinstance(scene, PlateScene)
@@ -337,7 +438,7 @@ class PlateView(QGraphicsView):
         self._art.clear()
         scene.art = []
         for name in ART_LAYERS:
-            element = self.atlas.plate.layer_ids.get(name)
+            element = self.plate.layer_ids.get(name)
             if element is None or not renderer.elementExists(element):
                 continue
             if name in BACKGROUND_LAYERS:
@@ -357,7 +458,7 @@ class PlateView(QGraphicsView):
             self._art[name] = item
 
     def _build_hit_items(self) -> None:
-        for region in self.atlas.plate.regions:
+        for region in self.plate.regions:
             if region.layer not in CLICK_LAYERS:
                 continue
             item = QGraphicsPathItem(self._region_path(region.id))
@@ -399,7 +500,7 @@ class PlateView(QGraphicsView):
 
     def _build_zone_item(self, zone: ReferralZone) -> QGraphicsPathItem:
         colour = zone_colour(zone)
-        item = QGraphicsPathItem(painter_path(self.atlas.plate.region(zone.svg_id)))
+        item = QGraphicsPathItem(painter_path(self.plate.region(zone.svg_id)))
         if zone.kind == "essential":
             fill = QColor(colour)
             fill.setAlpha(120)
@@ -418,24 +519,22 @@ class PlateView(QGraphicsView):
 
     def _labelled(self) -> list[Structure]:
         return [
-            s
-            for s in self.atlas.kb.structures.values()
-            if s.svg_ids and s.kind in {"hamstring", "muscle", "nerve"}
+            s for s in self.atlas.kb.structures.values() if s.svg_ids and s.kind in LABELLED_KINDS
         ]
 
     def _build_labels(self) -> None:
         font = QFont(self.font())
         font.setPointSizeF(max(8.0, font.pointSizeF() * 0.95))
-        midline = self.atlas.plate.view_box[0] + self.atlas.plate.view_box[2] / 2
+        midline = self.plate.view_box[0] + self.plate.view_box[2] / 2
         left: list[_Label] = []
         right: list[_Label] = []
         for s in self._labelled():
-            anchor = self.atlas.anchors.get(s.id)
+            anchor = self.anchors.get(s.id)
             if anchor is None:
                 continue
             entry = _Label(s.id, anchor, s.name)
             (left if anchor[0] < midline else right).append(entry)
-        x0, _, w, _ = self.atlas.plate.view_box
+        x0, _, w, _ = self.plate.view_box
         self._place_labels(left, x0 + 0.27 * w, True, font)
         self._place_labels(right, x0 + 0.73 * w, False, font)
 
@@ -466,13 +565,15 @@ class PlateView(QGraphicsView):
             self.scene().addItem(leader)
             self.scene().addItem(text)
             self._labels.extend([leader, text])
+            self._label_of[leader] = lab.record_id
+            self._label_of[text] = lab.record_id
 
     def _navigation_order(self) -> list[str]:
         kb = self.atlas.kb
         order = [s.id for s in kb.hamstrings]
         order += list(kb.trigger_points)
         order += [s.id for s in kb.structures.values() if s.svg_ids and s.id not in order]
-        return order
+        return [rid for rid in order if self._paths_of(rid)]  # what this plate draws
 
     # queries -------------------------------------------------------------------------------
     def record_at(self, scene_pos: QPointF) -> str | None:
@@ -503,12 +604,12 @@ class PlateView(QGraphicsView):
         return self._site_paths(ids)
 
     def _site_paths(self, ids: tuple[str, ...]) -> list[QPainterPath]:
-        return [self._region_path(i) for i in ids if self.atlas.plate.has(i)]
+        return [self._region_path(i) for i in ids if self.plate.has(i)]
 
     def _region_path(self, region_id: str) -> QPainterPath:
         path = self._path_cache.get(region_id)
         if path is None:
-            path = painter_path(self.atlas.plate.region(region_id))
+            path = painter_path(self.plate.region(region_id))
             self._path_cache[region_id] = path
         return path
 
@@ -548,7 +649,8 @@ class PlateView(QGraphicsView):
     # modes and extra marks -----------------------------------------------------------------
     def set_zone_preview(self, zone_ids: Iterable[str]) -> None:
         """Draw these referral zones as well as the overlays the user chose (quiz, pain finder)."""
-        self._zone_preview = frozenset(z for z in zone_ids if z in self._zone_ids)
+        self._zone_preview_wanted = frozenset(zone_ids)
+        self._zone_preview = frozenset(z for z in self._zone_preview_wanted if z in self._zone_ids)
         self._on_overlays_changed(self.state.overlays)
 
     def zone_preview(self) -> frozenset[str]:
@@ -566,8 +668,9 @@ class PlateView(QGraphicsView):
             fill = QColor(colour)
             fill.setAlpha(90)
             item.brush = make_brush(fill)
-        paths = [self._region_path(r) for r in region_ids if self.atlas.plate.has(r)]
-        item.set_paths(paths)
+        ids = tuple(region_ids)
+        self._emphasis_ids[role] = ids
+        item.set_paths([self._region_path(r) for r in ids if self.plate.has(r)])
 
     def emphasis(self, role: str) -> list[QPainterPath]:
         item = self._emphasis.get(role)
@@ -591,24 +694,50 @@ class PlateView(QGraphicsView):
             self._rebuild_art()  # neighbours share SVG layers with the hamstrings
         self._apply_layers()
 
-    def _apply_layers(self) -> None:
-        """Show art, labels and hit shapes as the state's layer toggles say."""
+    def hidden_regions(self) -> set[str]:
+        """Plate region ids the layer toggles hide now (art, hit shape and label)."""
         layers = self.state.layers
+        hidden_kinds: set[str] = set()
+        for toggle, kinds in TOGGLED_KINDS.items():
+            if not layers[toggle]:
+                hidden_kinds |= kinds
+        hidden_layers = {art for t, art in TOGGLED_ART_LAYERS.items() if not layers[t]}
+        hidden: set[str] = set()
+        for s in self.atlas.kb.structures.values():
+            if s.kind in hidden_kinds:
+                hidden.update(s.svg_ids)
+        hidden.update(r.id for r in self.plate.regions if r.layer in hidden_layers)
+        return hidden
+
+    def hidden_records(self) -> set[str]:
+        """Structures the layer toggles hide now (every region of theirs on this plate)."""
+        hidden = self.hidden_regions()
+        out: set[str] = set()
+        for s in self.atlas.kb.structures.values():
+            drawn = [i for i in s.svg_ids if self.plate.has(i)]
+            if drawn and all(i in hidden for i in drawn):
+                out.add(s.id)
+        return out
+
+    def label_items(self, record_id: str | None = None) -> list[QGraphicsItem]:
+        """The label and leader-line items (of one record, or all)."""
+        if record_id is None:
+            return list(self._labels)
+        return [item for item in self._labels if self._label_of.get(item) == record_id]
+
+    def _apply_layers(self) -> None:
+        """Show art, labels and hit shapes as the state's layer toggles say: a toggle hides
+        its art, its regions' hit shapes and the labels and leader lines of its structures."""
+        layers = self.state.layers
+        hidden_records = self.hidden_records()
         for item in self._labels:
-            item.setVisible(layers["labels"])
-        hidden_art = {name for name in ("bones", "nerves") if not layers[name]}
+            item.setVisible(layers["labels"] and self._label_of.get(item) not in hidden_records)
+        hidden_art = {art for t, art in TOGGLED_ART_LAYERS.items() if not layers[t]}
         scene = self.plate_scene()
         if hidden_art != scene.hidden_layers:
             scene.hidden_layers = hidden_art
             self._redraw_background()
-        hidden: set[str] = set()
-        for s in self.atlas.kb.structures.values():
-            if (
-                (s.kind in ("bone", "landmark") and not layers["bones"])
-                or (s.kind == "nerve" and not layers["nerves"])
-                or (s.kind == "muscle" and not layers["neighbours"])
-            ):
-                hidden.update(s.svg_ids)
+        hidden = self.hidden_regions()
         for region_id, item in self._hit.items():
             item.setVisible(region_id not in hidden)
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
     QLabel,
+    QMainWindow,
     QMenu,
     QPushButton,
     QSizePolicy,
@@ -44,7 +45,7 @@ from hamstring_viewer.scheduler import Clock, ProgressError, ReviewScheduler, ut
 from hamstring_viewer.userdata import UserDataError
 
 if TYPE_CHECKING:
-    from .window import MainWindow
+    from .host import PlateHost
 
 #: What the kind selector offers, and the question kinds each entry draws from.
 KIND_ENTRIES: tuple[tuple[str, tuple[str, ...] | None], ...] = (
@@ -173,20 +174,22 @@ class QuizDock(QDockWidget):
 
     def __init__(
         self,
-        window: MainWindow,
+        host: PlateHost,
         *,
         clock: Clock = utc_now,
         rng: random.Random | None = None,
         fuzz: bool = True,
     ) -> None:
-        super().__init__("Quiz", window)
-        self.main_window = window
+        super().__init__("Quiz", host.window)
+        self.host = host
+        self.main_window = window = host.window
         self._clock = clock
         self._rng = rng if rng is not None else random.Random()
         self._fuzz = fuzz
         self._tool = _PlateAnswers(self)
         self._scheduler: ReviewScheduler | None = None
         self._questions: dict[str, Question] = {}
+        self._questions_view = ""  # the view the questions were built for
         self._round: QuizRound | None = None
         self._asked: Asked | None = None
         self._result: Result | None = None
@@ -257,7 +260,8 @@ class QuizDock(QDockWidget):
         self.start_button.clicked.connect(self._on_start_clicked)
         self.kind_box.currentIndexChanged.connect(self._on_kind_changed)
         self.action.toggled.connect(self._on_shown_changed)
-        window.state.hoverChanged.connect(self._on_hover_changed)
+        host.state.hoverChanged.connect(self._on_hover_changed)
+        host.viewChanged.connect(self._on_view_changed)
         window.installEventFilter(self)
         self._show_intro()
 
@@ -393,13 +397,15 @@ class QuizDock(QDockWidget):
     def _on_hover_changed(self, record_id: object) -> None:
         """While a question waits for its answer, hovering the plate names nothing."""
         if self._asked is not None and self._result is None and isinstance(record_id, str):
-            self.main_window.view.viewport().setToolTip("")
+            self.host.view.viewport().setToolTip("")
             self._status(self._hint)
 
     # asking ------------------------------------------------------------------------------
     def _all_questions(self) -> dict[str, Question]:
-        if not self._questions:
-            self._questions = {q.id: q for q in build_questions(self.main_window.atlas)}
+        if not self._questions or self._questions_view != self.host.view_key:
+            view = self.host.view_key
+            self._questions = {q.id: q for q in build_questions(self.host.atlas, view=view)}
+            self._questions_view = view
         return self._questions
 
     def _pool(self, kinds: tuple[str, ...] | None) -> list[Question]:
@@ -415,9 +421,14 @@ class QuizDock(QDockWidget):
                     self.kind_box.setCurrentIndex(index)
                 return
 
+    def _on_view_changed(self, _view_key: str) -> None:
+        """Another plate: its regions answer clicks; new questions are built for it (the
+        question asked now stays: plate ids are the same on every plate)."""
+        self._regions_of = None
+
     def _take_plate(self) -> None:
         """Set the plate up for the quiz: no labels, none of the user's overlays, no selection."""
-        window = self.main_window
+        window = self.host
         if not self._active:
             self._active = True
             self._stashed_labels = window.state.layer_visible("labels")
@@ -429,7 +440,7 @@ class QuizDock(QDockWidget):
             window.view.set_tool(self._tool)
 
     def _restore_plate(self) -> None:
-        window = self.main_window
+        window = self.host
         self._clear_marks()
         if window.view.tool is self._tool:
             window.view.set_tool(None)
@@ -441,7 +452,7 @@ class QuizDock(QDockWidget):
                 window.state.set_overlays(self._stashed_overlays)
 
     def _clear_marks(self) -> None:
-        view = self.main_window.view
+        view = self.host.view
         for role in (ROLE_ASK, ROLE_ANSWER, ROLE_WRONG):
             if view.emphasis(role):
                 view.set_emphasis(role, ())
@@ -455,9 +466,9 @@ class QuizDock(QDockWidget):
         question = asked.question
         self._take_plate()
         self._clear_marks()
-        view = self.main_window.view
+        view = self.host.view
         if question.kind == "pain":
-            bindings = self.main_window.atlas.kb.svg_bindings()
+            bindings = self.host.atlas.kb.svg_bindings()
             zones = [bindings.get(svg_id, svg_id) for svg_id in question.highlight]
             view.set_zone_preview(zones)
             self._preview = view.zone_preview()
@@ -510,7 +521,7 @@ class QuizDock(QDockWidget):
     # answering ---------------------------------------------------------------------------
     def _show_result(self, result: Result) -> None:
         question = result.question
-        view = self.main_window.view
+        view = self.host.view
         view.set_emphasis(ROLE_ASK, ())
         view.set_emphasis(ROLE_ANSWER, question.reveal, RIGHT_COLOUR)
         wrong_regions: tuple[str, ...] = ()
@@ -557,8 +568,8 @@ class QuizDock(QDockWidget):
 
     def _response_name(self, result: Result) -> str:
         if result.question.by_click:
-            record = self.main_window.atlas.kb.svg_bindings().get(result.response)
-            return plain_name(self.main_window.atlas.kb, record) if record else ""
+            record = self.host.atlas.kb.svg_bindings().get(result.response)
+            return plain_name(self.host.atlas.kb, record) if record else ""
         for _button, choice in self._choice_buttons:
             if choice.id == result.response:
                 return choice.text
@@ -566,7 +577,7 @@ class QuizDock(QDockWidget):
 
     def _save_progress(self) -> None:
         try:
-            self.main_window.userdata.set_progress(self.scheduler.to_dict())
+            self.host.userdata.set_progress(self.scheduler.to_dict())
         except UserDataError as error:
             self._show_message(f"Your quiz progress was not saved: {error.message}.")
             self._status(f"Quiz progress not saved: {error.message}")
@@ -577,7 +588,7 @@ class QuizDock(QDockWidget):
 
     # progress ----------------------------------------------------------------------------
     def _load_progress(self) -> ReviewScheduler:
-        userdata = self.main_window.userdata
+        userdata = self.host.userdata
         notes = [
             f"Your quiz progress file could not be used: {p.message}."
             for p in userdata.problems
@@ -655,20 +666,11 @@ class QuizDock(QDockWidget):
     # plate regions -----------------------------------------------------------------------
     def _hidden_regions(self) -> set[str]:
         """Regions the user's layer toggles hide (they cannot be clicked)."""
-        layers = self.main_window.state.layers
-        hidden: set[str] = set()
-        for s in self.main_window.atlas.kb.structures.values():
-            if (
-                (s.kind in ("bone", "landmark") and not layers["bones"])
-                or (s.kind == "nerve" and not layers["nerves"])
-                or (s.kind == "muscle" and not layers["neighbours"])
-            ):
-                hidden.update(s.svg_ids)
-        return hidden
+        return self.host.view.hidden_regions()
 
     def _region_at(self, x: float, y: float) -> str | None:
         """The topmost visible clickable plate region at (x, y), in paint order."""
-        plate = self.main_window.atlas.plate
+        plate = self.host.plate
         hit = plate.hit_test(x, y)
         if hit is None:
             return None
@@ -683,9 +685,9 @@ class QuizDock(QDockWidget):
     def _regions(self, record_id: str) -> tuple[str, ...]:
         """The clickable plate regions bound to a record."""
         if self._regions_of is None:
-            bindings = self.main_window.atlas.kb.svg_bindings()
+            bindings = self.host.atlas.kb.svg_bindings()
             regions: dict[str, list[str]] = {}
-            for region in self.main_window.atlas.plate.regions:
+            for region in self.host.plate.regions:
                 record = bindings.get(region.id)
                 if record is not None and region.layer in CLICK_LAYERS:
                     regions.setdefault(record, []).append(region.id)
@@ -704,7 +706,7 @@ class _ChoiceSlot:
         self._dock._on_choice_clicked(self._choice_id)
 
 
-def _study_menu(window: MainWindow) -> QMenu:
+def _study_menu(window: QMainWindow) -> QMenu:
     """The window's "Study" menu, made (before Help) if no other feature made it yet."""
     bar = window.menuBar()
     help_action: QAction | None = None
@@ -725,19 +727,20 @@ def _study_menu(window: MainWindow) -> QMenu:
 
 
 def install(
-    window: MainWindow,
+    host: PlateHost,
     *,
     clock: Clock = utc_now,
     rng: random.Random | None = None,
     fuzz: bool = True,
 ) -> QuizDock:
-    """Add the quiz to ``window``: a hidden "Quiz" dock (``quizDock``) on the right, and
-    *Study ▸ Quiz* (F7, action ``quiz_show``) that shows and hides it."""
-    dock = QuizDock(window, clock=clock, rng=rng, fuzz=fuzz)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    """Add the quiz to the host's window: a hidden "Quiz" dock (``quizDock``) on the right,
+    and *Study ▸ Quiz* (F7, action ``quiz_show``) that shows and hides it. Questions that
+    point at the plate use the plate shown when a round starts."""
+    dock = QuizDock(host, clock=clock, rng=rng, fuzz=fuzz)
+    host.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     dock.hide()
-    _study_menu(window).addAction(dock.action)
-    window.actions_by_name["quiz_show"] = dock.action
+    _study_menu(host.window).addAction(dock.action)
+    host.register_action("quiz_show", dock.action)
     return dock
 
 

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMainWindow,
     QMenu,
     QStyle,
     QStyledItemDelegate,
@@ -51,7 +52,7 @@ from hamstring_viewer.records import Exercise, Structure, Technique
 from hamstring_viewer.search import Hit, SearchIndex, match_spans
 
 if TYPE_CHECKING:  # window.py imports this module to install it
-    from .window import MainWindow
+    from .host import PlateHost
 
 PLACEHOLDER = "Search names, Latin, glossary, text…"
 NO_MATCHES = "No matches"
@@ -123,7 +124,7 @@ class _Row:
         return f"{head}<br>{where}{self.snippet_html}"
 
 
-def _menu(window: MainWindow, title: str) -> QMenu | None:
+def _menu(window: QMainWindow, title: str) -> QMenu | None:
     """The window's top-level menu called ``title`` (ignoring ``&``), if there is one."""
     for action in window.menuBar().actions():
         menu = action.menu()
@@ -207,9 +208,11 @@ class _HitDelegate(QStyledItemDelegate):
 class SearchBox(QObject):
     """The search field, its list of hits and the highlighting of a chosen hit in the panel."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, host: PlateHost) -> None:
+        window = host.window
         super().__init__(window)
         self.setObjectName("searchBox")
+        self.host = host
         self.window = window
         self._index: SearchIndex | None = None
         self._hits: list[Hit] = []
@@ -247,7 +250,7 @@ class SearchBox(QObject):
         self.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
         self.find_action.setToolTip("Search names, Latin, the glossary and the text")
         self.find_action.triggered.connect(self._on_find_triggered)
-        window.actions_by_name["search_find"] = self.find_action
+        host.register_action("search_find", self.find_action)
         menu = _menu(window, "Navigate")
         if menu is not None:
             menu.addSeparator()
@@ -259,7 +262,7 @@ class SearchBox(QObject):
         self.results.itemClicked.connect(self._on_item_clicked)
         self.field.installEventFilter(self)
         window.installEventFilter(self)
-        window.state.selectionChanged.connect(self._on_selection_changed)
+        host.state.selectionChanged.connect(self._on_selection_changed)
 
     def _find_keys(self) -> str:
         keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Find)
@@ -270,7 +273,7 @@ class SearchBox(QObject):
     def index(self) -> SearchIndex:
         """The search index, built on first use (start-up does not pay for it)."""
         if self._index is None:
-            self._index = SearchIndex(self.window.atlas.kb)
+            self._index = SearchIndex(self.host.atlas.kb)
         return self._index
 
     def index_built(self) -> bool:
@@ -285,7 +288,7 @@ class SearchBox(QObject):
         return self.results.isVisible()
 
     def _kind_label(self, hit: Hit) -> str:
-        record = self.window.atlas.kb.get(hit.record_id)
+        record = self.host.atlas.kb.get(hit.record_id)
         if isinstance(record, Structure):
             return KIND_LABELS.get(record.kind, record.kind.capitalize())
         if isinstance(record, Exercise) and record.kind:
@@ -376,27 +379,25 @@ class SearchBox(QObject):
 
     def choose(self, hit: Hit) -> None:
         """Select the hit's record, outline a glossary term's structure, highlight the match."""
-        state = self.window.state
+        state = self.host.state
         self.results.hide()
         target = hit.record_id
         state.select(target)
         if hit.kind == "term" and hit.structure is not None:
-            structure = self.window.atlas.kb.structures.get(hit.structure)
+            structure = self.host.atlas.kb.structures.get(hit.structure)
             if structure is not None:
-                self.window.view.set_emphasis(
-                    EMPHASIS_ROLE, structure.svg_ids, TERM_STRUCTURE_COLOUR
-                )
+                self.host.view.set_emphasis(EMPHASIS_ROLE, structure.svg_ids, TERM_STRUCTURE_COLOUR)
                 self._emphasis_for = target
                 self.window.statusBar().showMessage(
                     f"{structure.name} is outlined on the plate", 5000
                 )
         self.highlight(self.field.text(), hit.terms)
-        self.window.panel.browser.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.host.panel.browser.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def highlight(self, query: str, terms: tuple[str, ...] = ()) -> list[QTextEdit.ExtraSelection]:
         """Mark the query's words in the panel (or, failing that, ``terms``) and scroll to the
         first. Returns the marks."""
-        browser = self.window.panel.browser
+        browser = self.host.panel.browser
         document = browser.document()
         found: list[tuple[int, int]] = []
         block = document.begin()
@@ -437,10 +438,10 @@ class SearchBox(QObject):
     def _on_selection_changed(self, record_id: object) -> None:
         if self._highlighted:
             self._highlighted = False
-            self.window.panel.browser.setExtraSelections([])
+            self.host.panel.browser.setExtraSelections([])
         if self._emphasis_for is not None and record_id != self._emphasis_for:
             self._emphasis_for = None
-            self.window.view.set_emphasis(EMPHASIS_ROLE, [])
+            self.host.view.set_emphasis(EMPHASIS_ROLE, [])
 
     # keys and geometry -----------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -481,16 +482,16 @@ class SearchBox(QObject):
                 self.results.hide()
             else:
                 self.field.clear()
-                self.window.view.setFocus(Qt.FocusReason.OtherFocusReason)
+                self.host.view.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
             return False
         return True
 
 
-def install(window: MainWindow) -> SearchBox:
+def install(host: PlateHost) -> SearchBox:
     """Add the search field (toolbar ``searchToolbar``), its result list and Navigate ▸ Find…
-    (``search_find``, Ctrl+F) to ``window``."""
-    return SearchBox(window)
+    (``search_find``, Ctrl+F) to the host's window."""
+    return SearchBox(host)
 
 
 __all__ = ["NO_MATCHES", "PLACEHOLDER", "SearchBox", "install"]

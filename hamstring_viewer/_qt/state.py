@@ -1,35 +1,75 @@
-"""The viewer's state as a widget-free QObject: selection, hover, overlays, layers, history."""
+"""The viewer's state as a widget-free QObject: the view (plate) shown, selection, hover,
+overlays, layers, history."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QObject, Signal
 
 from hamstring_viewer.records import KnowledgeBase
 
 #: Layer toggles the user has, with their default visibility.
-LAYERS: dict[str, bool] = {"bones": True, "neighbours": True, "nerves": True, "labels": True}
+LAYERS: dict[str, bool] = {
+    "bones": True,
+    "neighbours": True,
+    "vessels": True,
+    "nerves": True,
+    "labels": True,
+}
 
 
 class AtlasState(QObject):
-    """What is selected, hovered and shown. Setters emit only on a real change."""
+    """What is selected, hovered and shown. Setters emit only on a real change.
 
+    ``views`` are the keys of the plates the atlas has; ``view`` is shown first (default: the
+    first of ``views``). A view switch keeps the selection, overlays and layers.
+    """
+
+    viewChanged = Signal(str)  # view key
     selectionChanged = Signal(object)  # record id or None
     hoverChanged = Signal(object)  # record id or None
     overlaysChanged = Signal(object)  # frozenset of trigger point ids
     layerChanged = Signal(str, bool)
     historyChanged = Signal()
 
-    def __init__(self, kb: KnowledgeBase, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        parent: QObject | None = None,
+        views: Sequence[str] = ("posterior",),
+        view: str | None = None,
+    ) -> None:
         super().__init__(parent)
+        if not views:
+            raise ValueError("the state needs at least one view")
         self.kb = kb
+        self._views = tuple(views)
+        self._view = view if view in self._views else self._views[0]
         self._selection: str | None = None
         self._hover: str | None = None
         self._overlays: frozenset[str] = frozenset()
         self._layers = dict(LAYERS)
         self._back: list[str | None] = []
         self._forward: list[str | None] = []
+
+    # view ----------------------------------------------------------------------------------
+    @property
+    def view(self) -> str:
+        """The key of the view (plate) shown."""
+        return self._view
+
+    @property
+    def views(self) -> tuple[str, ...]:
+        return self._views
+
+    def set_view(self, view_key: str) -> None:
+        """Show another plate; raises KeyError listing the known views."""
+        if view_key not in self._views:
+            raise KeyError(f"no view '{view_key}'; known views: {', '.join(self._views)}")
+        if view_key != self._view:
+            self._view = view_key
+            self.viewChanged.emit(view_key)
 
     # selection and history -----------------------------------------------------------------
     @property

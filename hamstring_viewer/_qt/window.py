@@ -6,6 +6,7 @@ classes; the plate, the panel and the ``Qt`` namespace are imported when the win
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -14,6 +15,7 @@ from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from hamstring_viewer import __version__
+from hamstring_viewer.credits import PLATES_CREDIT
 
 from .launch import Snapshot, SnapshotWidget
 
@@ -23,6 +25,7 @@ if TYPE_CHECKING:
     from hamstring_viewer.atlas import Atlas
     from hamstring_viewer.userdata import UserData
 
+    from .host import PlateHost
     from .panel import InfoPanel
     from .plate_view import PlateView
     from .state import AtlasState
@@ -39,12 +42,31 @@ SHORTCUTS = [
     ("Alt ← / Alt →", "back / forward through what you looked at"),
     ("Ctrl Shift A / Ctrl Shift N", "show all / no referred-pain overlays"),
     ("F6", "switch between plate and panel"),
+    (
+        "Ctrl 1 … Ctrl 5",
+        "show a plate: posterior superficial, posterior deep, medial, lateral, "
+        "cross-section at mid-thigh (View ▸ Plate)",
+    ),
     ("Ctrl F", "search names, Latin, glossary and text"),
     ("Ctrl D", "bookmark the selection (notes in View ▸ Notes and bookmarks)"),
     ("Ctrl H", "where does it hurt? mark or paint the pain on the plate"),
     ("F7", "quiz"),
     ("Ctrl E / Ctrl P", "client handout as PDF / print it"),
 ]
+
+
+#: Short toolbar texts of the plate buttons (the menu shows the full titles).
+VIEW_BUTTONS: dict[str, str] = {
+    "posterior": "Posterior",
+    "posterior_deep": "Deep",
+    "medial": "Medial",
+    "lateral": "Lateral",
+    "cross_section": "Section",
+}
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def app_data_dir() -> Path:
@@ -70,11 +92,12 @@ class MainWindow(QMainWindow):
     state: AtlasState
     view: PlateView
     panel: InfoPanel
+    host: PlateHost
 
     def __init__(
         self,
         atlas: Atlas | None,
-        svg_bytes: bytes | None,
+        svg_bytes: bytes | Mapping[str, bytes] | None,
         settings: QSettings,
         parent: QWidget | None = None,
         userdata: UserData | None = None,
@@ -87,8 +110,8 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.is_loaded = False
         self.load_failed = False  # set by the app when the content could not be loaded
-        #: where the app loads the content from (None: the shipped data and plate)
-        self.content_paths: tuple[Path | None, Path | None] = (None, None)
+        #: where the app loads the content from (None: the shipped data and plates)
+        self.content_paths: tuple[Path | None, dict[str, Path] | None] = (None, None)
         self.started_from_snapshot = False
         self.actions_by_name: dict[str, QAction] = {}
         self.features: dict[str, object] = {}
@@ -111,10 +134,20 @@ class MainWindow(QMainWindow):
             self._start.snapshot = snapshot
             self._start.update()
 
+    def initial_view(self, atlas: Atlas) -> str:
+        """The view the window opens with: the one saved in the settings, if the atlas has it."""
+        saved = self.settings.value("view/current")
+        return saved if isinstance(saved, str) and saved in atlas.plates else atlas.main_view
+
+    def svg_of_first_view(self, atlas: Atlas) -> dict[str, bytes]:
+        """The SVG text of the plate the window opens with (the others are read when shown)."""
+        key = self.initial_view(atlas)
+        return {key: Path(atlas.plates[key].source).read_bytes()}
+
     def load(
         self,
         atlas: Atlas,
-        svg_bytes: bytes,
+        svg_bytes: bytes | Mapping[str, bytes],
         userdata: UserData | None = None,
         *,
         features: bool | Literal["after_first_paint"] = True,
@@ -126,14 +159,18 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QSplitter
 
+        from .host import PlateHost
         from .panel import InfoPanel
         from .plate_view import PlateView
         from .state import AtlasState
 
         self.atlas = atlas
         self._userdata = userdata
-        self.state = AtlasState(atlas.kb, self)
+        self.state = AtlasState(
+            atlas.kb, self, views=list(atlas.plates), view=self.initial_view(atlas)
+        )
         self.view = PlateView(atlas, self.state, svg_bytes)
+        self.host = PlateHost(self)
         self.panel = InfoPanel(self.state, show_now=False)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("splitter")
@@ -169,6 +206,7 @@ class MainWindow(QMainWindow):
         self.state.historyChanged.connect(self._on_history_changed)
         self.state.overlaysChanged.connect(self._on_overlays_changed)
         self.state.layerChanged.connect(self._on_layer_changed)
+        self.state.viewChanged.connect(self._on_view_changed)
         self._restore_state()
         self._on_history_changed()
         kb = atlas.kb
@@ -236,11 +274,11 @@ class MainWindow(QMainWindow):
         from . import export, notes_dock, pain_dock, quiz_dock, search_box
 
         self._features_pending = False
-        self.features["search"] = search_box.install(self)
-        self.features["notes"] = notes_dock.install(self)
-        self.features["pain"] = pain_dock.install(self)
-        self.features["quiz"] = quiz_dock.install(self)
-        self.features["export"] = export.install(self)
+        self.features["search"] = search_box.install(self.host)
+        self.features["notes"] = notes_dock.install(self.host)
+        self.features["pain"] = pain_dock.install(self.host)
+        self.features["quiz"] = quiz_dock.install(self.host)
+        self.features["export"] = export.install(self.host)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -297,8 +335,10 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         from functools import partial
 
-        from PySide6.QtGui import QKeySequence
+        from PySide6.QtGui import QActionGroup, QKeySequence
         from PySide6.QtWidgets import QLineEdit, QMenu, QToolBar
+
+        from hamstring_viewer import resources
 
         from .state import LAYERS
 
@@ -336,9 +376,41 @@ class MainWindow(QMainWindow):
         fit = self._action("fit", "&Fit plate", self.view.fit, "Ctrl+0")
         view.addActions([zoom_in, zoom_out, fit])
         view.addSeparator()
+        plates_menu = view.addMenu("&Plate")
+        plates_menu.setObjectName("plateMenu")
+        self.view_group = QActionGroup(self)
+        self.view_group.setExclusive(True)
+        view_actions: list[QAction] = []
+        for v in resources.views():
+            if v.key not in self.atlas.plates:
+                continue  # an atlas built for fewer plates (tests, a single plate)
+            action = self._action(
+                f"view_{v.key}",
+                v.title,
+                partial(self._on_view_action, v.key),
+                v.shortcut,
+                checkable=True,
+            )
+            action.setIconText(VIEW_BUTTONS.get(v.key, v.title))
+            action.setToolTip(f"{v.title} ({v.shortcut})")
+            action.setChecked(v.key == self.state.view)
+            self.view_group.addAction(action)
+            plates_menu.addAction(action)
+            view_actions.append(action)
+        for key in self.atlas.plates:  # a plate that is not a registered view (a test's)
+            if f"view_{key}" not in self.actions_by_name:
+                action = self._action(
+                    f"view_{key}", key, partial(self._on_view_action, key), checkable=True
+                )
+                action.setChecked(key == self.state.view)
+                self.view_group.addAction(action)
+                plates_menu.addAction(action)
+                view_actions.append(action)
+        view.addSeparator()
         layer_names = {
             "bones": "&Bones",
             "neighbours": "&Neighbouring muscles",
+            "vessels": "&Vessels",
             "nerves": "N&erves",
             "labels": "&Labels",
         }
@@ -405,6 +477,9 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         for name in LAYERS:
             toolbar.addAction(self.actions_by_name[f"layer_{name}"])
+        if len(view_actions) > 1:
+            toolbar.addSeparator()
+            toolbar.addActions(view_actions)
         # as tall as the search field that joins the row after the first paint, so that the
         # plate does not move (nor the start-up snapshot mismatch) by a pixel when it does
         probe = QToolBar()
@@ -413,6 +488,10 @@ class MainWindow(QMainWindow):
         probe.deleteLater()
         self.addToolBar(toolbar)
         self.toolbar = toolbar
+
+    def _on_view_action(self, view_key: str, checked: bool) -> None:
+        if checked:
+            self.state.set_view(view_key)
 
     def _toggle_focus(self) -> None:
         if self.view.hasFocus():
@@ -438,7 +517,10 @@ class MainWindow(QMainWindow):
             "recorded in the panel.</p>"
             "<p>Not a diagnosis: see a professional for numbness, weakness, pain at night or "
             "after an injury.</p>"
-            f"<p><b>Sources</b></p><ul>{sources}</ul><p>Licence: MIT (see LICENSE).</p>"
+            f"<p><b>Sources</b></p><ul>{sources}</ul>"
+            f"<p>{_escape(PLATES_CREDIT)}</p>"
+            "<p>Licence of the code: MIT (see LICENSE). The plates keep their own licence "
+            "(CC BY-SA 2.1 Japan, above).</p>"
         )
 
     def show_shortcuts(self) -> None:
@@ -465,6 +547,35 @@ class MainWindow(QMainWindow):
 
         name = plain_name(self.atlas.kb, record_id) if isinstance(record_id, str) else ""
         self.setWindowTitle(f"{name} — Hamstring Viewer" if name else "Hamstring Viewer")
+        self._say_if_not_shown()
+
+    def _on_view_changed(self, view_key: str) -> None:
+        action = self.actions_by_name.get(f"view_{view_key}")
+        if action is not None:
+            with QSignalBlocker(action):
+                action.setChecked(True)
+        self._say_if_not_shown()
+
+    def not_shown_message(self) -> str:
+        """What the status bar says when the selection is not drawn on the plate now shown
+        ("" when it is, or when it is drawn on no plate at all)."""
+        from hamstring_viewer import resources
+        from hamstring_viewer.describe import plain_name
+
+        rid = self.state.selection
+        if rid is None or self.view.shows(rid):
+            return ""
+        elsewhere = self.atlas.views_of(rid)
+        if not elsewhere:
+            return ""
+        titles = {v.key: v.title for v in resources.views()}
+        shown_in = "; ".join(titles.get(key, key) for key in elsewhere)
+        return f"{plain_name(self.atlas.kb, rid)} is not shown in this view (shown in: {shown_in})."
+
+    def _say_if_not_shown(self) -> None:
+        message = self.not_shown_message()
+        if message:
+            self.statusBar().showMessage(message, 10000)
 
     def _on_history_changed(self) -> None:
         self.actions_by_name["back"].setEnabled(self.state.can_go_back())
@@ -529,6 +640,7 @@ class MainWindow(QMainWindow):
             s.setValue(f"layers/{name}", visible)
         s.setValue("overlays/trigger_points", ",".join(sorted(self.state.overlays)))
         s.setValue("selection/record", self.state.selection or "")
+        s.setValue("view/current", self.state.view)
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
