@@ -24,9 +24,22 @@ _DEFAULT_VIEW = "posterior"  # = resources.DEFAULT_VIEW (not imported: a start r
 
 
 def plate_files(plates: PlatePaths) -> dict[str, Path]:
-    """``plates`` as a dict of view key -> path (a single path: the posterior view)."""
+    """``plates`` as a dict of view key -> path.
+
+    A single path is the posterior view's plate; the other views' plates are taken from the
+    same folder where files of their shipped names are there (a copy of the content folder
+    works like the shipped one).
+    """
     if isinstance(plates, (str, Path)):
-        return {_DEFAULT_VIEW: Path(plates)}
+        from hamstring_viewer import resources
+
+        main = Path(plates)
+        out = {_DEFAULT_VIEW: main}
+        for view in resources.views():
+            sibling = main.parent / view.file
+            if view.key != _DEFAULT_VIEW and sibling.name != main.name and sibling.is_file():
+                out[view.key] = sibling
+        return out
     return {key: Path(path) for key, path in plates.items()}
 
 

@@ -27,11 +27,15 @@ from hamstring_viewer.userdata import UserData  # noqa: E402
 
 @pytest.fixture
 def content_copy(tmp_path: Path) -> tuple[Path, Path]:
-    """A writable copy of the shipped knowledge base and plate: (data_dir, svg_path)."""
+    """A writable copy of the shipped knowledge base and plates: (data_dir, the posterior
+    plate's path); the other views' plates lie beside it."""
     data = tmp_path / "data"
     shutil.copytree(resources.data_dir(), data)
     svg = tmp_path / "posterior_thigh.svg"
     shutil.copy(resources.plate_path(), svg)
+    for path in resources.plate_paths().values():  # the other views, beside it
+        if not (tmp_path / path.name).exists():
+            shutil.copy(path, tmp_path / path.name)
     return data, svg
 
 

@@ -10,6 +10,8 @@ projected triangles for that view. 1.0 is identical; smoothing the outline costs
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import numpy as np
@@ -136,3 +138,28 @@ def test_the_sciatic_nerve_runs_where_anatomy_puts_it() -> None:
     cfn = plate.region("common_fibular_nerve").bbox
     assert abs(tib[1] - sciatic.bbox[3]) < 40 and abs(cfn[1] - sciatic.bbox[3]) < 40
     assert cfn[2] > tib[2]  # the common fibular nerve heads laterally
+
+
+@pytest.mark.skipif(shutil.which("inkscape") is None, reason="Inkscape is not installed")
+def test_plates_saved_again_by_inkscape_still_pass_check(tmp_path: Path) -> None:
+    """An illustrator opens each plate in Inkscape and saves it as Inkscape SVG: the content
+    check still passes on all of them and every region is still there."""
+    from hamstring_viewer import resources
+    from hamstring_viewer.catalog import check
+
+    saved: dict[str, Path] = {}
+    for key, path in resources.plate_paths().items():
+        out = tmp_path / path.name
+        subprocess.run(
+            ["inkscape", str(path), "--export-type=svg", f"--export-filename={out}"],
+            check=True, capture_output=True, timeout=300,
+        )  # fmt: skip
+        assert "inkscape:version" in out.read_text(encoding="utf-8")
+        saved[key] = out
+    atlas, problems = check(ROOT / "data", saved)
+    assert not problems, [str(p) for p in problems]
+    assert atlas is not None
+    for key, path in resources.plate_paths().items():
+        before, _ = load_plate(path)
+        assert before is not None
+        assert {r.id for r in atlas.plates[key].regions} == {r.id for r in before.regions}
