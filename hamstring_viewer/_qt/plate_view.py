@@ -424,7 +424,11 @@ class PlateView(QGraphicsView):
 
     def shows(self, record_id: str) -> bool:
         """True if the plate now shown draws this record (a structure, trigger point or zone)."""
-        return bool(self._paths_of(record_id))
+        record = self.atlas.kb.get(record_id)
+        if isinstance(record, Structure):
+            return any(self.plate.has(i) for i in record.svg_ids)
+        svg_id = getattr(record, "svg_id", None)
+        return isinstance(svg_id, str) and self.plate.has(svg_id)
 
     def plate_scene(self) -> PlateScene:
         scene = self.scene()
@@ -573,7 +577,7 @@ class PlateView(QGraphicsView):
         order = [s.id for s in kb.hamstrings]
         order += list(kb.trigger_points)
         order += [s.id for s in kb.structures.values() if s.svg_ids and s.id not in order]
-        return [rid for rid in order if self._paths_of(rid)]  # what this plate draws
+        return [rid for rid in order if self.shows(rid)]  # what this plate draws
 
     # queries -------------------------------------------------------------------------------
     def record_at(self, scene_pos: QPointF) -> str | None:
