@@ -555,6 +555,16 @@ def _region(
         return None
     xs = [p[0] for poly in polygons for p in poly]
     ys = [p[1] for poly in polygons for p in poly]
+    if not (all(map(math.isfinite, xs)) and all(map(math.isfinite, ys))):
+        problems.append(
+            Problem(
+                file,
+                "shape has a coordinate that is not a finite number",
+                record=rid,
+                line=line_of(rid),
+            )
+        )
+        return None
     fill_rule = str(shape.values.get("fill-rule", "nonzero")).strip().lower()
     return Region(
         id=rid,
@@ -762,22 +772,28 @@ def label_anchor(plate: Plate, regions: Sequence[Region], step: float = 6.0) -> 
     Visible means the topmost clickable region there is one of them (paint order), as
     :meth:`Plate.hit_test` answers. How:
 
-    1. Rasterise on a grid of ``step`` plate units (cell centres at the plate raster's origin
-       plus ``(i + 0.5, j + 0.5) * step``): each clickable region from the lowest of these up
-       (the plate's regions in paint order, those whose box meets theirs) is scan-converted once
-       per plate and step (per row, the crossings of the row's centre line with its polygon
-       edges, sorted, filled by its fill rule: the same crossing rule as
-       :meth:`Region.contains`), and painted in paint order into a row of bits: set by these
-       regions, cleared by any other. What is left set is the visible part.
+    1. Rasterise the visible part on a grid of ``step`` plate units (cell centres at
+       ``origin + (i + 0.5, j + 0.5) * step``, the origin the top left of the plate's regions).
+       Each clickable region is scan-converted once per plate and step: per grid row, the
+       crossings of the row's centre line with its polygons' edges (as in
+       :meth:`Region.contains`), sorted and filled by its fill rule into a row of bits (a Python
+       int, bit i = column i). The regions from the lowest of these up whose box meets theirs
+       are painted in paint order: these set their bits, any other clears them.
     2. Erode the visible cells until nothing is left, alternating 4- and 8-neighbour steps (an
        octagonal distance, close to Euclidean); a cell at the grid's edge or next to a hidden
        cell goes first. The cells of the last non-empty step are the farthest from every edge.
-    3. Of those, take the one nearest the centroid of the visible cells (ties: top, then left),
-       check it with :meth:`Plate.hit_test`, and return its centre.
+       Of those, take the one nearest the centroid of the visible cells (ties: top, then left).
+    3. If it survived fewer than ``_REFINE_DEPTH`` erosion steps (a small or thin part), do 1-2
+       again on a grid twice as fine, only in a box around that cell a little larger than the
+       clearance found (so only nearby edges are scanned), down to a quarter of ``step``.
+    4. Return the centre of that cell if :meth:`Plate.hit_test` agrees it is visible (rounding
+       at an edge may disagree); otherwise the best coarse cell it agrees on, or None.
 
     Parts narrower than about ``step`` may fall between cell centres; a structure whose only
-    visible parts are such slivers has no anchor. Cost: one scan of each region's edges per
-    plate and step, then a few big-integer operations per grid row and erosion step.
+    visible parts are such slivers has no anchor. The result depends only on the plate and the
+    arguments. Cost: one scan of each region's edges per plate and step, then a few big-integer
+    operations per grid row and erosion step (the grid is coarsened so that a side has at most
+    ``_MAX_GRID`` cells).
     """
     if not step > 0:
         raise ValueError(f"step must be positive, not {step}")
@@ -811,8 +827,8 @@ def label_anchor(plate: Plate, regions: Sequence[Region], step: float = 6.0) -> 
     # Few erosion steps: the grid is coarse for this part. Look again around the point on a grid
     # twice as fine (a box of a little more than the clearance found, so only nearby edges are
     # scanned), down to a quarter of ``step``.
-    grid = step
-    while depth < _REFINE_DEPTH and grid > step / 4:
+    grid = raster.step
+    while depth < _REFINE_DEPTH and grid > raster.step / 4:
         reach = (depth + 2) * grid
         grid /= 2
         box = (x - reach, y - reach, x + reach, y + reach)
@@ -831,6 +847,7 @@ def label_anchor(plate: Plate, regions: Sequence[Region], step: float = 6.0) -> 
 
 _REFINE_DEPTH = 3  # erosion steps below which label_anchor looks again on a finer grid
 _BAND = 16  # polygon edges per band of a label raster's edge index
+_MAX_GRID = 16384  # cells along a label raster's longer side, at most
 
 
 def _meets(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
@@ -906,9 +923,12 @@ class _Raster:
     __slots__ = ("_bands", "_rows", "ox", "oy", "step")
 
     def __init__(self, regions: Sequence[Region], step: float) -> None:
-        self.step = step
         self.ox = min((r.bbox[0] for r in regions), default=0.0)
         self.oy = min((r.bbox[1] for r in regions), default=0.0)
+        extent = max((max(r.bbox[2] - self.ox, r.bbox[3] - self.oy) for r in regions), default=0)
+        # a plate drawn far larger than its grid was meant for gets a coarser grid, not a
+        # raster of unbounded size
+        self.step = max(step, extent / _MAX_GRID)
         self._rows: dict[int, tuple[int, list[int]]] = {}
         self._bands: dict[int, list[list[tuple[float, float, int, int]]]] = {}
 

@@ -681,3 +681,23 @@ def test_compact_path_data_is_read_as_svgelements_reads_it(d: str) -> None:
     from hamstring_viewer.geometry import parse_path_data
 
     assert parse_path_data(d) == _svgelements_commands(d)
+
+
+def test_coordinates_that_are_not_finite_are_a_problem() -> None:
+    body = '<path id="bad" d="M 0 0 L 1e400 0 L 0 10 Z"/><path id="good" d="M 0 0 L 9 0 L 0 9 Z"/>'
+    plate, problems = parse_plate(plate_of(layer("Bones", body)), "plate.svg")
+    assert plate is not None and [r.id for r in plate.regions] == ["good"]
+    assert [p.record for p in problems] == ["bad"]
+    assert "not a finite number" in str(problems[0])
+
+
+def test_a_huge_plate_gets_a_bounded_label_grid() -> None:
+    body = (
+        '<path id="far" d="M 1e12 1e12 L 1.00001e12 1e12 L 1e12 1.00001e12 Z"/>'
+        '<path id="near" d="M 0 0 L 60 0 L 60 60 L 0 60 Z"/>'
+    )
+    plate, problems = parse_plate(plate_of(layer("Bones", body)))
+    assert problems == [] and plate is not None
+    anchor = label_anchor(plate, [plate.region("near")])  # no raster of 1e11 cells
+    assert anchor is None or plate.region("near").contains(*anchor)
+    assert plate._raster(6.0).step > 6.0
