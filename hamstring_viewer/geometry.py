@@ -4,6 +4,12 @@ Qt-free. The plate is read with ``svgelements`` (transforms applied). Regions ar
 shapes with an id inside the plate's Inkscape layers; decoration (elements inside a group with
 class ``decor``, or with an id starting with ``_``) is not a region. Hit-testing follows paint
 order: the region painted last (on top) wins.
+
+Cost (see ``benchmarks/bench_plate_load.py``): svgelements builds the element tree and the
+transforms, but the path data of regions is read here (:func:`parse_path_data`) and that of
+decoration not at all, and curves are flattened here (svgelements' ``point()`` tries
+``import numpy`` on every call). Label anchors come from a scan-converted bit raster
+(:func:`label_anchor`), not from point-in-polygon tests.
 """
 
 from __future__ import annotations
@@ -1115,12 +1121,11 @@ _LAYER_KEYS = frozenset(LAYER_LABELS.values())
 def plate_to_bytes(plate: Plate) -> bytes:
     """A compact, safe serialisation of a parsed plate (not pickle: nothing in it can run).
 
-    Layout: ``_BLOB_MAGIC``, a CRC-32 of the rest, the length of a JSON header (the two 4 bytes,
-    little-endian), the header
-    (source, view box, layer ids, and per region its id, layer, title, fill rule, command
-    letters and polygon sizes), then every number as little-endian float64: per region its
-    command arguments, then its polygons' points. Orders and bounding boxes are derived on
-    reading. Read it back with :func:`plate_from_bytes`.
+    Layout: ``_BLOB_MAGIC``; a CRC-32 of the rest and the length of a JSON header (4 bytes
+    each, little-endian); the header (source, view box, layer ids, and per region its id,
+    layer, title, fill rule, command letters and polygon sizes); then every number as a
+    little-endian float64: per region its command arguments, then its polygons' points. Orders
+    and bounding boxes are derived on reading. Read it back with :func:`plate_from_bytes`.
     """
     import array
     import json
