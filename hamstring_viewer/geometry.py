@@ -924,7 +924,8 @@ class _Raster:
     Cell (i, j) has its centre at ``(ox + (i + 0.5) * step, oy + (j + 0.5) * step)``, with
     (ox, oy) the top left of the plate's regions, so i, j >= 0 for every region. A region's rows
     are ``(first row, masks)``: bit i of a mask is set when that cell's centre is inside the
-    region by :meth:`Region.contains`' rule (the same float expressions)."""
+    region by the crossing rule of :meth:`Region.contains` (up to rounding within a hair of an
+    edge, which :func:`label_anchor` checks for with a hit test)."""
 
     __slots__ = ("_bands", "_rows", "ox", "oy", "step")
 
@@ -969,9 +970,6 @@ class _Raster:
             done = self._rows[region.order] = self.scan(region)
         return done
 
-    def _row_centre(self, j: int) -> float:
-        return self.oy + (j + 0.5) * self.step
-
     def row(self, y: float) -> int:
         """The first row whose centre line is at or below y (rounded)."""
         return math.ceil((y - self.oy) / self.step - 0.5)
@@ -985,9 +983,10 @@ class _Raster:
     ) -> tuple[int, list[int]]:
         """Scan-convert the region (rows ``top`` to ``bottom - 1`` only, if given; not cached).
 
-        An edge from a to b crosses the centre lines of rows ``_row(low end)`` up to, not
-        including, ``_row(high end)``: as each vertex gets one row number, every closed polygon
-        crosses a row an even number of times, so rounding at a vertex never fills a row wrong.
+        An edge crosses the centre lines of rows ``row(low end)`` up to, not including,
+        ``row(high end)``: as each vertex gets one row number, every closed polygon crosses a
+        row an even number of times, so rounding at a vertex never fills a row wrong. Edges are
+        visited a band at a time (``_bands_of``), and bands far from the rows are skipped.
         """
         ox, oy, step = self.ox, self.oy, self.step
         _, y0, _, y1 = region.bbox
