@@ -123,12 +123,12 @@ class Plate:
     def __setstate__(self, state: object) -> None:
         if isinstance(state, tuple):  # pickled before __getstate__: (None, {slot: value})
             state = state[1]
-        if not isinstance(state, dict):
-            raise TypeError("not a pickled Plate")
+        if not isinstance(state, dict) or not {"source", "view_box", "regions"} <= state.keys():
+            raise TypeError("not a pickled Plate")  # the atlas cache treats this as a miss
         self.source = state["source"]
         self.view_box = state["view_box"]
         self.regions = state["regions"]
-        self.layer_ids = state["layer_ids"]
+        self.layer_ids = state.get("layer_ids", {})
         self._cells = None
         self._rasters = {}
         self.__post_init__()

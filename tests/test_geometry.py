@@ -701,3 +701,12 @@ def test_a_huge_plate_gets_a_bounded_label_grid() -> None:
     anchor = label_anchor(plate, [plate.region("near")])  # no raster of 1e11 cells
     assert anchor is None or plate.region("near").contains(*anchor)
     assert plate._raster(6.0).step > 6.0
+
+
+def test_a_pickled_plate_state_without_its_fields_is_a_type_error() -> None:
+    """The atlas cache treats TypeError from unpickling as a miss and rebuilds."""
+    plate = Plate.__new__(Plate)
+    with pytest.raises(TypeError, match="not a pickled Plate"):
+        plate.__setstate__((None, {"source": "x.svg"}))
+    with pytest.raises(TypeError, match="not a pickled Plate"):
+        plate.__setstate__(["source"])
