@@ -4,6 +4,12 @@ Qt-free. The plate is read with ``svgelements`` (transforms applied). Regions ar
 shapes with an id inside the plate's Inkscape layers; decoration (elements inside a group with
 class ``decor``, or with an id starting with ``_``) is not a region. Hit-testing follows paint
 order: the region painted last (on top) wins.
+
+Cost (see ``benchmarks/bench_plate_load.py``): svgelements builds the element tree and the
+transforms, but the path data of regions is read here (:func:`parse_path_data`) and that of
+decoration not at all, and curves are flattened here (svgelements' ``point()`` tries
+``import numpy`` on every call). Label anchors come from a scan-converted bit raster
+(:func:`label_anchor`), not from point-in-polygon tests.
 """
 
 from __future__ import annotations
@@ -118,12 +124,12 @@ class Plate:
     def __setstate__(self, state: object) -> None:
         if isinstance(state, tuple):  # pickled before __getstate__: (None, {slot: value})
             state = state[1]
-        if not isinstance(state, dict):
-            raise TypeError("not a pickled Plate")
+        if not isinstance(state, dict) or not {"source", "view_box", "regions"} <= state.keys():
+            raise TypeError("not a pickled Plate")  # the atlas cache treats this as a miss
         self.source = state["source"]
         self.view_box = state["view_box"]
         self.regions = state["regions"]
-        self.layer_ids = state["layer_ids"]
+        self.layer_ids = state.get("layer_ids", {})
         self._cells = None
         self._rasters = {}
         self.__post_init__()
@@ -245,7 +251,7 @@ def parse_plate(data: bytes, file: str = "<plate>") -> tuple[Plate | None, list[
 
     root = ElementTree.fromstring(data)
     titles = _titles_and_show_layers(root)
-    _drop_art_geometry(root)
+    taken = _take_path_data(root)
     try:
         svg = svgelements.SVG.parse(io.BytesIO(ElementTree.tostring(root)), reify=True)
     except Exception as exc:  # svgelements raises assorted errors on odd input
@@ -301,7 +307,15 @@ def parse_plate(data: bytes, file: str = "<plate>") -> tuple[Plate | None, list[
                 if layer in DECOR_LAYERS:
                     continue
                 region = _region(
-                    child, cid, layer, len(regions), titles.get(cid, ""), file, problems, line_of
+                    child,
+                    cid,
+                    layer,
+                    len(regions),
+                    titles.get(cid, ""),
+                    file,
+                    problems,
+                    line_of,
+                    taken,
                 )
                 if region is not None:
                     regions.append(region)
@@ -333,17 +347,30 @@ def _titles_and_show_layers(root: ElementTree.Element) -> dict[str, str]:
     return titles
 
 
-def _drop_art_geometry(root: ElementTree.Element) -> None:
-    """Empty the path data of ``<path>`` elements that can never be regions (no id, an id
-    starting with ``_``, inside a ``decor`` group or in a decoration layer), so that svgelements
-    does not parse and transform curves nobody reads (about two thirds of the shipped plate's).
+_PATH_MARK = "data-hamstring-path"  # on a <path> whose data parse_plate read itself: its index
+_PROBE = "M 0 0 L 1 0 L 0 1"  # what svgelements reads instead: its transformed points give the
+# element's whole transform (viewport, ancestors', its own) as svgelements composes it
 
-    Conservative: only paths reached through ``<g>`` elements from the root are touched, with
-    the same layer and decor rules as the walk in :func:`parse_plate`; their ids stay (for the
-    duplicate check). A plate with ``<use>`` is left whole: a copy may need the original's path.
+
+def _take_path_data(root: ElementTree.Element) -> list[list[Command]]:
+    """Keep svgelements from parsing path data it need not parse.
+
+    svgelements still builds the tree (groups, layers, styles, transforms, ids), but:
+
+    - a ``<path>`` that can never be a region (no id, an id starting with ``_``, inside a
+      ``decor`` group or in a decoration layer) gets empty path data: nobody reads its curves
+      (about two thirds of the shipped plate's); its id still counts for the duplicate check;
+    - a ``<path>`` that can be a region and whose data :func:`parse_path_data` reads (no arcs,
+      nothing malformed) gets the probe ``_PROBE`` instead and a mark with the index of its
+      commands in the returned list; :func:`_region` maps them through the probe's transform.
+
+    Conservative: only paths reached through ``<g>`` elements from the root are touched, with the
+    same layer and decor rules as the walk in :func:`parse_plate`. A plate with ``<use>`` is left
+    whole (a copy may need the original's path).
     """
+    taken: list[list[Command]] = []
     if any(_local(element.tag) == "use" for element in root.iter()):
-        return
+        return taken
     groupmode = f"{{{INKSCAPE_NS}}}groupmode"
     label = f"{{{INKSCAPE_NS}}}label"
 
@@ -360,8 +387,120 @@ def _drop_art_geometry(root: ElementTree.Element) -> None:
                 cid = child.get("id")
                 if not cid or cid.startswith("_") or decor or layer in DECOR_LAYERS:
                     child.set("d", "")
+                    continue
+                commands = parse_path_data(str(child.get("d")))
+                if commands is not None:
+                    child.set(_PATH_MARK, str(len(taken)))
+                    child.set("d", _PROBE)
+                    taken.append(commands)
 
+    for element in root.iter():  # a mark in the source is not ours
+        element.attrib.pop(_PATH_MARK, None)
     visit(root, None, False)
+    return taken
+
+
+_PATH_TOKEN = re.compile(
+    r"([MmZzLlHhVvCcSsQqTt])|([-+]?[0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)|[ ,\t\n\x0c\r]+|(.)",
+    re.DOTALL,
+)
+_PATH_ARITY = {"M": 2, "L": 2, "H": 1, "V": 1, "C": 6, "S": 4, "Q": 4, "T": 2}
+
+
+def parse_path_data(d: str) -> list[Command] | None:
+    """SVG path data as absolute commands (see ``Command``; H and V become L, S and T become C
+    and Q), or None if it is outside the subset read here: arcs, a close in place of numbers, a
+    wrong count of numbers, anything malformed. svgelements reads those.
+
+    Within the subset the commands are the floats svgelements makes (numbers by the same
+    pattern, relative coordinates added to the current point, a smooth curve's first control
+    point reflected as ``p + (p - c)`` from the last segment if it is a curve of either kind).
+    """
+    tokens: list[str | float] = []
+    for command, number, other in _PATH_TOKEN.findall(d):
+        if other:
+            return None
+        if command:
+            tokens.append(command)
+        elif number:
+            tokens.append(float(number))
+    if not tokens or tokens[0] not in ("M", "m"):
+        return None
+    out: list[Command] = []
+    x = y = 0.0  # the current point
+    start_x = start_y = 0.0  # the current subpath's start
+    control: tuple[float, float] | None = None  # the last curve's (second) control point
+    i = 0
+    count = len(tokens)
+    while i < count:
+        letter = tokens[i]
+        i += 1
+        if not isinstance(letter, str):
+            return None
+        if letter in ("Z", "z"):
+            if i < count and not isinstance(tokens[i], str):
+                return None
+            out.append(("Z",))
+            x, y = start_x, start_y
+            control = None
+            continue
+        upper = letter.upper()
+        relative = letter != upper
+        arity = _PATH_ARITY[upper]
+        j = i
+        while j < count and not isinstance(tokens[j], str):
+            j += 1
+        numbers = tokens[i:j]
+        i = j
+        if not numbers or len(numbers) % arity:
+            return None
+        for k in range(0, len(numbers), arity):
+            pts = [float(v) for v in numbers[k : k + arity]]
+            if relative and out:  # from the current point (a first 'm' is absolute)
+                if upper == "H":
+                    pts = [pts[0] + x]
+                elif upper == "V":
+                    pts = [pts[0] + y]
+                else:
+                    pts = [v + (y if m % 2 else x) for m, v in enumerate(pts)]
+            if upper == "M":
+                if k == 0:
+                    out.append(("M", pts[0], pts[1]))
+                    start_x, start_y = pts[0], pts[1]
+                else:  # further pairs after a move are lines
+                    out.append(("L", pts[0], pts[1]))
+                x, y = pts[0], pts[1]
+                control = None
+            elif upper in ("L", "H", "V"):
+                if upper == "H":
+                    x = pts[0]
+                elif upper == "V":
+                    y = pts[0]
+                else:
+                    x, y = pts[0], pts[1]
+                out.append(("L", x, y))
+                control = None
+            elif upper in ("C", "S"):
+                if upper == "C":
+                    c1 = (pts[0], pts[1])
+                    rest = pts[2:]
+                else:
+                    c1 = (x, y) if control is None else (x + (x - control[0]), y + (y - control[1]))
+                    rest = pts
+                out.append(("C", c1[0], c1[1], rest[0], rest[1], rest[2], rest[3]))
+                control = (rest[0], rest[1])
+                x, y = rest[2], rest[3]
+            else:  # Q, T
+                if upper == "Q":
+                    c = (pts[0], pts[1])
+                    end = (pts[2], pts[3])
+                else:
+                    c = (x, y) if control is None else (x + (x - control[0]), y + (y - control[1]))
+                    end = (pts[0], pts[1])
+                out.append(("Q", c[0], c[1], end[0], end[1]))
+                control = c
+                x, y = end
+    return out
 
 
 def _local(tag: object) -> str:
@@ -404,7 +543,103 @@ def _region(
     file: str,
     problems: list[Problem],
     line_of: Any,
+    taken: list[list[Command]],
 ) -> Region | None:
+    mark = shape.values.get(_PATH_MARK)
+    if mark is not None:
+        commands, polygons = _outline_of_commands(_transformed(shape, taken[int(mark)]))
+    else:
+        commands, polygons = _outline_of_shape(shape)
+    if not polygons:
+        problems.append(
+            Problem(
+                file,
+                "shape encloses no area (a region must be a closed shape)",
+                record=rid,
+                line=line_of(rid),
+            )
+        )
+        return None
+    xs = [p[0] for poly in polygons for p in poly]
+    ys = [p[1] for poly in polygons for p in poly]
+    if not (all(map(math.isfinite, xs)) and all(map(math.isfinite, ys))):
+        problems.append(
+            Problem(
+                file,
+                "shape has a coordinate that is not a finite number",
+                record=rid,
+                line=line_of(rid),
+            )
+        )
+        return None
+    fill_rule = str(shape.values.get("fill-rule", "nonzero")).strip().lower()
+    return Region(
+        id=rid,
+        layer=layer,
+        order=order,
+        title=title,
+        commands=tuple(commands),
+        polygons=tuple(polygons),
+        bbox=(min(xs), min(ys), max(xs), max(ys)),
+        evenodd=fill_rule == "evenodd",
+    )
+
+
+def _transformed(probe: Any, commands: list[Command]) -> list[Command]:
+    """Commands mapped by the transform svgelements applied to the probe path ``_PROBE``
+    (``M 0 0 L 1 0 L 0 1``: its points are (e, f), (a + e, b + f), (c + e, d + f)), as its
+    ``reify`` maps points: ``(x * a + y * c + e, x * b + y * d + f)``."""
+    origin, x_unit, y_unit = (seg.end for seg in probe)
+    e, f = float(origin.x), float(origin.y)
+    a, b = float(x_unit.x) - e, float(x_unit.y) - f
+    c, d = float(y_unit.x) - e, float(y_unit.y) - f
+    if (a, b, c, d, e, f) == (1.0, 0.0, 0.0, 1.0, 0.0, 0.0):
+        return commands
+    out: list[Command] = []
+    for command in commands:
+        xy = command[1:]
+        mapped: list[float] = []
+        for k in range(0, len(xy), 2):
+            px, py = xy[k], xy[k + 1]
+            mapped.append(px * a + py * c + e)
+            mapped.append(px * b + py * d + f)
+        out.append((command[0], *mapped))
+    return out
+
+
+def _outline_of_commands(
+    commands: list[Command],
+) -> tuple[list[Command], list[tuple[Point, ...]]]:
+    """The commands and the flattened polygons (one per subpath with 3 points or more)."""
+    polygons: list[tuple[Point, ...]] = []
+    current: list[Point] = []
+    x = y = start_x = start_y = 0.0
+    for command in commands:
+        op = command[0]
+        if op == "M":
+            if len(current) >= 3:
+                polygons.append(tuple(current))
+            x = start_x = command[1]
+            y = start_y = command[2]
+            current = [(x, y)]
+        elif op == "Z":
+            x, y = start_x, start_y
+        elif op == "L":
+            x, y = command[1], command[2]
+            current.append((x, y))
+        elif op == "C":
+            current.extend(cubic_points(x, y, *command[1:]))
+            x, y = command[5], command[6]
+        else:  # Q
+            current.extend(quadratic_points(x, y, *command[1:]))
+            x, y = command[3], command[4]
+    if len(current) >= 3:
+        polygons.append(tuple(current))
+    return commands, polygons
+
+
+def _outline_of_shape(shape: Any) -> tuple[list[Command], list[tuple[Point, ...]]]:
+    """:func:`_outline_of_commands` for a shape as svgelements read it (arcs as cubics)."""
     import svgelements
 
     path = shape if isinstance(shape, svgelements.Path) else svgelements.Path(shape)
@@ -443,29 +678,7 @@ def _region(
             current.extend(_sample(seg))
     if len(current) >= 3:
         polygons.append(tuple(current))
-    if not polygons:
-        problems.append(
-            Problem(
-                file,
-                "shape encloses no area (a region must be a closed shape)",
-                record=rid,
-                line=line_of(rid),
-            )
-        )
-        return None
-    xs = [p[0] for poly in polygons for p in poly]
-    ys = [p[1] for poly in polygons for p in poly]
-    fill_rule = str(shape.values.get("fill-rule", "nonzero")).strip().lower()
-    return Region(
-        id=rid,
-        layer=layer,
-        order=order,
-        title=title,
-        commands=tuple(commands),
-        polygons=tuple(polygons),
-        bbox=(min(xs), min(ys), max(xs), max(ys)),
-        evenodd=fill_rule == "evenodd",
-    )
+    return commands, polygons
 
 
 def _sample(seg: Any) -> list[Point]:
@@ -484,40 +697,35 @@ def _sample(seg: Any) -> list[Point]:
 
 
 _T = tuple(i / _CURVE_SAMPLES for i in range(1, _CURVE_SAMPLES + 1))
+# Per sample t: the Bernstein factors (1-t)^3, (1-t)^2 t, t^2 (1-t), t^3 as svgelements computes
+# them, so that the points are the same floats as its ``point(t)``.
+_CUBIC_FACTORS = tuple(
+    ((1 - t) * (1 - t) * (1 - t), (1 - t) * (1 - t) * t, t * t * (1 - t), t * t * t) for t in _T
+)
+_QUADRATIC_FACTORS = tuple(((1 - t) * (1 - t), (1 - t) * t, t * t) for t in _T)
 
 
 def cubic_points(
     x0: float, y0: float, x1: float, y1: float, x2: float, y2: float, x3: float, y3: float
 ) -> list[Point]:
     """Points of a cubic Bézier at t = 1/n, 2/n, .., 1 (n = ``_CURVE_SAMPLES``)."""
-    out: list[Point] = []
-    for t in _T:
-        n = 1 - t
-        t3 = t * t * t
-        n3 = n * n * n
-        ttn = t * t * n
-        nnt = n * n * t
-        out.append(
-            (
-                n3 * x0 + 3 * (nnt * x1 + ttn * x2) + t3 * x3,
-                n3 * y0 + 3 * (nnt * y1 + ttn * y2) + t3 * y3,
-            )
+    return [
+        (
+            n3 * x0 + 3 * (nnt * x1 + ttn * x2) + t3 * x3,
+            n3 * y0 + 3 * (nnt * y1 + ttn * y2) + t3 * y3,
         )
-    return out
+        for n3, nnt, ttn, t3 in _CUBIC_FACTORS
+    ]
 
 
 def quadratic_points(
     x0: float, y0: float, x1: float, y1: float, x2: float, y2: float
 ) -> list[Point]:
     """Points of a quadratic Bézier at t = 1/n, 2/n, .., 1 (n = ``_CURVE_SAMPLES``)."""
-    out: list[Point] = []
-    for t in _T:
-        n = 1 - t
-        tt = t * t
-        nn = n * n
-        nt = n * t
-        out.append((nn * x0 + 2 * nt * x1 + tt * x2, nn * y0 + 2 * nt * y1 + tt * y2))
-    return out
+    return [
+        (nn * x0 + 2 * nt * x1 + tt * x2, nn * y0 + 2 * nt * y1 + tt * y2)
+        for nn, nt, tt in _QUADRATIC_FACTORS
+    ]
 
 
 def _id_lines(data: bytes) -> Any:
@@ -571,22 +779,28 @@ def label_anchor(plate: Plate, regions: Sequence[Region], step: float = 6.0) -> 
     Visible means the topmost clickable region there is one of them (paint order), as
     :meth:`Plate.hit_test` answers. How:
 
-    1. Rasterise on a grid of ``step`` plate units (cell centres at the plate raster's origin
-       plus ``(i + 0.5, j + 0.5) * step``): each clickable region from the lowest of these up
-       (the plate's regions in paint order, those whose box meets theirs) is scan-converted once
-       per plate and step (per row, the crossings of the row's centre line with its polygon
-       edges, sorted, filled by its fill rule: the same crossing rule as
-       :meth:`Region.contains`), and painted in paint order into a row of bits: set by these
-       regions, cleared by any other. What is left set is the visible part.
+    1. Rasterise the visible part on a grid of ``step`` plate units (cell centres at
+       ``origin + (i + 0.5, j + 0.5) * step``, the origin the top left of the plate's regions).
+       Each clickable region is scan-converted once per plate and step: per grid row, the
+       crossings of the row's centre line with its polygons' edges (as in
+       :meth:`Region.contains`), sorted and filled by its fill rule into a row of bits (a Python
+       int, bit i = column i). The regions from the lowest of these up whose box meets theirs
+       are painted in paint order: these set their bits, any other clears them.
     2. Erode the visible cells until nothing is left, alternating 4- and 8-neighbour steps (an
        octagonal distance, close to Euclidean); a cell at the grid's edge or next to a hidden
        cell goes first. The cells of the last non-empty step are the farthest from every edge.
-    3. Of those, take the one nearest the centroid of the visible cells (ties: top, then left),
-       check it with :meth:`Plate.hit_test`, and return its centre.
+       Of those, take the one nearest the centroid of the visible cells (ties: top, then left).
+    3. If it survived fewer than ``_REFINE_DEPTH`` erosion steps (a small or thin part), do 1-2
+       again on a grid twice as fine, only in a box around that cell a little larger than the
+       clearance found (so only nearby edges are scanned), down to a quarter of ``step``.
+    4. Return the centre of that cell if :meth:`Plate.hit_test` agrees it is visible (rounding
+       at an edge may disagree); otherwise the best coarse cell it agrees on, or None.
 
     Parts narrower than about ``step`` may fall between cell centres; a structure whose only
-    visible parts are such slivers has no anchor. Cost: one scan of each region's edges per
-    plate and step, then a few big-integer operations per grid row and erosion step.
+    visible parts are such slivers has no anchor. The result depends only on the plate and the
+    arguments. Cost: one scan of each region's edges per plate and step, then a few big-integer
+    operations per grid row and erosion step (the grid is coarsened so that a side has at most
+    ``_MAX_GRID`` cells).
     """
     if not step > 0:
         raise ValueError(f"step must be positive, not {step}")
@@ -620,8 +834,8 @@ def label_anchor(plate: Plate, regions: Sequence[Region], step: float = 6.0) -> 
     # Few erosion steps: the grid is coarse for this part. Look again around the point on a grid
     # twice as fine (a box of a little more than the clearance found, so only nearby edges are
     # scanned), down to a quarter of ``step``.
-    grid = step
-    while depth < _REFINE_DEPTH and grid > step / 4:
+    grid = raster.step
+    while depth < _REFINE_DEPTH and grid > raster.step / 4:
         reach = (depth + 2) * grid
         grid /= 2
         box = (x - reach, y - reach, x + reach, y + reach)
@@ -640,6 +854,7 @@ def label_anchor(plate: Plate, regions: Sequence[Region], step: float = 6.0) -> 
 
 _REFINE_DEPTH = 3  # erosion steps below which label_anchor looks again on a finer grid
 _BAND = 16  # polygon edges per band of a label raster's edge index
+_MAX_GRID = 16384  # cells along a label raster's longer side, at most
 
 
 def _meets(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
@@ -710,14 +925,18 @@ class _Raster:
     Cell (i, j) has its centre at ``(ox + (i + 0.5) * step, oy + (j + 0.5) * step)``, with
     (ox, oy) the top left of the plate's regions, so i, j >= 0 for every region. A region's rows
     are ``(first row, masks)``: bit i of a mask is set when that cell's centre is inside the
-    region by :meth:`Region.contains`' rule (the same float expressions)."""
+    region by the crossing rule of :meth:`Region.contains` (up to rounding within a hair of an
+    edge, which :func:`label_anchor` checks for with a hit test)."""
 
     __slots__ = ("_bands", "_rows", "ox", "oy", "step")
 
     def __init__(self, regions: Sequence[Region], step: float) -> None:
-        self.step = step
         self.ox = min((r.bbox[0] for r in regions), default=0.0)
         self.oy = min((r.bbox[1] for r in regions), default=0.0)
+        extent = max((max(r.bbox[2] - self.ox, r.bbox[3] - self.oy) for r in regions), default=0)
+        # a plate drawn far larger than its grid was meant for gets a coarser grid, not a
+        # raster of unbounded size
+        self.step = max(step, extent / _MAX_GRID)
         self._rows: dict[int, tuple[int, list[int]]] = {}
         self._bands: dict[int, list[list[tuple[float, float, int, int]]]] = {}
 
@@ -752,9 +971,6 @@ class _Raster:
             done = self._rows[region.order] = self.scan(region)
         return done
 
-    def _row_centre(self, j: int) -> float:
-        return self.oy + (j + 0.5) * self.step
-
     def row(self, y: float) -> int:
         """The first row whose centre line is at or below y (rounded)."""
         return math.ceil((y - self.oy) / self.step - 0.5)
@@ -768,9 +984,10 @@ class _Raster:
     ) -> tuple[int, list[int]]:
         """Scan-convert the region (rows ``top`` to ``bottom - 1`` only, if given; not cached).
 
-        An edge from a to b crosses the centre lines of rows ``_row(low end)`` up to, not
-        including, ``_row(high end)``: as each vertex gets one row number, every closed polygon
-        crosses a row an even number of times, so rounding at a vertex never fills a row wrong.
+        An edge crosses the centre lines of rows ``row(low end)`` up to, not including,
+        ``row(high end)``: as each vertex gets one row number, every closed polygon crosses a
+        row an even number of times, so rounding at a vertex never fills a row wrong. Edges are
+        visited a band at a time (``_bands_of``), and bands far from the rows are skipped.
         """
         ox, oy, step = self.ox, self.oy, self.step
         _, y0, _, y1 = region.bbox
@@ -904,12 +1121,11 @@ _LAYER_KEYS = frozenset(LAYER_LABELS.values())
 def plate_to_bytes(plate: Plate) -> bytes:
     """A compact, safe serialisation of a parsed plate (not pickle: nothing in it can run).
 
-    Layout: ``_BLOB_MAGIC``, a CRC-32 of the rest, the length of a JSON header (the two 4 bytes,
-    little-endian), the header
-    (source, view box, layer ids, and per region its id, layer, title, fill rule, command
-    letters and polygon sizes), then every number as little-endian float64: per region its
-    command arguments, then its polygons' points. Orders and bounding boxes are derived on
-    reading. Read it back with :func:`plate_from_bytes`.
+    Layout: ``_BLOB_MAGIC``; a CRC-32 of the rest and the length of a JSON header (4 bytes
+    each, little-endian); the header (source, view box, layer ids, and per region its id,
+    layer, title, fill rule, command letters and polygon sizes); then every number as a
+    little-endian float64: per region its command arguments, then its polygons' points. Orders
+    and bounding boxes are derived on reading. Read it back with :func:`plate_from_bytes`.
     """
     import array
     import json

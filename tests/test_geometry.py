@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import random
 
 import pytest
 
@@ -521,3 +522,191 @@ def test_well_formed_blob_with_wrong_content_is_refused() -> None:
         with pytest.raises(ContentError, match="not a usable saved plate"):
             plate_from_bytes(data)
             pytest.fail(f"accepted: {name}")
+
+
+# Path data read without svgelements ------------------------------------------------------------
+
+
+def _svgelements_commands(d: str, transform: str = "") -> list[tuple[object, ...]]:
+    """The absolute commands of path data as svgelements reads them (the reference)."""
+    import svgelements
+
+    path = svgelements.Path(d)
+    if transform:
+        path *= transform
+    path.reify()
+    out: list[tuple[object, ...]] = []
+    for seg in path:
+        if isinstance(seg, svgelements.Move):
+            out.append(("M", seg.end.x, seg.end.y))
+        elif isinstance(seg, svgelements.Close):
+            out.append(("Z",))
+        elif isinstance(seg, svgelements.Line):
+            out.append(("L", seg.end.x, seg.end.y))
+        elif isinstance(seg, svgelements.CubicBezier):
+            c1, c2, e = seg.control1, seg.control2, seg.end
+            out.append(("C", c1.x, c1.y, c2.x, c2.y, e.x, e.y))
+        elif isinstance(seg, svgelements.QuadraticBezier):
+            out.append(("Q", seg.control.x, seg.control.y, seg.end.x, seg.end.y))
+    return out
+
+
+def _random_path_data(rnd: random.Random) -> str:
+    """Path data in the subset parse_path_data reads, written in many legal ways."""
+
+    def number() -> str:
+        v = rnd.uniform(-200, 200)
+        style = rnd.randrange(5)
+        if style == 0:
+            return str(round(v))
+        if style == 1:
+            return f"{v:.3f}"
+        if style == 2:
+            return f"{v:.2e}"
+        if style == 3:
+            return f"{v:.1f}".replace("0.", ".", 1) if abs(v) < 1 else f"{v:.1f}"
+        return repr(v)
+
+    def sep() -> str:
+        return rnd.choice([" ", ",", " , ", "\n", "\t", "  "])
+
+    parts = [rnd.choice("Mm"), number(), sep(), number()]
+    for _ in range(rnd.randrange(1, 12)):
+        letter = rnd.choice("LlHhVvCcSsQqTtZzMm")
+        if letter in "Zz":
+            parts.append(sep() + letter + sep())
+            continue
+        arity = {"M": 2, "L": 2, "H": 1, "V": 1, "C": 6, "S": 4, "Q": 4, "T": 2}[letter.upper()]
+        parts.append(sep() + letter)
+        for _ in range(rnd.randrange(1, 4)):  # implicit repetitions
+            for _ in range(arity):
+                parts.append(sep() + number())
+    if rnd.random() < 0.7:
+        parts.append(rnd.choice(["Z", "z", " Z"]))
+    return "".join(parts)
+
+
+def test_path_data_is_read_as_svgelements_reads_it() -> None:
+    from hamstring_viewer.geometry import parse_path_data
+
+    rnd = random.Random(20261130)
+    for _ in range(400):
+        d = _random_path_data(rnd)
+        ours = parse_path_data(d)
+        assert ours is not None, d
+        reference = _svgelements_commands(d)
+        assert [c[0] for c in ours] == [c[0] for c in reference], d
+        for a, b in zip(ours, reference, strict=True):
+            assert a == b, (d, a, b)  # the same floats
+
+
+@pytest.mark.parametrize(
+    "d",
+    [
+        "",
+        "L 1 2",
+        "M 0 0 A 10 10 0 0 1 20 0 Z",
+        "M 0 0 a 10 10 0 0 1 20 0 z",
+        "M 0 0 L 1",
+        "M 0 0 C 1 2 3 4 5",
+        "M 0 0 L Z",
+        "M 0 0 Z 5",
+        "M 0 0 L 1 x",
+        "M 0 0 L 1e 2",
+        "M 0 0 H",
+    ],
+)
+def test_path_data_outside_the_subset_is_left_to_svgelements(d: str) -> None:
+    from hamstring_viewer.geometry import parse_path_data
+
+    assert parse_path_data(d) is None
+
+
+def test_regions_under_transforms_match_svgelements() -> None:
+    rnd = random.Random(7)
+    transforms = [
+        "translate(12.5, -3)",
+        "rotate(30)",
+        "scale(2, 0.5)",
+        "matrix(0.8 0.6 -0.6 0.8 100 40)",
+        "skewX(20) translate(5 5)",
+    ]
+    for outer in transforms:
+        for inner in transforms:
+            d = _random_path_data(rnd)
+            body = f'<g transform="{inner}"><path id="p" d="{d}"/></g>'
+            plate, problems = parse_plate(plate_of(layer("Bones", body, f'transform="{outer}"')))
+            if plate is None or not plate.has("p"):
+                assert all("no area" in str(p) for p in problems), problems
+                continue
+            reference = _svgelements_commands(d, f"{outer} {inner}")
+            got = plate.region("p").commands
+            assert [c[0] for c in got] == [c[0] for c in reference], d
+            for a, b in zip(got, reference, strict=True):
+                assert a[1:] == pytest.approx(b[1:], abs=1e-9), (outer, inner, d)
+
+
+def test_a_plate_with_use_keeps_all_its_path_data() -> None:
+    """A <use> may copy any path, decoration included: nothing is emptied or taken."""
+    from xml.etree import ElementTree
+
+    from hamstring_viewer.geometry import _take_path_data
+
+    body = (
+        '<g class="decor"><path id="shape" d="M 0 0 L 10 0 L 10 10 Z"/></g>'
+        '<path id="muscle" d="M 0 0 L 10 0 L 10 10 Z"/>'
+        '<use id="copy" href="#shape" x="20"/>'
+    )
+    root = ElementTree.fromstring(plate_of(layer("Bones", body)))
+    assert _take_path_data(root) == []
+    assert [e.get("d") for e in root.iter() if e.get("d") is not None] == [
+        "M 0 0 L 10 0 L 10 10 Z",
+        "M 0 0 L 10 0 L 10 10 Z",
+    ]
+    root = ElementTree.fromstring(plate_of(layer("Bones", body.replace("<use", "<rect"))))
+    assert _take_path_data(root) == [[("M", 0.0, 0.0), ("L", 10.0, 0.0), ("L", 10.0, 10.0), ("Z",)]]
+    assert [e.get("d") for e in root.iter() if e.get("d") is not None] == ["", "M 0 0 L 1 0 L 0 1"]
+
+
+@pytest.mark.parametrize(
+    "d",
+    [
+        "M.5.5L-1-2l1e1-2E-1C1,2,3,4,5,6s1 2 3 4t5 6q1 2 3 4h-5v.5Z",
+        "m1 1 2 2 3 3zm4 4l5-5z",
+        "M0,0C0,1,1,1,1,0S2,-1,2,0T3,0Q4,1,5,0T6,0V9H-1Z",
+        "M 0 0 Q 1 1 2 0 S 3 -1 4 0 z M 10 10 C 11 11 12 11 13 10 T 15 10 z",
+    ],
+)
+def test_compact_path_data_is_read_as_svgelements_reads_it(d: str) -> None:
+    from hamstring_viewer.geometry import parse_path_data
+
+    assert parse_path_data(d) == _svgelements_commands(d)
+
+
+def test_coordinates_that_are_not_finite_are_a_problem() -> None:
+    body = '<path id="bad" d="M 0 0 L 1e400 0 L 0 10 Z"/><path id="good" d="M 0 0 L 9 0 L 0 9 Z"/>'
+    plate, problems = parse_plate(plate_of(layer("Bones", body)), "plate.svg")
+    assert plate is not None and [r.id for r in plate.regions] == ["good"]
+    assert [p.record for p in problems] == ["bad"]
+    assert "not a finite number" in str(problems[0])
+
+
+def test_a_huge_plate_gets_a_bounded_label_grid() -> None:
+    body = (
+        '<path id="far" d="M 1e12 1e12 L 1.00001e12 1e12 L 1e12 1.00001e12 Z"/>'
+        '<path id="near" d="M 0 0 L 60 0 L 60 60 L 0 60 Z"/>'
+    )
+    plate, problems = parse_plate(plate_of(layer("Bones", body)))
+    assert problems == [] and plate is not None
+    anchor = label_anchor(plate, [plate.region("near")])  # no raster of 1e11 cells
+    assert anchor is None or plate.region("near").contains(*anchor)
+    assert plate._raster(6.0).step > 6.0
+
+
+def test_a_pickled_plate_state_without_its_fields_is_a_type_error() -> None:
+    """The atlas cache treats TypeError from unpickling as a miss and rebuilds."""
+    plate = Plate.__new__(Plate)
+    with pytest.raises(TypeError, match="not a pickled Plate"):
+        plate.__setstate__((None, {"source": "x.svg"}))
+    with pytest.raises(TypeError, match="not a pickled Plate"):
+        plate.__setstate__(["source"])
