@@ -8,12 +8,16 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from hamstring_viewer import __version__, resources
+from hamstring_viewer.atlas import PlatePaths
 from hamstring_viewer.catalog import check
 
 
 def _check(args: argparse.Namespace) -> int:
     data = args.data_dir or resources.data_dir()
-    if args.svg:
+    plates: PlatePaths
+    if len(args.svg) == 1 and resources.view_key_for(args.svg[0]) == resources.DEFAULT_VIEW:
+        plates = Path(args.svg[0])  # the posterior plate, with the other views found beside it
+    elif args.svg:
         plates = {resources.view_key_for(path): Path(path) for path in args.svg}
     else:
         plates = resources.plate_paths()

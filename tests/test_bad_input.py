@@ -106,7 +106,7 @@ def test_record_naming_a_missing_svg_id(content_copy: tuple[Path, Path]) -> None
         svg,
         "record 'tp_semitendinosus'",
         "field 'svg_id'",
-        "'tp_st', which is not on the plate",
+        "'tp_st', which is not on any of the plates",
     )
     # and the plate's X is now unbound, which is reported on the plate's side
     assert any("tp_semitendinosus" in m and "has no record" in m for m in problems_of(data, svg))
@@ -125,10 +125,17 @@ def test_duplicate_record_id(content_copy: tuple[Path, Path]) -> None:
 
 def test_duplicate_svg_id(content_copy: tuple[Path, Path]) -> None:
     data, svg = content_copy
-    edit(svg, 'id="fibula"', 'id="tibia"')
+    # the small saphenous vein is drawn on the superficial posterior plate only
+    edit(svg, 'id="small_saphenous_vein"', 'id="tibia"')
     messages = problems_of(data, svg)
     assert any("'tibia' is used more than once" in m for m in messages), messages
-    assert_reported(data, svg, "record 'fibula'", "field 'svg_ids'", "'fibula', which is not on")
+    assert_reported(
+        data,
+        svg,
+        "record 'small_saphenous_vein'",
+        "field 'svg_ids'",
+        "'small_saphenous_vein', which is not on",
+    )
 
 
 def test_non_utf8_bytes(content_copy: tuple[Path, Path]) -> None:

@@ -138,9 +138,10 @@ def test_a_snapshot_of_another_state_is_not_shown(
 
         from hamstring_viewer import resources
 
-        kwargs = {"data_dir": tmp_path / "data", "plate": tmp_path / "plate.svg"}
+        kwargs = {"data_dir": tmp_path / "data", "plate": tmp_path / "posterior_thigh.svg"}
         shutil.copytree(resources.data_dir(), kwargs["data_dir"])
-        shutil.copy(resources.plate_path(), kwargs["plate"])
+        for path in resources.plate_paths().values():  # every view's plate, side by side
+            shutil.copy(path, tmp_path / path.name)
         (kwargs["data_dir"] / "glossary.toml").write_text(
             (resources.data_dir() / "glossary.toml").read_text(encoding="utf-8") + "\n",
             encoding="utf-8",
