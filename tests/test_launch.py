@@ -214,10 +214,11 @@ def alike(a: QImage, b: QImage, tolerance: int = 8) -> bool:
 
 
 def first_plate_point_of_bone(win: MainWindow) -> tuple[int, int]:
-    """A viewport point on the femur where nothing is drawn over it (no muscle on top)."""
+    """A viewport point on a bone where nothing is drawn over it (the sacrum: on the
+    superficial posterior plate gluteus maximus covers the greater trochanter)."""
     from test_viewer import visible_point
 
-    x, y = visible_point(win, "greater_trochanter")
+    x, y = visible_point(win, "sacrum")
     point = win.view.scene_to_view(x, y)
     return point.x(), point.y()
 

@@ -108,8 +108,9 @@ def test_zone_coverage_agrees_cell_by_cell_with_the_plate(atlas: Atlas, zone_id:
     region = atlas.plate.region(zone_id)
     x0, y0, x1, y1 = region.bbox
     dab = Dab((x0 + x1) / 2, (y0 + y1) / 2, math.hypot(x1 - x0, y1 - y0) / 2 + CELL)
-    painted = disc_cells(dab.x, dab.y, dab.radius)  # the whole zone, and some more
-    assert all(0 <= c < 200 and 0 <= r < 436 for c, r in painted)  # all on the plate
+    # the whole zone, and some more (a tall zone's disc reaches past the plate's edge, which
+    # the finder leaves out: only cells on the plate count)
+    painted = {(c, r) for c, r in disc_cells(dab.x, dab.y, dab.radius) if 0 <= c < 200 and 0 <= r < 436}
     matches = [
         m
         for m in rank(atlas, drawing(dabs=[dab]))
@@ -608,7 +609,7 @@ def _problems(data: Path, svg: Path) -> list[str]:
         (
             'regions = ["piriformis", "gluteus_maximus"]',
             'regions = ["piriformis", "gluteus_maximum"]',
-            ("field 'when[0].regions'", "'gluteus_maximum', which is not on the plate"),
+            ("field 'when[0].regions'", "'gluteus_maximum', which is not on any of the plates"),
         ),
         (
             'structures = ["piriformis", "sciatic_nerve"]',

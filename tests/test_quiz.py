@@ -13,7 +13,7 @@ import pytest
 from conftest import HAMSTRINGS
 
 from hamstring_viewer.catalog import Atlas
-from hamstring_viewer.geometry import CLICK_LAYERS
+from hamstring_viewer.geometry import CLICK_LAYERS, sample_points
 from hamstring_viewer.quiz import (
     QUESTION_KINDS,
     Question,
@@ -158,8 +158,21 @@ def test_find_it_asks_every_record_that_is_clickable_on_the_plate(
 ) -> None:
     kb = atlas.kb
     find = {q.target: q for q in questions if q.kind == "find"}
-    on_plate = {s.id for s in kb.structures.values() if _click_regions(atlas, s.id)}
-    on_plate |= {tp.id for tp in kb.trigger_points.values() if _click_regions(atlas, tp.id)}
+    plate = atlas.plate
+
+    def seen(record_id: str) -> bool:
+        """Some point of its regions hit-tests to it: not wholly covered by what lies over
+        it (the greater trochanter under gluteus maximus is not asked on the superficial
+        plate)."""
+        regions = _click_regions(atlas, record_id)
+        return any(
+            (hit := plate.hit_test(x, y, CLICK_LAYERS)) is not None and hit.id in regions
+            for rid in regions
+            for x, y in sample_points(plate.region(rid), step=3.0)
+        )
+
+    on_plate = {s.id for s in kb.structures.values() if seen(s.id)}
+    on_plate |= {tp.id for tp in kb.trigger_points.values() if seen(tp.id)}
     assert set(find) == on_plate
     assert "obturator_internus" not in find  # described, but not drawn
     assert not any(t in find for t in kb.zones)  # zones are drawn, not clicked
@@ -211,7 +224,11 @@ def test_name_it_distractors_are_of_the_same_kind_first(
         assert all(group(c.id) == group(q.target) for c in first)
         for tier in rest:
             assert all(group(c.id) != group(q.target) for c in tier)
-            assert {group(q.target), *(group(c.id) for c in tier)} <= {"muscle", "nerve"}
+            assert {group(q.target), *(group(c.id) for c in tier)} <= {
+                "muscle",
+                "nerve",
+                "vessel",
+            }
     semitendinosus = _by_id(questions)["name:semitendinosus:name:english"]
     assert {c.id for c in semitendinosus.distractor_tiers[0]} >= set(HAMSTRINGS) - {
         "semitendinosus"

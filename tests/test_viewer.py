@@ -35,8 +35,9 @@ def window(qtbot: QtBot, atlas: Atlas, settings: QSettings) -> Iterator[MainWind
 
 
 def visible_point(win: MainWindow, record_id: str) -> tuple[float, float]:
-    """A plate point where the record is the topmost clickable thing (from the geometry)."""
-    kb, plate = win.atlas.kb, win.atlas.plate
+    """A point of the plate shown where the record is the topmost clickable thing (from the
+    geometry)."""
+    kb, plate = win.atlas.kb, win.view.plate
     record = kb.get(record_id)
     svg_ids = getattr(record, "svg_ids", None) or (getattr(record, "svg_id", None),)
     bindings = kb.svg_bindings()
@@ -99,6 +100,9 @@ def test_window_opens_with_the_plate_fitted_a_welcome_and_a_legend(window: MainW
 def test_click_a_muscle_and_the_panel_names_it_and_its_origin(
     qtbot: QtBot, window: MainWindow, muscle_id: str
 ) -> None:
+    if muscle_id == "biceps_femoris_short_head":
+        # the long head covers it from behind: it is clicked on the deep plate
+        window.state.set_view("posterior_deep")
     x, y = visible_point(window, muscle_id)
     with qtbot.waitSignal(window.state.selectionChanged, timeout=2000):
         click_plate(qtbot, window, x, y)
@@ -112,6 +116,7 @@ def test_click_a_muscle_and_the_panel_names_it_and_its_origin(
     # its origin and insertion sites are marked on the bones
     assert window.view._origin_item.isVisible()
     assert window.view._insertion_item.isVisible()
+    window.state.set_view("posterior")
 
 
 def test_click_an_x_selects_the_trigger_point_and_draws_its_zones(

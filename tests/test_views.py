@@ -226,49 +226,18 @@ def test_an_id_drawn_on_some_plates_only_is_fine(atlas: Atlas) -> None:
 # the Vessels layer and the vessel kind
 
 
-def free_strip(plate: Plate) -> tuple[float, float, float, float]:
-    """A 12 × 120 unit strip inside the limb where no clickable region lies (from the
-    geometry), for a test vessel that shows."""
-    x0, y0, w, h = plate.view_box
-    for y in range(int(y0 + 300), int(y0 + h - 300), 20):
-        for x in range(int(x0 + 0.3 * w), int(x0 + 0.7 * w), 4):
-            points = [(x + dx, y + dy) for dx in (0, 6, 12) for dy in range(0, 121, 6)]
-            if all(plate.hit_test(px, py) is None for px, py in points):
-                return (x, y, 12.0, 120.0)
-    raise AssertionError("no free strip on the plate")
-
-
-VESSEL_TOML = """id = "popliteal_artery"
-kind = "vessel"
-name = "Popliteal artery"
-latin = "Arteria poplitea"
-summary = "The main artery behind the knee (a test record)."
-svg_ids = ["popliteal_artery"]
-sources = ["ref_moore"]
-"""
-
-
 @pytest.fixture(scope="module")
-def vessel_content(tmp_path_factory: pytest.TempPathFactory, atlas: Atlas) -> tuple[Path, Path]:
-    """The shipped data and posterior plate, plus a vessel record and a Vessels layer
-    (between Deep muscles and Nerves) that draws it."""
+def vessel_content(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A copy of the shipped data and posterior plate, whose Vessels layer (between Deep
+    muscles and Nerves) draws the popliteal vessels and the small saphenous vein."""
     tmp = tmp_path_factory.mktemp("vessel")
     data = tmp / "data"
     shutil.copytree(resources.data_dir(), data)
-    (data / "structures" / "popliteal_artery.toml").write_text(VESSEL_TOML, encoding="utf-8")
-    x, y, w, h = free_strip(atlas.plate)
-    svg = resources.plate_path().read_text(encoding="utf-8")
-    layer = (
-        '<g inkscape:groupmode="layer" id="layer_vessels" inkscape:label="Vessels">'
-        f'<path id="popliteal_artery" d="M {x},{y} L {x + w},{y} L {x + w},{y + h} '
-        f'L {x},{y + h} Z" fill="#b71c1c"><title>Popliteal artery</title></path>'
-        f'<path id="_popliteal_artery_shine" d="M {x + 2},{y} L {x + 4},{y} L {x + 4},{y + h} '
-        f'L {x + 2},{y + h} Z" fill="#ef9a9a"/></g>\n  '
-    )
-    marker = '<g inkscape:groupmode="layer" id="layer_nerves"'
-    assert marker in svg
     plate = tmp / "posterior_thigh.svg"
-    plate.write_text(svg.replace(marker, layer + marker, 1), encoding="utf-8")
+    shutil.copy(resources.plate_path(), plate)
+    for path in resources.plate_paths().values():  # the other views beside it
+        if not (tmp / path.name).exists():
+            shutil.copy(path, tmp / path.name)
     return data, plate
 
 
@@ -290,15 +259,16 @@ def test_vessels_are_a_layer_and_a_kind(vessel_atlas: Atlas) -> None:
     artery = vessel_atlas.kb.structures["popliteal_artery"]
     assert artery.kind == "vessel" and artery.innervation is None
     assert KIND_LABELS["vessel"] == "Blood vessel"
-    # a plate without the layer (every shipped one today) is fine too
-    assert "vessels" not in resources.views()[0].key
+    # a plate without the layer (the cross-section draws its vessels, the lateral view none)
+    # is fine too
+    assert "vessels" not in vessel_atlas.plates["lateral"].layer_ids
 
 
 def test_a_vessel_drawn_outside_the_vessels_layer_is_reported(
     tmp_path: Path, vessel_content: tuple[Path, Path]
 ) -> None:
     data, plate = vessel_content
-    moved = tmp_path / "posterior_thigh.svg"
+    moved = tmp_path / "posterior_thigh.svg"  # checked alone, without the other views
     text = plate.read_text(encoding="utf-8")
     text = text.replace('id="layer_vessels"', 'id="layer_vessels_x"')
     text = text.replace('inkscape:label="Vessels"', 'inkscape:label="Silhouette"')
@@ -575,6 +545,7 @@ def test_every_clickable_region_of_every_view_opens_its_record(
 ) -> None:
     bindings = atlas.kb.svg_bindings()
     checked = 0
+    covered: list[tuple[str, Region]] = []
     for v in resources.views():
         if window.state.view != v.key:
             press(qtbot, window, v.shortcut)
@@ -589,7 +560,26 @@ def test_every_clickable_region_of_every_view_opens_its_record(
                     Qt.AspectRatioMode.KeepAspectRatio,
                 )
                 point = clickable_point(window, region)
+            if point is None:  # only a sliver shows: zoom in on a visible point of it
+                plate = atlas.plates[v.key]
+                spot = next(
+                    (
+                        (x, y)
+                        for x, y in sample_points(region, step=1.5)
+                        if (hit := plate.hit_test(x, y, CLICK_LAYERS)) is not None
+                        and hit.id == region.id
+                    ),
+                    None,
+                )
+                if spot is not None:
+                    zoomed = True
+                    window.view.fitInView(
+                        QRectF(spot[0] - 12, spot[1] - 12, 24, 24),
+                        Qt.AspectRatioMode.KeepAspectRatio,
+                    )
+                    point = window.view.scene_to_view(*spot)
             if point is None:  # wholly covered on this plate: nobody can click it
+                covered.append((v.key, region))
                 window.view.fit()
                 continue
             record_id = bindings[region.id]
@@ -600,4 +590,13 @@ def test_every_clickable_region_of_every_view_opens_its_record(
             checked += 1
             if zoomed:
                 window.view.fit()
-    assert checked >= sum(len(clickable(p)) for p in atlas.plates.values()) * 0.9
+    # what was not clicked is wholly covered by what lies over it (as the greater trochanter
+    # under gluteus maximus on the superficial plate): the geometry finds no visible point
+    for key, region in covered:
+        plate = atlas.plates[key]
+        seen = (
+            plate.hit_test(x, y, CLICK_LAYERS) for x, y in sample_points(region, step=1.5)
+        )
+        assert not any(hit is not None and hit.id == region.id for hit in seen), (key, region.id)
+    assert checked + len(covered) == sum(len(clickable(p)) for p in atlas.plates.values())
+    assert checked >= 0.8 * (checked + len(covered))

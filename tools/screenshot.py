@@ -24,6 +24,7 @@ def main() -> int:
     parser.add_argument("--hide", default="", help="comma-separated layers to hide")
     parser.add_argument("--zoom", type=float, default=1.0)
     parser.add_argument("--center", default="", help="x,y plate point to centre on")
+    parser.add_argument("--view", default="", help="plate to show (e.g. posterior_deep)")
     args = parser.parse_args()
 
     from PySide6.QtCore import QPointF, QSettings
@@ -41,6 +42,9 @@ def main() -> int:
     win.resize(w, h)
     win.show()
     app.processEvents()
+    if args.view:
+        win.state.set_view(args.view)
+        app.processEvents()
     win.view.fit()
     for layer in filter(None, args.hide.split(",")):
         win.state.set_layer_visible(layer, False)

@@ -46,12 +46,15 @@ def start_window(
 ) -> MainWindow:
     """A window that shows at once (the snapshot of the last session, if it matches) and
     loads the atlas (by default the shipped data and every view's plate) on the first idle
-    tick after its first paint. ``plate`` alone is an atlas of the posterior view only.
+    tick after its first paint. ``plate`` alone is the posterior view's plate, with the other
+    views' plates taken from beside it where they are there.
 
     A content error is shown in a dialog, then the window closes (``load_failed`` is set).
     """
     if plates is None and plate is not None:
-        plates = {"posterior": plate}
+        from hamstring_viewer.atlas import plate_files  # only when a plate is given
+
+        plates = plate_files(plate)  # the posterior plate and the other views beside it
     window = MainWindow(None, None, settings)
     window.content_paths = (data_dir, dict(plates) if plates is not None else None)
     key = launch.snapshot_key(
