@@ -477,7 +477,8 @@ def test_the_toolbar_and_the_menu_switch_the_plate(
     qtbot: QtBot, window: MainWindow, atlas: Atlas
 ) -> None:
     action = window.actions_by_name["view_cross_section"]
-    button = window.toolbar.widgetForAction(action)
+    assert window.plate_toolbar is not None
+    button = window.plate_toolbar.widgetForAction(action)
     assert isinstance(button, QToolButton) and button.isVisible()
     with qtbot.waitSignal(window.view.plateChanged, timeout=2000):
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
@@ -499,6 +500,10 @@ def test_setting_the_same_view_emits_nothing_and_an_unknown_view_is_an_error(
         window.state.set_view(window.state.view)
     with pytest.raises(KeyError, match="posterior_deep"):
         window.state.set_view("anterior")
+    # a switch made elsewhere (not through the actions) checks the one plate button
+    window.state.set_view("lateral")
+    checked = [k for k in window.atlas.plates if window.actions_by_name[f"view_{k}"].isChecked()]
+    assert checked == ["lateral"]
 
 
 def test_the_selection_survives_a_switch_and_is_highlighted_in_the_new_view(
