@@ -606,3 +606,19 @@ def test_every_clickable_region_of_every_view_opens_its_record(
             if zoomed:
                 window.view.fit()
     assert checked >= sum(len(clickable(p)) for p in atlas.plates.values()) * 0.9
+
+
+def test_a_cached_atlas_unpickles_a_plate_only_when_it_is_asked_for(
+    atlas: Atlas, tmp_path: Path
+) -> None:
+    """A start from the cache reads the plate it shows, not every view's."""
+    import pickle
+
+    again = pickle.loads(pickle.dumps(atlas, protocol=pickle.HIGHEST_PROTOCOL))
+    assert list(again.plates) == list(atlas.plates)
+    assert again.plates.loaded() == ()
+    assert "medial" in again.plates and again.plates.loaded() == ()
+    medial = again.plates["medial"]
+    assert again.plates.loaded() == ("medial",)
+    assert [r.id for r in medial.regions] == [r.id for r in atlas.plates["medial"].regions]
+    assert again.anchors_of("medial") == atlas.anchors_of("medial")
