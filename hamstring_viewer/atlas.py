@@ -270,8 +270,8 @@ def load_atlas_cached(
 
 __all__ = [
     "Atlas",
-    "PlateStore",
     "PlatePaths",
+    "PlateStore",
     "cached_content_key",
     "content_key",
     "load_atlas_cached",
