@@ -11,7 +11,7 @@ import os
 import pickle
 import tempfile
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,6 +43,56 @@ def plate_files(plates: PlatePaths) -> dict[str, Path]:
     return {key: Path(path) for key, path in plates.items()}
 
 
+class PlateStore(Mapping[str, Plate]):
+    """Plates by view key, in menu order. Pickled, each plate is its own blob, unpickled when
+    first asked for: a start from the cache reads only the plate it shows, so start-up does
+    not grow with the number of views."""
+
+    __slots__ = ("_blobs", "_keys", "_plates")
+
+    def __init__(
+        self, plates: Mapping[str, Plate] | None = None, blobs: Mapping[str, bytes] | None = None
+    ) -> None:
+        self._plates: dict[str, Plate] = dict(plates or {})
+        self._blobs: dict[str, bytes] = dict(blobs or {})
+        self._keys: tuple[str, ...] = (
+            *self._plates,
+            *(k for k in self._blobs if k not in self._plates),
+        )
+
+    def __getitem__(self, key: str) -> Plate:
+        plate = self._plates.get(key)
+        if plate is None:
+            blob = self._blobs.pop(key)  # KeyError for an unknown key
+            plate = self._plates[key] = pickle.loads(blob)
+        return plate
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._keys
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def loaded(self) -> tuple[str, ...]:
+        """The views whose plate is unpickled already."""
+        return tuple(k for k in self._keys if k in self._plates)
+
+    def __repr__(self) -> str:
+        return f"PlateStore({', '.join(self._keys)})"
+
+    def __reduce__(self) -> tuple[object, ...]:
+        blobs = {
+            key: self._blobs[key]
+            if key in self._blobs
+            else pickle.dumps(self._plates[key], protocol=pickle.HIGHEST_PROTOCOL)
+            for key in self._keys
+        }
+        return (PlateStore, (None, blobs))
+
+
 @dataclass(frozen=True, slots=True, init=False)
 class Atlas:
     """The knowledge base together with the plates (views) it is bound to.
@@ -53,7 +103,7 @@ class Atlas:
     """
 
     kb: KnowledgeBase
-    plates: dict[str, Plate]
+    plates: PlateStore
     view_anchors: dict[str, dict[str, Point]] = field(default_factory=dict)
 
     def __init__(
@@ -66,8 +116,9 @@ class Atlas:
             plates = {_DEFAULT_VIEW: plates}
         if not plates:
             raise ValueError("an atlas needs at least one plate")
+        store = plates if isinstance(plates, PlateStore) else PlateStore(plates)
         object.__setattr__(self, "kb", kb)
-        object.__setattr__(self, "plates", dict(plates))
+        object.__setattr__(self, "plates", store)
         anchors = {key: dict(value) for key, value in (view_anchors or {}).items()}
         object.__setattr__(self, "view_anchors", anchors)
 
@@ -233,6 +284,7 @@ def load_atlas_cached(
 __all__ = [
     "Atlas",
     "PlatePaths",
+    "PlateStore",
     "cached_content_key",
     "content_key",
     "load_atlas_cached",

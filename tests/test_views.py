@@ -447,7 +447,8 @@ def test_the_toolbar_and_the_menu_switch_the_plate(
     qtbot: QtBot, window: MainWindow, atlas: Atlas
 ) -> None:
     action = window.actions_by_name["view_cross_section"]
-    button = window.toolbar.widgetForAction(action)
+    assert window.plate_toolbar is not None
+    button = window.plate_toolbar.widgetForAction(action)
     assert isinstance(button, QToolButton) and button.isVisible()
     with qtbot.waitSignal(window.view.plateChanged, timeout=2000):
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
@@ -469,6 +470,10 @@ def test_setting_the_same_view_emits_nothing_and_an_unknown_view_is_an_error(
         window.state.set_view(window.state.view)
     with pytest.raises(KeyError, match="posterior_deep"):
         window.state.set_view("anterior")
+    # a switch made elsewhere (not through the actions) checks the one plate button
+    window.state.set_view("lateral")
+    checked = [k for k in window.atlas.plates if window.actions_by_name[f"view_{k}"].isChecked()]
+    assert checked == ["lateral"]
 
 
 def test_the_selection_survives_a_switch_and_is_highlighted_in_the_new_view(
@@ -600,3 +605,62 @@ def test_every_clickable_region_of_every_view_opens_its_record(
         assert not any(hit is not None and hit.id == region.id for hit in seen), (key, region.id)
     assert checked + len(covered) == sum(len(clickable(p)) for p in atlas.plates.values())
     assert checked >= 0.8 * (checked + len(covered))
+
+
+def test_a_cached_atlas_unpickles_a_plate_only_when_it_is_asked_for(
+    atlas: Atlas, tmp_path: Path
+) -> None:
+    """A start from the cache reads the plate it shows, not every view's."""
+    import pickle
+
+    again = pickle.loads(pickle.dumps(atlas, protocol=pickle.HIGHEST_PROTOCOL))
+    assert list(again.plates) == list(atlas.plates)
+    assert again.plates.loaded() == ()
+    assert "medial" in again.plates and again.plates.loaded() == ()
+    medial = again.plates["medial"]
+    assert again.plates.loaded() == ("medial",)
+    assert [r.id for r in medial.regions] == [r.id for r in atlas.plates["medial"].regions]
+    assert again.anchors_of("medial") == atlas.anchors_of("medial")
+
+
+def test_the_cache_key_covers_every_plate(tmp_path: Path) -> None:
+    from hamstring_viewer.atlas import content_key
+
+    data, plates = copy_plates(tmp_path)
+    key = content_key(data, plates)
+    medial = plates["medial"]
+    medial.write_bytes(medial.read_bytes() + b"\n")
+    assert content_key(data, plates) != key
+    assert content_key(data, {**plates, "extra": plates["lateral"]}) != content_key(data, plates)
+
+
+def test_overlays_zoom_hover_and_labels_work_on_every_view(
+    qtbot: QtBot, window: MainWindow, atlas: Atlas
+) -> None:
+    window.actions_by_name["overlays_all"].trigger()
+    for v in resources.views():
+        press(qtbot, window, v.shortcut)
+        plate = atlas.plates[v.key]
+        zones = [z.id for z in atlas.kb.zones.values() if plate.has(z.svg_id)]
+        for zone_id in zones:  # the user's overlays are drawn with this plate's zones
+            item = window.view.zone_item(zone_id)
+            assert item.isVisible()
+            x0, y0, x1, y1 = plate.region(atlas.kb.zones[zone_id].svg_id).bbox
+            assert item.boundingRect().contains(QPointF((x0 + x1) / 2, (y0 + y1) / 2))
+        # labels: one per labelled structure this plate anchors, each at its anchor
+        labelled = {rid for rid in atlas.anchors_of(v.key) if window.view.label_items(rid)}
+        assert labelled and labelled <= set(atlas.anchors_of(v.key))
+        # hover names what is under the pointer
+        region = next(r for r in clickable(plate) if clickable_point(window, r) is not None)
+        point = clickable_point(window, region)
+        assert point is not None
+        qtbot.mouseMove(window.view.viewport(), point)
+        qtbot.waitUntil(lambda: window.state.hover is not None, timeout=2000)
+        assert window.state.hover == atlas.kb.svg_bindings()[region.id]
+        # zoom in and fit again
+        before = window.view.zoom()
+        window.actions_by_name["zoom_in"].trigger()
+        assert window.view.zoom() > before
+        window.actions_by_name["fit"].trigger()
+        assert window.view.zoom() == pytest.approx(before)
+        qtbot.mouseMove(window.view.viewport(), QPoint(1, 1))

@@ -253,6 +253,7 @@ def test_a_session_ended_on_another_view_starts_on_it_from_its_snapshot(
     assert second.started_from_snapshot
     wait_loaded(qtbot, second)
     assert second.state.view == "medial"
+    assert second.atlas.plates.loaded() == ("medial",)  # from the cache: only the plate shown
     assert second.view.plate is second.atlas.plates["medial"]
     assert second.view.grab().toImage().size() == live_first.size()
     second.close()

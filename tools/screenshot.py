@@ -1,6 +1,7 @@
 """Render the app window to PNG (offscreen), optionally with a selection and overlays.
 
 python tools/screenshot.py --out docs/window.png --select semitendinosus --overlays all
+python tools/screenshot.py --out /tmp/deep.png --view posterior_deep --select semimembranosus
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ def main() -> int:
     parser.add_argument("--hide", default="", help="comma-separated layers to hide")
     parser.add_argument("--zoom", type=float, default=1.0)
     parser.add_argument("--center", default="", help="x,y plate point to centre on")
-    parser.add_argument("--view", default="", help="plate to show (e.g. posterior_deep)")
+    parser.add_argument("--view", default="posterior", help="the plate (view key) to show")
     args = parser.parse_args()
 
     from PySide6.QtCore import QPointF, QSettings
@@ -35,16 +36,14 @@ def main() -> int:
     from hamstring_viewer.catalog import load_atlas
 
     app = QApplication([sys.argv[0]])
-    atlas = load_atlas(resources.data_dir(), resources.plate_path())
+    atlas = load_atlas(resources.data_dir(), resources.plate_paths())
     settings = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)
-    win = MainWindow(atlas, resources.plate_path().read_bytes(), settings)
+    settings.setValue("view/current", args.view)
+    win = MainWindow(atlas, {}, settings)  # each plate's SVG is read from its file
     w, h = (int(v) for v in args.size.split("x"))
     win.resize(w, h)
     win.show()
     app.processEvents()
-    if args.view:
-        win.state.set_view(args.view)
-        app.processEvents()
     win.view.fit()
     for layer in filter(None, args.hide.split(",")):
         win.state.set_layer_visible(layer, False)

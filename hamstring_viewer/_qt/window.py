@@ -228,6 +228,8 @@ class MainWindow(QMainWindow):
             # a click must not fall between the snapshot and the live widgets
             for widget in (self.menuBar(), self.toolbar, self.statusBar(), self.splitter):
                 widget.show()
+            if self.plate_toolbar is not None:
+                self.plate_toolbar.show()
             QApplication.sendPostedEvents(self, QEvent.Type.LayoutRequest)
             self._replay_clicks(clicks)
         self.panel.show_selection()  # the welcome page, if nothing restored or clicked
@@ -335,6 +337,7 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         from functools import partial
 
+        from PySide6.QtCore import Qt
         from PySide6.QtGui import QActionGroup, QKeySequence
         from PySide6.QtWidgets import QLineEdit, QMenu, QToolBar
 
@@ -477,9 +480,6 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         for name in LAYERS:
             toolbar.addAction(self.actions_by_name[f"layer_{name}"])
-        if len(view_actions) > 1:
-            toolbar.addSeparator()
-            toolbar.addActions(view_actions)
         # as tall as the search field that joins the row after the first paint, so that the
         # plate does not move (nor the start-up snapshot mismatch) by a pixel when it does
         probe = QToolBar()
@@ -488,6 +488,16 @@ class MainWindow(QMainWindow):
         probe.deleteLater()
         self.addToolBar(toolbar)
         self.toolbar = toolbar
+        # the plates in a column of their own beside the plate (the top row is full at a usual
+        # window width, and the search field joins it after the first paint)
+        self.plate_toolbar: QToolBar | None = None
+        if len(view_actions) > 1:
+            plates = QToolBar("Plates")
+            plates.setObjectName("plateToolbar")
+            plates.setOrientation(Qt.Orientation.Vertical)
+            plates.addActions(view_actions)
+            self.addToolBar(Qt.ToolBarArea.LeftToolBarArea, plates)
+            self.plate_toolbar = plates
 
     def _on_view_action(self, view_key: str, checked: bool) -> None:
         if checked:
@@ -552,8 +562,9 @@ class MainWindow(QMainWindow):
     def _on_view_changed(self, view_key: str) -> None:
         action = self.actions_by_name.get(f"view_{view_key}")
         if action is not None:
-            with QSignalBlocker(action):
-                action.setChecked(True)
+            # not blocked: the exclusive group unchecks the previous view's action through the
+            # action's signals (and this action's slot finds the state already on this view)
+            action.setChecked(True)
         self._say_if_not_shown()
 
     def not_shown_message(self) -> str:
