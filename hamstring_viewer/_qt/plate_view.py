@@ -546,13 +546,23 @@ class PlateView(QGraphicsView):
         self, labels: list[_Label], x: float, right_aligned: bool, font: QFont
     ) -> None:
         labels.sort(key=lambda lab: lab.anchor[1])
-        gap = 52.0
+        _, top, _, height = self.plate.view_box
+        margin = 14.0
+        # a short plate (the cross-section) packs its labels closer, so none leaves the plate
+        room = (height - 2 * margin) / max(1, len(labels) - 1) if len(labels) > 1 else 52.0
+        gap = max(18.0, min(52.0, room))
         ys: list[float] = []
         for lab in labels:
-            y = lab.anchor[1]
+            y = max(lab.anchor[1], top + margin)
             if ys and y < ys[-1] + gap:
                 y = ys[-1] + gap
             ys.append(y)
+        # pushed past the bottom: slide the column up from the bottom edge, keeping the gaps
+        bottom = top + height - margin
+        for i in range(len(ys) - 1, -1, -1):
+            limit = bottom if i == len(ys) - 1 else ys[i + 1] - gap
+            if ys[i] > limit:
+                ys[i] = limit
         pen = self._cosmetic_pen("#5a4a42", 0.8)
         for lab, y in zip(labels, ys, strict=True):
             line = QPainterPath(QPointF(*lab.anchor))

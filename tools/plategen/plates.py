@@ -562,11 +562,11 @@ def medial() -> ViewSpec:
         desc=(
             "The right lower limb seen from the midline side (anterior on the left, posterior "
             "on the right): the pes anserinus (sartorius, gracilis, semitendinosus) and the "
-            "insertion of semimembranosus on the medial tibial condyle. Plate units: X = 520 - "
+            "insertion of semimembranosus on the medial tibial condyle. Plate units: X = 855 - "
             "20 * (cm anterior), Y = 40 + 20 * (105 - cm above the floor)."
         ),
-        projection=Projection("medial", 520.0, 40.0),
-        view_box=(0.0, 0.0, 640.0, 2180.0),
+        projection=Projection("medial", 855.0, 40.0),
+        view_box=(0.0, 0.0, 1300.0, 2180.0),  # room for the labels on both sides
         parts=[SKIN, *views.MEDIAL_PARTS],
         zones=False,
         creases=False,
@@ -586,10 +586,10 @@ def lateral() -> ViewSpec:
             "The right lower limb seen from the outside (posterior on the left, anterior on the "
             "right): biceps femoris to the head of the fibula, the iliotibial tract, vastus "
             "lateralis and the common fibular nerve round the neck of the fibula. Plate units: "
-            "X = 120 + 20 * (cm anterior), Y = 40 + 20 * (105 - cm above the floor)."
+            "X = 445 + 20 * (cm anterior), Y = 40 + 20 * (105 - cm above the floor)."
         ),
-        projection=Projection("lateral", 120.0, 40.0),
-        view_box=(0.0, 0.0, 650.0, 2180.0),
+        projection=Projection("lateral", 445.0, 40.0),
+        view_box=(0.0, 0.0, 1300.0, 2180.0),  # room for the labels on both sides
         parts=[SKIN, *views.LATERAL_PARTS],
         zones=False,
         creases=False,
@@ -646,7 +646,7 @@ SECTION_PARTS: list[tuple[str, str, tuple[str, ...], str, str]] = [
     ("_deep_femoral_vein", "Deep femoral vein", ("FJ2135",), "vessels", "vein"),
     ("great_saphenous_vein", "Great saphenous vein", (views.GSV,), "vessels", "vein"),
 ]
-SECTION_U0, SECTION_V0 = 420.0, 385.0
+SECTION_U0, SECTION_V0 = 580.0, 385.0  # the section centred, room for labels
 
 
 class SectionWriter:
@@ -747,11 +747,11 @@ class SectionWriter:
         x0, y0, x1, y1 = self.extent
         cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
         self.doc.open('<g class="decor" id="_orientation">')
-        self._text(cx, 18, "Right thigh at mid-thigh, seen from below", 10, italic=True)
-        self._text(cx, y0 - 6, "Anterior", 12)
-        self._text(cx, y1 + 16, "Posterior", 12)
-        self._text(x0 - 6, cy + 4, "Lateral", 12, "end")
-        self._text(x1 + 6, cy + 4, "Medial", 12, "start")
+        self._text(cx, y0 - 8, "Anterior", 12)
+        self._text(cx, y1 + 18, "Posterior", 12)
+        self._text(x0 + 10, y0 + 10, "\u2190 Lateral", 11, "start")
+        self._text(x1 - 10, y0 + 10, "Medial \u2192", 11, "end")
+        self._text(cx, y1 + 36, "Right thigh at mid-thigh, seen from below", 10, italic=True)
         self.doc.close("g")
 
     def _compartments(self, centres: dict[str, tuple[float, float]], layer: str) -> None:
@@ -787,9 +787,9 @@ class SectionWriter:
             "atlases show it: anterior up, lateral (the subject's right) on the left. The "
             "anterior compartment (quadriceps, sartorius), the medial compartment (adductors, "
             "gracilis) and the posterior compartment (the hamstrings), the femur, the sciatic "
-            "nerve, the femoral vessels and the great saphenous vein. Plate units: X = 420 - 20 "
+            "nerve, the femoral vessels and the great saphenous vein. Plate units: X = 580 - 20 "
             "* (cm lateral), Y = 385 - 20 * (cm anterior)."
         )
         spec = ViewSpec("cross_section", "cross_section_mid_thigh.svg", title, desc,
-                        POSTERIOR, (0.0, 0.0, 500.0, 450.0), [])
+                        POSTERIOR, (0.0, 0.0, 800.0, 450.0), [])
         return _wrap_svg(spec, self.doc)

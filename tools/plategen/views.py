@@ -312,7 +312,6 @@ MEDIAL_PARTS: list[Part] = [
          fibres=4),
     Part("piriformis", "Piriformis", (PIRIFORMIS,), "deep", "muscle_deep", fibres=5),
     Part("gluteus_maximus", "Gluteus maximus", (GMAX,), "deep", "muscle_deep", fibres=10),
-    Part("vastus_lateralis", "Vastus lateralis", (VAST_LAT,), "deep", "muscle_deep", fibres=6),
     Part("biceps_femoris_long_head", "Biceps femoris, long head", (BF_LONG,), "deep",
          "muscle_deep", fibres=5),
     Part("soleus", "Soleus", (SOLEUS,), "deep", "muscle_deep", fibres=8),
