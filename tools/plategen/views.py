@@ -146,7 +146,10 @@ POSTERIOR_SUPERFICIAL: list[Part] = [
     Part("iliotibial_tract", "Iliotibial tract", (ITT,), "superficial", "tendon", fibres=5),
     Part("gracilis", "Gracilis", (GRACILIS,), "superficial", "muscle", fibres=3,
          tendons=(Tendon("_gracilis_tendon", "", 52.0, taper=6.0, width=0.6),)),
-    Part("sartorius", "Sartorius", (SARTORIUS,), "superficial", "muscle", fibres=3,
+    # from behind, sartorius shows only on the inner side of the knee (its upper part lies on
+    # the front of the thigh; only a mesh sliver of it would show beside the hip)
+    Part("sartorius", "Sartorius", (SARTORIUS,), "superficial", "muscle",
+         where(lambda lat, h, ant: h < 62.0), fibres=3,
          tendons=(Tendon("_sartorius_tendon", "", 44.0, taper=3.0, width=0.6),)),
     Part("semitendinosus", "Semitendinosus", (SEMITEND,), "superficial", "muscle", fibres=5,
          tendons=(Tendon("semitendinosus_tendon", "Semitendinosus: tendon", 57.0, taper=5.0,
