@@ -110,7 +110,8 @@ def test_zone_coverage_agrees_cell_by_cell_with_the_plate(atlas: Atlas, zone_id:
     dab = Dab((x0 + x1) / 2, (y0 + y1) / 2, math.hypot(x1 - x0, y1 - y0) / 2 + CELL)
     # the whole zone, and some more (a tall zone's disc reaches past the plate's edge, which
     # the finder leaves out: only cells on the plate count)
-    painted = {(c, r) for c, r in disc_cells(dab.x, dab.y, dab.radius) if 0 <= c < 200 and 0 <= r < 436}
+    cells = disc_cells(dab.x, dab.y, dab.radius)
+    painted = {(c, r) for c, r in cells if 0 <= c < 200 and 0 <= r < 436}
     matches = [
         m
         for m in rank(atlas, drawing(dabs=[dab]))

@@ -39,8 +39,9 @@ def lib() -> MeshLibrary:
     return MeshLibrary()
 
 
-def _region_mask(polygons: tuple[tuple[tuple[float, float], ...], ...], x0: int, y0: int,
-                 w: int, h: int) -> np.ndarray:
+def _region_mask(
+    polygons: tuple[tuple[tuple[float, float], ...], ...], x0: int, y0: int, w: int, h: int
+) -> np.ndarray:
     return section.fill([np.asarray(p) for p in polygons], x0, y0, w, h)
 
 

@@ -599,9 +599,7 @@ def test_every_clickable_region_of_every_view_opens_its_record(
     # under gluteus maximus on the superficial plate): the geometry finds no visible point
     for key, region in covered:
         plate = atlas.plates[key]
-        seen = (
-            plate.hit_test(x, y, CLICK_LAYERS) for x, y in sample_points(region, step=1.5)
-        )
+        seen = (plate.hit_test(x, y, CLICK_LAYERS) for x, y in sample_points(region, step=1.5))
         assert not any(hit is not None and hit.id == region.id for hit in seen), (key, region.id)
     assert checked + len(covered) == sum(len(clickable(p)) for p in atlas.plates.values())
     assert checked >= 0.8 * (checked + len(covered))
@@ -664,3 +662,24 @@ def test_overlays_zoom_hover_and_labels_work_on_every_view(
         window.actions_by_name["fit"].trigger()
         assert window.view.zoom() == pytest.approx(before)
         qtbot.mouseMove(window.view.viewport(), QPoint(1, 1))
+
+
+@pytest.mark.parametrize("size", [(1500, 950), (760, 520)])
+def test_labels_stay_on_the_plate_at_any_window_size(
+    qtbot: QtBot, window: MainWindow, atlas: Atlas, size: tuple[int, int]
+) -> None:
+    """Every label's text lies inside the plate's rectangle on screen, on every view, in a
+    large and a small window (a label too long for the room is shortened, not cut off)."""
+    window.resize(*size)
+    qtbot.wait(50)
+    for v in resources.views():
+        press(qtbot, window, v.shortcut)
+        window.view.fit()
+        x0, y0, w, h = atlas.plates[v.key].view_box
+        plate_rect = window.view.mapFromScene(QRectF(x0, y0, w, h)).boundingRect()
+        labels = [i for i in window.view.label_items() if isinstance(i, LabelItem)]
+        assert labels, v.key
+        for item in labels:
+            origin = window.view.mapFromScene(item.pos())
+            rect = item.boundingRect().translated(origin.x(), origin.y()).toRect()
+            assert plate_rect.adjusted(-1, -1, 1, 1).contains(rect), (v.key, item.text, size)

@@ -168,15 +168,40 @@ class LabelItem(QGraphicsItem):
 
     def __init__(self, text: str, right_aligned: bool, font: QFont) -> None:
         super().__init__()
+        self.full_text = text
         self.text = text
         self.right_aligned = right_aligned
+        self.base_font = font
         self.font = font
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-        metrics = QFontMetricsF(font)
-        width = metrics.horizontalAdvance(text) + 6
+        self._rect = QRectF()
+        self._measure()
+
+    def _measure(self) -> None:
+        metrics = QFontMetricsF(self.font)
+        width = metrics.horizontalAdvance(self.text) + 6
         height = metrics.height() + 2
-        x = -width if right_aligned else 0.0
+        x = -width if self.right_aligned else 0.0
         self._rect = QRectF(x, -height / 2, width, height)
+
+    def fit_width(self, pixels: float) -> None:
+        """Keep the label within ``pixels`` of screen width (the room between its column and
+        the plate's edge at the current zoom): a smaller font first, down to 80 %, then the
+        text shortened with an ellipsis."""
+        base = QFontMetricsF(self.base_font).horizontalAdvance(self.full_text) + 6
+        scale = 1.0 if base <= pixels else max(0.8, pixels / base)
+        font = QFont(self.base_font)
+        font.setPointSizeF(self.base_font.pointSizeF() * scale)
+        text = QFontMetricsF(font).elidedText(
+            self.full_text, Qt.TextElideMode.ElideRight, max(0.0, pixels - 6)
+        )
+        if text == self.text and font == self.font:
+            return
+        self.prepareGeometryChange()
+        self.font = font
+        self.text = text
+        self._measure()
+        self.update()
 
     def boundingRect(self) -> QRectF:
         return self._rect
@@ -350,6 +375,7 @@ class PlateView(QGraphicsView):
         self._labels: list[QGraphicsItem] = []
         self._label_of: dict[QGraphicsItem, str] = {}
         self._build_labels()
+        self._fit_labels()
         self._nav_order = self._navigation_order()
 
         state.selectionChanged.connect(self._on_selection_changed)
@@ -410,6 +436,7 @@ class PlateView(QGraphicsView):
         self._zone_ids = self._zones_on_plate()
         self._zone_preview = frozenset(z for z in self._zone_preview_wanted if z in self._zone_ids)
         self._build_labels()
+        self._fit_labels()
         self._nav_order = self._navigation_order()
         self._focus_index = -1
         self._focus_item.set_paths([])
@@ -801,12 +828,24 @@ class PlateView(QGraphicsView):
         self.setHorizontalScrollBarPolicy(policy)
         self.setVerticalScrollBarPolicy(policy)
 
+    def _fit_labels(self) -> None:
+        """Keep every label inside the plate at the current zoom (labels keep their on-screen
+        size, so in a small window the room beside the plate is narrower)."""
+        x0, _, w, _ = self.plate.view_box
+        zoom = self.zoom()
+        for item in self._labels:
+            if isinstance(item, LabelItem):
+                x = item.pos().x()
+                room = (x - x0) if item.right_aligned else (x0 + w - x)
+                item.fit_width(max(0.0, room * zoom - 2))
+
     def fit(self) -> None:
         # the whole plate shows: no scroll bars, which would otherwise flash on for a layout
         # pass while the window settles, and take the plate's room
         self._set_scroll_bars(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.fitInView(self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
         self._fitted = True
+        self._fit_labels()
         self.zoomChanged.emit(self.zoom())
 
     def zoom(self) -> float:
@@ -837,6 +876,7 @@ class PlateView(QGraphicsView):
             v.setValue(v.value() + moved.y())
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self._fitted = False
+        self._fit_labels()
         self.zoomChanged.emit(self.zoom())
 
     def resizeEvent(self, event: QResizeEvent) -> None:

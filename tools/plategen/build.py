@@ -7,14 +7,14 @@ the same bytes (no clocks, no randomness, fixed rounding), so a plate's diff sho
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from . import raster
-from .mesh import CM, Array, Mesh, MeshLibrary, Projection
-from .style import LOOKS, PAPER
+from .mesh import Array, Mesh, Projection
+from .style import LOOKS
 
 Point = tuple[float, float]
 Selector = Callable[[Mesh], Mesh]
@@ -141,7 +141,9 @@ def _principal_axis(mesh: Mesh, proj: Projection) -> Array:
     return np.asarray(d)
 
 
-def _run(mask: np.ndarray, x0: int, y0: int, p: Array, q: Array, n: int) -> tuple[Point, Point] | None:
+def _run(
+    mask: np.ndarray, x0: int, y0: int, p: Array, q: Array, n: int
+) -> tuple[Point, Point] | None:
     """The longest inside run of ``mask`` along the segment p -> q (n samples)."""
     t = np.linspace(0.0, 1.0, n)
     pts = p[None, :] + (q - p)[None, :] * t[:, None]
@@ -153,7 +155,7 @@ def _run(mask: np.ndarray, x0: int, y0: int, p: Array, q: Array, n: int) -> tupl
     inside[ok] = mask[iy[ok], ix[ok]]
     best: tuple[int, int] | None = None
     start = None
-    for i, val in enumerate(inside.tolist() + [False]):
+    for i, val in enumerate([*inside.tolist(), False]):
         if val and start is None:
             start = i
         elif not val and start is not None:
@@ -210,22 +212,6 @@ def fibre_lines(built: Built, count: int, inset: float = 0.12) -> list[Array]:
             if len(arr) >= 3:
                 lines.append(arr)
     return lines
-
-
-def ribbon(centre: Array, widths: Array) -> Array:
-    """A closed outline around a centre line with the given full widths (plate units)."""
-    seg = np.gradient(centre, axis=0)
-    norm = np.hypot(seg[:, 0], seg[:, 1])[:, None]
-    normal = np.stack([-seg[:, 1], seg[:, 0]], axis=1) / np.where(norm > 0, norm, 1)
-    left = centre + normal * widths[:, None] / 2
-    right = centre - normal * widths[:, None] / 2
-    # round caps
-    caps: list[Array] = []
-    for end, sign in ((centre[-1], 1.0), (centre[0], -1.0)):
-        caps.append(np.asarray(end))
-    tip_end = centre[-1] + (centre[-1] - centre[-2]) / max(1e-6, float(norm[-1, 0])) * widths[-1] * 0.35
-    tip_start = centre[0] - (centre[1] - centre[0]) / max(1e-6, float(norm[0, 0])) * widths[0] * 0.35
-    return np.concatenate([left, tip_end[None, :], right[::-1], tip_start[None, :]])
 
 
 # ---------------------------------------------------------------------------------------------

@@ -139,7 +139,7 @@ def tendon_mask(b: Built, t: Tendon, proj: Projection) -> np.ndarray:
     """The part of a muscle's mask beyond a height, with a tapering tongue into the belly."""
     mask = b.r.mask.copy()
     mask = raster.close(mask, 2)
-    h, w = mask.shape
+    h = mask.shape[0]
     v_cut = proj.v0 + CM * (105.0 - t.h) - b.r.y0
     taper = t.taper * CM
     out = np.zeros_like(mask)
@@ -169,7 +169,7 @@ def visible_mask(target: Built, above: Sequence[Built]) -> np.ndarray:
 
 
 def row_run(mask: np.ndarray, x0: int, y0: int, v: float) -> tuple[float, float] | None:
-    row = int(math.floor(v - y0))
+    row = math.floor(v - y0)
     if row < 0 or row >= mask.shape[0]:
         return None
     cols = np.nonzero(mask[row])[0]
@@ -271,9 +271,8 @@ class PlateWriter:
         else:
             a, z = (b.r.x0, b.r.y0), (b.r.x0 + b.r.shape[1], b.r.y0)
         fill = doc.gradient(f"_fill_{part.id.lstrip('_')}", a, z, look)
-        opacity = ' fill-opacity="0.85"' if look in ("artery", "vein") and False else ""
         doc.region(part.id, part.title if not part.id.startswith("_") else "", b.d,
-                   fill_attrs(fill, look, opacity))
+                   fill_attrs(fill, look))
         lk = LOOKS[look]
         lines = fibre_lines(b, part.fibres) if part.fibres and lk.fibre else []
         tendon_parts: list[tuple[Tendon, str]] = []
@@ -302,8 +301,6 @@ class PlateWriter:
                 doc.open(f'<g class="decor" id="_{owner}_tendon_{len(doc.lines)}">')
                 doc.w(f'<path d="{d}" {attrs}/>')
                 doc.close("g")
-        if look in ("artery", "vein", "nerve"):
-            pass
 
     def draw_nerves(self) -> None:
         doc = self.doc
@@ -745,7 +742,7 @@ class SectionWriter:
 
     def _captions(self) -> None:
         x0, y0, x1, y1 = self.extent
-        cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+        cx = (x0 + x1) / 2
         self.doc.open('<g class="decor" id="_orientation">')
         self._text(cx, y0 - 8, "Anterior", 12)
         self._text(cx, y1 + 18, "Posterior", 12)

@@ -50,10 +50,10 @@ def rasterize(tri: Array, depth: Array, pad: int = 2) -> Raster:
     """
     if len(tri) == 0:
         return Raster(0, 0, np.full((1, 1), np.inf))
-    x0 = int(math.floor(tri[:, :, 0].min())) - pad
-    y0 = int(math.floor(tri[:, :, 1].min())) - pad
-    x1 = int(math.ceil(tri[:, :, 0].max())) + pad
-    y1 = int(math.ceil(tri[:, :, 1].max())) + pad
+    x0 = math.floor(tri[:, :, 0].min()) - pad
+    y0 = math.floor(tri[:, :, 1].min()) - pad
+    x1 = math.ceil(tri[:, :, 0].max()) + pad
+    y1 = math.ceil(tri[:, :, 1].max()) + pad
     w, h = x1 - x0, y1 - y0
     buf = np.full(h * w, np.inf)
     # pixel-centre coordinates relative to the grid
@@ -202,7 +202,7 @@ def resample(loop: Loop, step: float) -> Array:
     seg = np.roll(pts, -1, axis=0) - pts
     lengths = np.hypot(seg[:, 0], seg[:, 1])
     total = float(lengths.sum())
-    n = max(8, int(round(total / step)))
+    n = max(8, round(total / step))
     cum = np.concatenate([[0.0], np.cumsum(lengths)])
     targets = np.linspace(0.0, total, n, endpoint=False)
     idx = np.searchsorted(cum, targets, side="right") - 1
@@ -215,7 +215,7 @@ def smooth(points: Array, sigma: float) -> Array:
     """Circular Gaussian smoothing of evenly spaced points (sigma in samples)."""
     if sigma <= 0:
         return points
-    radius = int(math.ceil(3 * sigma))
+    radius = math.ceil(3 * sigma)
     k = np.exp(-0.5 * (np.arange(-radius, radius + 1) / sigma) ** 2)
     k /= k.sum()
     n = len(points)
@@ -286,7 +286,7 @@ def resample_open(points: Array, step: float) -> Array:
     total = float(lengths.sum())
     if total <= 0:
         return pts[:1]
-    n = max(2, int(round(total / step)) + 1)
+    n = max(2, round(total / step) + 1)
     cum = np.concatenate([[0.0], np.cumsum(lengths)])
     targets = np.linspace(0.0, total, n)
     idx = np.clip(np.searchsorted(cum, targets, side="right") - 1, 0, len(seg) - 1)

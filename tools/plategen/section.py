@@ -95,8 +95,8 @@ def fill(loops: list[Array], x0: int, y0: int, w: int, h: int) -> np.ndarray:
         t = (yc - s[:, 1]) / (s[:, 3] - s[:, 1])
         xs = np.sort(s[:, 0] + t * (s[:, 2] - s[:, 0]))
         for k in range(0, len(xs) - 1, 2):
-            c0 = max(0, int(math.ceil(xs[k] - x0 - 0.5)))
-            c1 = min(w, int(math.floor(xs[k + 1] - x0 - 0.5)) + 1)
+            c0 = max(0, math.ceil(xs[k] - x0 - 0.5))
+            c1 = min(w, math.floor(xs[k + 1] - x0 - 0.5) + 1)
             if c1 > c0:
                 mask[row, c0:c1] ^= True
     return mask
@@ -109,10 +109,10 @@ def to_plate(loops: list[Array], u0: float, v0: float) -> list[Array]:
 
 def region(loops: list[Array], pad: int = 3) -> tuple[np.ndarray, int, int]:
     allp = np.concatenate(loops)
-    x0 = int(math.floor(allp[:, 0].min())) - pad
-    y0 = int(math.floor(allp[:, 1].min())) - pad
-    x1 = int(math.ceil(allp[:, 0].max())) + pad
-    y1 = int(math.ceil(allp[:, 1].max())) + pad
+    x0 = math.floor(allp[:, 0].min()) - pad
+    y0 = math.floor(allp[:, 1].min()) - pad
+    x1 = math.ceil(allp[:, 0].max()) + pad
+    y1 = math.ceil(allp[:, 1].max()) + pad
     return fill(loops, x0, y0, x1 - x0, y1 - y0), x0, y0
 
 
