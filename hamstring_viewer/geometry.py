@@ -225,7 +225,12 @@ def check_xml(data: bytes, file: str) -> list[Problem]:
 
 
 def load_plate(path: str | FilePath) -> tuple[Plate | None, list[Problem]]:
-    """Parse the plate. Returns the plate (None if unusable) and every problem found."""
+    """Parse the plate. Returns the plate (None if unusable) and every problem found.
+
+    A compiled plate beside the SVG (see :func:`compile_plate`) is used instead of parsing when
+    it was compiled from these very bytes (its SHA-256 of the SVG equals the file's); a missing,
+    stale or damaged compiled plate is ignored and the SVG is parsed.
+    """
     file = str(path)
     try:
         data = FilePath(path).read_bytes()
@@ -233,7 +238,57 @@ def load_plate(path: str | FilePath) -> tuple[Plate | None, list[Problem]]:
         return None, [Problem(file, "plate file not found")]
     except OSError as exc:
         return None, [Problem(file, f"cannot read the plate: {exc.strerror}")]
+    compiled = read_compiled_plate(FilePath(path), data)
+    if compiled is not None:
+        return compiled, []
     return parse_plate(data, file)
+
+
+#: A compiled plate sits beside its SVG with this suffix (``posterior_thigh.plate``).
+COMPILED_SUFFIX = ".plate"
+_COMPILED_MAGIC = b"HVCPLATE1\n"  # then the SVG's SHA-256 (32 bytes), then plate_to_bytes
+
+
+def compiled_plate_path(svg_path: str | FilePath) -> FilePath:
+    """Where the compiled form of this SVG plate lives (beside it)."""
+    return FilePath(svg_path).with_suffix(COMPILED_SUFFIX)
+
+
+def compile_plate(svg_data: bytes, file: str = "<plate>") -> bytes:
+    """The compiled form of a plate: the SVG's SHA-256 and the parsed plate
+    (:func:`plate_to_bytes`). Deterministic: the same SVG bytes give the same output. Raises
+    :class:`ContentError` if the plate has any problem (only a clean plate is compiled)."""
+    import hashlib
+
+    plate, problems = parse_plate(svg_data, file)
+    if plate is None or problems:
+        raise ContentError(problems or [Problem(file, "the plate is not usable")])
+    plate.source = FilePath(file).name  # not the builder's absolute path
+    digest = hashlib.sha256(svg_data).digest()
+    return _COMPILED_MAGIC + digest + plate_to_bytes(plate)
+
+
+def read_compiled_plate(svg_path: str | FilePath, svg_data: bytes) -> Plate | None:
+    """The plate compiled from ``svg_data`` found beside ``svg_path``, or None if there is
+    none, it was compiled from other bytes (an edited SVG wins) or it is damaged in any way
+    (it is checked through, never trusted)."""
+    import hashlib
+
+    try:
+        blob = compiled_plate_path(svg_path).read_bytes()
+    except OSError:
+        return None
+    head = len(_COMPILED_MAGIC)
+    if blob[:head] != _COMPILED_MAGIC:
+        return None
+    if blob[head : head + 32] != hashlib.sha256(svg_data).digest():
+        return None  # stale: the SVG was edited since
+    try:
+        plate = plate_from_bytes(blob[head + 32 :], str(compiled_plate_path(svg_path)))
+    except ContentError:
+        return None
+    plate.source = str(svg_path)
+    return plate
 
 
 def parse_plate(data: bytes, file: str = "<plate>") -> tuple[Plate | None, list[Problem]]:
