@@ -8,7 +8,9 @@ and the SVG's SHA-256, see ``hamstring_viewer.geometry.compile_plate``).
 
 The app uses a compiled plate only while its recorded digest equals the SVG's, so an SVG edited
 by hand (e.g. in Inkscape) is parsed again until this is re-run. Deterministic: the same SVG
-gives the same bytes. ``tools/build_plates.py`` runs it after building the plates.
+gives the same bytes. The label anchors of the knowledge base's structures are placed here too (the
+app uses them for exactly the regions they were placed for, and places any other itself).
+``tools/build_plates.py`` runs it after building the plates.
 """
 
 from __future__ import annotations
@@ -29,19 +31,32 @@ from hamstring_viewer.geometry import (  # noqa: E402
 from hamstring_viewer.problems import ContentError  # noqa: E402
 
 
+def label_groups() -> list[tuple[str, ...]]:
+    """The region groups the atlas places labels on: each structure's ``svg_ids`` in the
+    shipped knowledge base (a group the data no longer has only costs its entry)."""
+    from hamstring_viewer import resources
+    from hamstring_viewer.catalog import load_knowledge_base
+
+    kb, _problems = load_knowledge_base(resources.data_dir())
+    return [s.svg_ids for s in kb.structures.values()]
+
+
 def compile_plates(svgs: list[Path], check: bool = False) -> int:
     """Compile (or with ``check``, verify) each SVG's compiled plate; returns an exit code."""
     status = 0
+    groups = label_groups()
     for svg in svgs:
         data = svg.read_bytes()
         target = compiled_plate_path(svg)
         if check:
-            if read_compiled_plate(svg, data) is None:
+            if read_compiled_plate(svg, data) is None or (
+                compiled_plate_path(svg).read_bytes() != compile_plate(data, str(svg), groups)
+            ):
                 print(f"{target}: missing or stale (run tools/compile_plates.py)")
                 status = 1
             continue
         try:
-            blob = compile_plate(data, str(svg))
+            blob = compile_plate(data, str(svg), groups)
         except ContentError as exc:
             print(f"{svg}: not compiled, the plate has problems:\n{exc}")
             target.unlink(missing_ok=True)  # never leave a compiled plate of other bytes
