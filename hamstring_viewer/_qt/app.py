@@ -7,6 +7,7 @@ the panel are imported when the window loads.
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -69,11 +70,22 @@ def start_window(
         window.show_start_snapshot(snapshot)
 
     def load() -> None:
+        if window.is_loaded or window.load_failed:
+            return
+        # Loading makes some 10^5 objects and no garbage cycles worth collecting: the cyclic
+        # collector's passes over them would cost ~10-20% of start-up, so it waits.
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            load_now()
+        finally:
+            if enabled:
+                gc.enable()
+
+    def load_now() -> None:
         from hamstring_viewer.atlas import load_atlas_cached
         from hamstring_viewer.problems import ContentError
 
-        if window.is_loaded or window.load_failed:
-            return
         svg_paths = plates or resources.plate_paths()
         try:
             atlas = load_atlas_cached(data_dir or resources.data_dir(), svg_paths, cache)
