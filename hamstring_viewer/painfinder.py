@@ -54,7 +54,8 @@ SPILLOVER_WEIGHT = 1.0
 AREA_WEIGHT = 10.0
 #: Raster cell of the painted area and the zone masks, in plate units (0.25 cm).
 CELL = 5.0
-#: Plate frame (tools/build_plates.py, posterior views): 20 units per cm; Y = 40 + 20 * (105 - height in cm).
+#: Plate frame (tools/build_plates.py, posterior views): 20 units per cm;
+#: Y = 40 + 20 * (105 - height in cm).
 UNITS_PER_CM = 20.0
 _FRAME_Y = 40.0
 _FRAME_TOP_CM = 105.0
