@@ -43,6 +43,8 @@ def visible_point(win: MainWindow, record_id: str) -> tuple[float, float]:
     bindings = kb.svg_bindings()
     best: list[tuple[float, float]] = []
     for svg_id in svg_ids:
+        if not plate.has(svg_id):  # a structure drawn in part (e.g. the quadriceps' vastus
+            continue  # medialis on the posterior plate, not its rectus femoris)
         for x, y in sample_points(plate.region(svg_id), 3.0):
             hit = plate.hit_test(x, y)
             if hit is not None and bindings.get(hit.id) == record_id:
