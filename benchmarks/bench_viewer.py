@@ -142,18 +142,27 @@ def run_child(mode: str, cache_dir: str, limit: float = 10.0) -> dict[str, float
     return data
 
 
-def startup(runs: int) -> dict[str, float]:
-    cache = tempfile.mkdtemp(prefix="hv-bench-")
-    # As after `pip install`: the package's bytecode is compiled (the bare window's PySide6 is too).
+def compile_package() -> None:
+    """As after `pip install`: the package's bytecode is compiled (the bare window's PySide6
+    is too)."""
     subprocess.run(
         [sys.executable, "-m", "compileall", "-q", str(ROOT / "hamstring_viewer")],
         check=True,
         env=child_env(),
     )
-    # fills the geometry cache: parsing every view's plate and placing its labels takes
-    # several seconds (five plates), so this run gets more time than a warm start
-    cold = run_child("app", cache, limit=120.0)
+
+
+def startup(runs: int) -> dict[str, float]:
+    cache = tempfile.mkdtemp(prefix="hv-bench-")
+    compile_package()
     bare: list[dict[str, float]] = []
+    cold: list[dict[str, float]] = []
+    # first starts of a fresh install: no atlas cache, no snapshot (a new cache folder each)
+    for _ in range(max(3, runs // 3)):
+        bare.append(run_child("bare", cache))
+        cold.append(run_child("app", tempfile.mkdtemp(prefix="hv-bench-cold-"), limit=120.0))
+    # fills the atlas cache and leaves the snapshot for the warm starts below
+    run_child("app", cache, limit=120.0)
     app: list[dict[str, float]] = []
     for _ in range(runs):  # interleaved, so drift in the machine's speed hits both alike
         bare.append(run_child("bare", cache))
@@ -167,7 +176,9 @@ def startup(runs: int) -> dict[str, float]:
         "bare_ready_s": med(bare, "ready"),
         "app_paint_s": med(app, "paint"),
         "app_ready_s": med(app, "ready"),
-        "app_cold_paint_s": cold["paint"],
+        "app_cold_paint_s": med(cold, "paint"),
+        "app_cold_ready_s": med(cold, "ready"),
+        "cold_ready_ratio": med(cold, "ready") / med(bare, "ready"),
         "app_runs_from_snapshot": sum(r["snapshot"] for r in app),
         "paint_ratio": med(app, "paint") / med(bare, "paint"),
         "ready_ratio": med(app, "ready") / med(bare, "ready"),
@@ -178,10 +189,91 @@ def startup(runs: int) -> dict[str, float]:
 
 
 # --------------------------------------------------------------------------------------------
+# view switching: key press -> repainted plate, in fresh processes (first visits count)
+
+#: Ctrl+digit presses per process: every view's first visit, then revisits
+SWITCH_ORDER = (2, 3, 4, 5, 1, 3, 5, 2, 4, 1, 5, 3, 1, 4, 2, 5, 4, 3, 2, 1)
+
+
+def child_switch(cache_dir: str) -> None:
+    """Start as the app does (from the warm cache), then press Ctrl+1..Ctrl+5; each sample is
+    the time from the key press to the end of the plate's next paint on the new view."""
+    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from hamstring_viewer import resources
+    from hamstring_viewer._qt.app import start_window
+
+    app = QApplication([sys.argv[0]])
+    settings = QSettings(str(Path(cache_dir) / "switch.ini"), QSettings.Format.IniFormat)
+    window = start_window(settings, Path(cache_dir))
+    window.show()
+    window.activateWindow()
+    deadline = time.time() + 30
+    while (not window.is_loaded or window._features_pending) and time.time() < deadline:
+        app.processEvents()
+    keys = [v.key for v in resources.views()]
+    digits = [Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4, Qt.Key.Key_5]
+    painted: list[float] = []
+    window.view.painted.connect(lambda: painted.append(time.perf_counter()))
+    samples: list[dict[str, object]] = []
+    seen = {window.view.view_key}
+    for digit in SWITCH_ORDER:
+        target = keys[digit - 1]
+        if target == window.view.view_key:
+            continue
+        for _ in range(5):  # settle: nothing pending before the press
+            app.processEvents()
+        painted.clear()
+        t = time.perf_counter()
+        QTest.keyClick(window, digits[digit - 1], Qt.KeyboardModifier.ControlModifier)
+        while not (painted and window.view.view_key == target):
+            if time.perf_counter() - t > 10:
+                raise SystemExit(f"Ctrl+{digit} never showed {target}")
+            app.processEvents()
+        samples.append(
+            {"view": target, "first": target not in seen, "ms": (painted[-1] - t) * 1000}
+        )
+        seen.add(target)
+    window.close()
+    print(json.dumps(samples))
+
+
+def switching(processes: int) -> dict[str, float]:
+    cache = tempfile.mkdtemp(prefix="hv-bench-switch-")
+    compile_package()
+    run_child("app", cache, limit=120.0)  # the atlas cache, as after a first start
+    rows: list[dict[str, object]] = []
+    for _ in range(processes):
+        out = subprocess.run(
+            [sys.executable, __file__, "--child", "switch", "--cache", cache],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=ROOT,
+            env=child_env(),
+        )
+        rows.extend(json.loads(out.stdout.strip().splitlines()[-1]))
+    all_ms = [float(r["ms"]) for r in rows]  # type: ignore[arg-type]
+    first = [float(r["ms"]) for r in rows if r["first"]]  # type: ignore[arg-type]
+    return {
+        "switch_samples": float(len(all_ms)),
+        "switch_median_ms": statistics.median(all_ms),
+        "switch_p95_ms": statistics.quantiles(all_ms, n=20)[18],
+        "switch_first_visit_median_ms": statistics.median(first),
+        "switch_first_visit_max_ms": max(first),
+    }
+
+
+# --------------------------------------------------------------------------------------------
 # in-process interaction timings
 
 
-def interaction(samples: int) -> dict[str, float]:
+def interaction(samples: int) -> dict[str, object]:
+    """Click, hover and overlay toggle on every view. Each click selects another record than
+    the one before, and no panel page is prepared ahead (the idle-time queue is emptied), so
+    first visits to panel pages are among the samples."""
     from PySide6.QtCore import QSettings, Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
@@ -189,10 +281,10 @@ def interaction(samples: int) -> dict[str, float]:
     from hamstring_viewer import resources
     from hamstring_viewer._qt.window import MainWindow
     from hamstring_viewer.catalog import load_atlas
-    from hamstring_viewer.geometry import sample_points
+    from hamstring_viewer.geometry import CLICK_LAYERS, sample_points
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
-    atlas = load_atlas(resources.data_dir(), resources.plate_path())
+    atlas = load_atlas(resources.data_dir(), resources.plate_paths())
     tmp = tempfile.mkdtemp(prefix="hv-bench-")
     settings = QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat)
     win = MainWindow(atlas, resources.plate_path().read_bytes(), settings)
@@ -203,78 +295,100 @@ def interaction(samples: int) -> dict[str, float]:
     vp = win.view.viewport()
     win.view.fit()
     app.processEvents()
-    while win._warm_queue:  # idle-time preparation finishes before the user clicks
-        app.processEvents()
-    vp.repaint()
-    full = []
-    for _ in range(20):
-        t = time.perf_counter()
-        vp.repaint()
-        full.append((time.perf_counter() - t) * 1000)
-
-    points = []
-    bindings = atlas.kb.svg_bindings()
-    for rid in [*(s.id for s in atlas.kb.hamstrings), *atlas.kb.trigger_points]:
-        rec = atlas.kb.get(rid)
-        ids = getattr(rec, "svg_ids", None) or (getattr(rec, "svg_id", ""),)
-        for svg_id in ids:
-            for x, y in sample_points(atlas.plate.region(svg_id), 4.0):
-                hit = atlas.plate.hit_test(x, y)
-                if hit is not None and bindings.get(hit.id) == rid:
-                    points.append(win.view.scene_to_view(x, y))
-                    break
-            else:
-                continue
-            break
+    win.install_features_now()
+    win._warm_queue.clear()  # no page prepared ahead: first visits count
+    app.processEvents()
 
     def timed(fn: object) -> float:
         t = time.perf_counter()
         fn()  # type: ignore[operator]
         return (time.perf_counter() - t) * 1000
 
-    clicks = []
-    for i in range(samples):
-        pos = points[i % len(points)]
-
-        def click(pos: object = pos) -> None:
-            QTest.mouseClick(vp, Qt.MouseButton.LeftButton, pos=pos)  # type: ignore[call-overload]
-            app.processEvents()  # the panel and the plate paint what changed
-
-        clicks.append(timed(click))
-    hovers = []
-    for i in range(samples):
-        pos = points[(i * 7) % len(points)]
-
-        def hover(pos: object = pos) -> None:
-            QTest.mouseMove(vp, pos)  # type: ignore[call-overload]
-            app.processEvents()  # the highlight is painted
-
-        hovers.append(timed(hover))
-    toggles = []
-    action = win.actions_by_name["overlays_all"]
-    off = win.actions_by_name["overlays_none"]
-    for i in range(samples):
-        act = action if i % 2 == 0 else off
-
-        def toggle(act: object = act) -> None:
-            act.trigger()  # type: ignore[attr-defined]
-            app.processEvents()  # the overlays are painted
-
-        toggles.append(timed(toggle))
-
     def p95(values: list[float]) -> float:
         return statistics.quantiles(values, n=20)[18]
 
-    result = {
-        "view_size": f"{vp.width()}x{vp.height()}",
-        "full_view_repaint_median_ms": statistics.median(full),
-        "click_median_ms": statistics.median(clicks),
-        "click_p95_ms": p95(clicks),
-        "hover_median_ms": statistics.median(hovers),
-        "hover_p95_ms": p95(hovers),
-        "toggle_median_ms": statistics.median(toggles),
-        "toggle_p95_ms": p95(toggles),
-    }
+    bindings = atlas.kb.svg_bindings()
+    result: dict[str, object] = {"view_size": f"{vp.width()}x{vp.height()}"}
+    every: dict[str, list[float]] = {"click": [], "hover": [], "toggle": []}
+    full: list[float] = []
+    per_view = max(20, samples // len(atlas.plates))
+    for view_key in atlas.plates:
+        win.state.set_view(view_key)
+        app.processEvents()
+        plate = atlas.plate_of(view_key)
+        vp.repaint()
+        for _ in range(5):
+            t = time.perf_counter()
+            vp.repaint()
+            full.append((time.perf_counter() - t) * 1000)
+        # one clickable point per record drawn (and shown) on this view, found by the view's
+        # own hit query (which neither selects nor prepares a panel page)
+        points: list[tuple[str, object]] = []
+        done: set[str] = set()
+        hidden = win.view.hidden_regions()
+        for region in plate.regions:
+            rid = bindings.get(region.id)
+            if rid is None or rid in done or region.layer not in CLICK_LAYERS:
+                continue
+            if region.id in hidden:
+                continue
+            for x, y in sample_points(region, 4.0)[::3]:
+                pos = win.view.scene_to_view(x, y)
+                if not vp.rect().contains(pos):
+                    continue
+                if win.view.record_at_view(pos) == rid:
+                    points.append((rid, pos))
+                    done.add(rid)
+                    break
+        if len(points) < 2:
+            continue
+        clicks: list[float] = []
+        for i in range(per_view):
+            rid, pos = points[i % len(points)]
+
+            def click(pos: object = pos) -> None:
+                QTest.mouseClick(vp, Qt.MouseButton.LeftButton, pos=pos)  # type: ignore[call-overload]
+                app.processEvents()  # the panel and the plate paint what changed
+
+            clicks.append(timed(click))
+            if win.state.selection != rid:
+                raise SystemExit(f"a click on {view_key} did not select {rid}")
+        hovers: list[float] = []
+        for i in range(per_view):
+            _rid, pos = points[(i * 7) % len(points)]
+
+            def hover(pos: object = pos) -> None:
+                QTest.mouseMove(vp, pos)  # type: ignore[call-overload]
+                app.processEvents()  # the highlight is painted
+
+            hovers.append(timed(hover))
+        toggles: list[float] = []
+        action = win.actions_by_name["overlays_all"]
+        off = win.actions_by_name["overlays_none"]
+        for i in range(per_view):
+            act = action if i % 2 == 0 else off
+
+            def toggle(act: object = act) -> None:
+                act.trigger()  # type: ignore[attr-defined]
+                app.processEvents()  # the overlays are painted
+
+            toggles.append(timed(toggle))
+        result[f"click_p95_ms[{view_key}]"] = p95(clicks)
+        result[f"hover_p95_ms[{view_key}]"] = p95(hovers)
+        every["click"].extend(clicks)
+        every["hover"].extend(hovers)
+        every["toggle"].extend(toggles)
+    result.update(
+        {
+            "full_view_repaint_median_ms": statistics.median(full),
+            "click_median_ms": statistics.median(every["click"]),
+            "click_p95_ms": p95(every["click"]),
+            "hover_median_ms": statistics.median(every["hover"]),
+            "hover_p95_ms": p95(every["hover"]),
+            "toggle_median_ms": statistics.median(every["toggle"]),
+            "toggle_p95_ms": p95(every["toggle"]),
+        }
+    )
     win.close()
     return result
 
@@ -334,22 +448,33 @@ def main() -> int:
     parser.add_argument("--samples", type=int, default=200)
     parser.add_argument("--json")
     parser.add_argument(
-        "--only", choices=["startup", "interaction", "hit"], help="run one group of measurements"
+        "--only",
+        choices=["startup", "switch", "interaction", "hit"],
+        help="run one group of measurements",
     )
+    parser.add_argument("--switch-processes", type=int, default=5)
     args = parser.parse_args()
+    if args.child == "switch":
+        child_switch(args.cache)
+        return 0
     if args.child:
         child(args.child, args.start, args.cache, args.limit)
         return 0
     results: dict[str, object] = {}
     if args.only in (None, "startup"):
         results.update(startup(args.runs))
+    if args.only in (None, "switch"):
+        results.update(switching(args.switch_processes))
     if args.only in (None, "interaction"):
         results.update(interaction(args.samples))
     if args.only in (None, "hit"):
         results.update(hit_test_scaling())
     budgets = {
         "paint_ratio": 1.3,
-        "ready_ratio": 1.6,
+        "ready_ratio": 1.5,
+        "cold_ready_ratio": 2.0,
+        "switch_p95_ms": 100,
+        "switch_first_visit_max_ms": 100,
         "click_median_ms": 16,
         "click_p95_ms": 16,
         "hover_median_ms": 8,
@@ -361,7 +486,7 @@ def main() -> int:
         "rss_extra_mb": 60,
     }
     for key, value in results.items():
-        budget = budgets.get(key)
+        budget = budgets.get(key.split("[")[0])
         mark = ""
         if budget is not None and isinstance(value, float):
             mark = "  ok" if value <= budget else f"  OVER (budget {budget})"

@@ -11,8 +11,9 @@ import os
 import pickle
 import tempfile
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from hamstring_viewer.geometry import Plate, Point
@@ -236,12 +237,18 @@ def cached_content_key(data_dir: str | Path, plates: PlatePaths, cache_dir: Path
 
 
 def load_atlas_cached(
-    data_dir: str | Path, plates: PlatePaths, cache_dir: str | Path | None
+    data_dir: str | Path,
+    plates: PlatePaths,
+    cache_dir: str | Path | None,
+    *,
+    write: Callable[[Callable[[], None]], None] | None = None,
 ) -> Atlas:
     """:func:`load_atlas`, reusing a cache keyed by the content's digest.
 
     Parsing a detailed plate with svgelements costs hundreds of milliseconds; with the cache,
     start-up does not grow with plate detail. A missing, stale or unreadable cache is rebuilt.
+    ``write`` runs the rebuilt cache's writing (by default at once; the app hands it to its
+    next idle tick, so that a first start is not kept waiting while ~6 MB are pickled).
     """
     from hamstring_viewer.catalog import load_atlas  # the loader: only on a miss
 
@@ -268,17 +275,29 @@ def load_atlas_cached(
     ):
         pass
     atlas = load_atlas(data_dir, plates)
+    if write is None:
+        _write_cache(cache, atlas)
+    else:
+        write(partial(_write_cache, cache, atlas))
+    return atlas
+
+
+def _write_cache(cache: Path, atlas: Atlas) -> None:
+    """Keep ``atlas`` at ``cache`` (atomically), dropping older atlases."""
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
         for old in cache.parent.glob("atlas-*.pickle"):
             old.unlink(missing_ok=True)
         fd, tmp = tempfile.mkstemp(dir=cache.parent, prefix=".atlas-", suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump(atlas, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, cache)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                pickle.dump(atlas, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, cache)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
     except OSError:
         pass  # a cache we cannot write only costs time
-    return atlas
 
 
 __all__ = [

@@ -17,7 +17,7 @@ from __future__ import annotations
 import io
 import math
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path as FilePath
 from typing import TYPE_CHECKING, Any
@@ -109,6 +109,10 @@ class Plate:
         default=None, repr=False, compare=False
     )
     _rasters: dict[float, _Raster] = field(default_factory=dict, repr=False, compare=False)
+    # label anchors computed when the plate was compiled: (region ids, step) -> anchor
+    _anchor_hints: dict[tuple[tuple[str, ...], float], Point | None] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         self._by_id = {r.id: r for r in self.regions}
@@ -132,6 +136,7 @@ class Plate:
         self.layer_ids = state.get("layer_ids", {})
         self._cells = None
         self._rasters = {}
+        self._anchor_hints = {}
         self.__post_init__()
 
     @property
@@ -225,7 +230,12 @@ def check_xml(data: bytes, file: str) -> list[Problem]:
 
 
 def load_plate(path: str | FilePath) -> tuple[Plate | None, list[Problem]]:
-    """Parse the plate. Returns the plate (None if unusable) and every problem found."""
+    """Parse the plate. Returns the plate (None if unusable) and every problem found.
+
+    A compiled plate beside the SVG (see :func:`compile_plate`) is used instead of parsing when
+    it was compiled from these very bytes (its SHA-256 of the SVG equals the file's); a missing,
+    stale or damaged compiled plate is ignored and the SVG is parsed.
+    """
     file = str(path)
     try:
         data = FilePath(path).read_bytes()
@@ -233,7 +243,129 @@ def load_plate(path: str | FilePath) -> tuple[Plate | None, list[Problem]]:
         return None, [Problem(file, "plate file not found")]
     except OSError as exc:
         return None, [Problem(file, f"cannot read the plate: {exc.strerror}")]
+    compiled = read_compiled_plate(FilePath(path), data)
+    if compiled is not None:
+        return compiled, []
     return parse_plate(data, file)
+
+
+#: A compiled plate sits beside its SVG with this suffix (``posterior_thigh.plate``).
+COMPILED_SUFFIX = ".plate"
+#: then the SVG's SHA-256 (32 bytes), a CRC-32 of the rest, the length of the anchors table
+#: (4 bytes each, little-endian), the anchors table (JSON) and the plate (plate_to_bytes)
+_COMPILED_MAGIC = b"HVCPLATE2\n"
+
+
+def compiled_plate_path(svg_path: str | FilePath) -> FilePath:
+    """Where the compiled form of this SVG plate lives (beside it)."""
+    return FilePath(svg_path).with_suffix(COMPILED_SUFFIX)
+
+
+def compile_plate(
+    svg_data: bytes, file: str = "<plate>", groups: Iterable[Sequence[str]] = ()
+) -> bytes:
+    """The compiled form of a plate: the SVG's SHA-256, the label anchors of ``groups`` (each
+    a list of region ids, e.g. a structure's ``svg_ids``; ids not on this plate are left out,
+    as the atlas does) and the parsed plate (:func:`plate_to_bytes`). Deterministic: the same
+    SVG bytes and groups give the same output. Raises :class:`ContentError` if the plate has
+    any problem (only a clean plate is compiled)."""
+    import hashlib
+    import json
+    import zlib
+
+    plate, problems = parse_plate(svg_data, file)
+    if plate is None or problems:
+        raise ContentError(problems or [Problem(file, "the plate is not usable")])
+    plate.source = FilePath(file).name  # not the builder's absolute path
+    step = 6.0  # label_anchor's default
+    anchors: list[list[object]] = []
+    seen: set[tuple[str, ...]] = set()
+    for group in groups:
+        ids = tuple(i for i in group if plate.has(i))
+        if ids and ids not in seen:
+            seen.add(ids)
+            point = label_anchor(plate, [plate.region(i) for i in ids], step)
+            anchors.append([list(ids), step, *(point if point is not None else (None, None))])
+    table = json.dumps(anchors, ensure_ascii=True, separators=(",", ":")).encode("ascii")
+    rest = len(table).to_bytes(4, "little") + table + plate_to_bytes(plate)
+    digest = hashlib.sha256(svg_data).digest()
+    return _COMPILED_MAGIC + digest + zlib.crc32(rest).to_bytes(4, "little") + rest
+
+
+def _anchor_table(table: object, plate: Plate) -> dict[tuple[tuple[str, ...], float], Point | None]:
+    """The compiled label anchors, checked through (ValueError if anything is off)."""
+    out: dict[tuple[tuple[str, ...], float], Point | None] = {}
+    if type(table) is not list:
+        raise ValueError("the anchors are not a list")
+    for entry in table:
+        if type(entry) is not list or len(entry) != 4:
+            raise ValueError("an anchor entry is not [ids, step, x, y]")
+        ids, step, x, y = entry
+        if type(ids) is not list or not ids or not all(type(i) is str for i in ids):
+            raise ValueError("an anchor's ids are not a list of strings")
+        if not all(plate.has(i) for i in ids):
+            raise ValueError("an anchor names a region not on the plate")
+        if type(step) is not float or not math.isfinite(step) or step <= 0:
+            raise ValueError("an anchor's step is not a positive number")
+        if x is None and y is None:
+            point: Point | None = None
+        elif type(x) is float and type(y) is float and math.isfinite(x) and math.isfinite(y):
+            point = (x, y)
+        else:
+            raise ValueError("an anchor is not two finite numbers")
+        out[(tuple(ids), step)] = point
+    return out
+
+
+def read_compiled_plate(svg_path: str | FilePath, svg_data: bytes) -> Plate | None:
+    """The plate compiled from ``svg_data`` found beside ``svg_path``, or None if there is
+    none, it was compiled from other bytes (an edited SVG wins) or it is damaged in any way
+    (it is checked through, never trusted)."""
+    import hashlib
+
+    try:
+        blob = compiled_plate_path(svg_path).read_bytes()
+    except OSError:
+        return None
+    import json
+    import zlib
+
+    head = len(_COMPILED_MAGIC)
+    if blob[:head] != _COMPILED_MAGIC:
+        return None
+    if blob[head : head + 32] != hashlib.sha256(svg_data).digest():
+        return None  # stale: the SVG was edited since
+    view = memoryview(blob)[head + 32 :]
+    if len(view) < 8 or int.from_bytes(view[:4], "little") != zlib.crc32(view[4:]):
+        return None  # damaged
+    size = int.from_bytes(view[4:8], "little")
+    try:
+        plate = plate_from_bytes(bytes(view[8 + size :]), str(compiled_plate_path(svg_path)))
+        table = json.loads(bytes(view[8 : 8 + size]).decode("ascii"))
+        plate._anchor_hints = _anchor_table(table, plate)
+    except (ContentError, ValueError, UnicodeDecodeError, RecursionError):
+        return None
+    plate.source = str(svg_path)
+    return plate
+
+
+def _without_gc(read: Callable[[bytes, str], Plate]) -> Callable[[bytes, str], Plate]:
+    """``read`` with the cyclic garbage collector paused: a plate is some 10^5 new tuples of
+    floats (no cycles), and the collections they trigger cost a third of the reading time."""
+    import functools
+    import gc
+
+    @functools.wraps(read)
+    def wrapper(data: bytes, file: str = "<plate blob>") -> Plate:
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return read(data, file)
+        finally:
+            if enabled:
+                gc.enable()
+
+    return wrapper
 
 
 def parse_plate(data: bytes, file: str = "<plate>") -> tuple[Plate | None, list[Problem]]:
@@ -802,6 +934,11 @@ def label_anchor(plate: Plate, regions: Sequence[Region], step: float = 6.0) -> 
     operations per grid row and erosion step (the grid is coarsened so that a side has at most
     ``_MAX_GRID`` cells).
     """
+    hints = plate._anchor_hints
+    if hints:  # computed by the compiler (:func:`compile_plate`) for these very regions
+        key = (tuple(r.id for r in regions), step)
+        if key in hints and all(plate._by_id.get(r.id) is r for r in regions):
+            return hints[key]
     if not step > 0:
         raise ValueError(f"step must be positive, not {step}")
     ids = {r.id for r in regions}
@@ -1169,6 +1306,7 @@ def plate_to_bytes(plate: Plate) -> bytes:
     return b"".join([_BLOB_MAGIC, zlib.crc32(body).to_bytes(4, "little"), body])
 
 
+@_without_gc
 def plate_from_bytes(data: bytes, file: str = "<plate blob>") -> Plate:
     """The plate :func:`plate_to_bytes` wrote. Everything read is checked (checksum, layout,
     types, finite numbers, counts, ids, layers); anything wrong raises :class:`ContentError`."""
@@ -1198,8 +1336,11 @@ def plate_from_bytes(data: bytes, file: str = "<plate blob>") -> Plate:
     numbers.frombytes(view[start + size :])
     if sys.byteorder != "little":
         numbers.byteswap()
-    if not all(map(math.isfinite, numbers)):
+    # (a sum is finite only if every term is: a NaN or an infinity makes it NaN or infinite;
+    # an overflow of finite numbers is refused too, which only errs on the safe side)
+    if not math.isfinite(sum(numbers)):
         raise fail("a number is not finite")
+    values = numbers.tolist()  # slices of a list of floats are cheaper than of an array
 
     def typed(value: object, kind: type, what: str) -> Any:
         if type(value) is not kind:
@@ -1234,23 +1375,27 @@ def plate_from_bytes(data: bytes, file: str = "<plate blob>") -> Plate:
         if not sizes or not all(type(n) is int and n >= 3 for n in sizes):
             raise fail(f"{rid}'s polygons are not lists of at least 3 points")
         commands: list[Command] = []
+        total = len(values)
         for op in ops:
             count = _ARGS.get(op)
             if count is None:
                 raise fail(f"{rid} has the unknown command {op!r}")
-            if pos + count > len(numbers):
+            if pos + count > total:
                 raise fail(f"{rid}'s numbers are missing")
-            commands.append((op, *numbers[pos : pos + count]))
+            commands.append((op, *values[pos : pos + count]))
             pos += count
         polygons: list[tuple[Point, ...]] = []
+        x0 = y0 = math.inf
+        x1 = y1 = -math.inf
         for n in sizes:
-            if pos + 2 * n > len(numbers):
+            end = pos + 2 * n
+            if end > total:
                 raise fail(f"{rid}'s points are missing")
-            flat = iter(numbers[pos : pos + 2 * n])
-            polygons.append(tuple(zip(flat, flat, strict=True)))
-            pos += 2 * n
-        xs = [v for poly in polygons for v, _ in poly]
-        ys = [v for poly in polygons for _, v in poly]
+            xs, ys = values[pos:end:2], values[pos + 1 : end : 2]
+            polygons.append(tuple(zip(xs, ys, strict=True)))
+            x0, y0 = min(x0, min(xs)), min(y0, min(ys))
+            x1, y1 = max(x1, max(xs)), max(y1, max(ys))
+            pos = end
         regions.append(
             Region(
                 id=rid,
@@ -1259,11 +1404,11 @@ def plate_from_bytes(data: bytes, file: str = "<plate blob>") -> Plate:
                 title=title,
                 commands=tuple(commands),
                 polygons=tuple(polygons),
-                bbox=(min(xs), min(ys), max(xs), max(ys)),
+                bbox=(x0, y0, x1, y1),
                 evenodd=evenodd,
             )
         )
-    if pos != len(numbers):
+    if pos != len(values):
         raise fail("numbers left over")
     view_box = (float(box[0]), float(box[1]), float(box[2]), float(box[3]))
     return Plate(source, view_box, tuple(regions), dict(layer_ids))

@@ -41,9 +41,12 @@ def visible_point(win: MainWindow, record_id: str) -> tuple[float, float]:
     record = kb.get(record_id)
     svg_ids = getattr(record, "svg_ids", None) or (getattr(record, "svg_id", None),)
     bindings = kb.svg_bindings()
+    hidden = win.view.hidden_regions()  # a layer turned off cannot be clicked
     best: list[tuple[float, float]] = []
     for svg_id in svg_ids:
-        if not plate.has(svg_id):  # drawn on another plate only (e.g. rectus femoris)
+        # (a structure drawn in part: the quadriceps is vastus medialis alone on the posterior
+        # plate, without its rectus femoris)
+        if not plate.has(svg_id) or svg_id in hidden:
             continue
         for x, y in sample_points(plate.region(svg_id), 3.0):
             hit = plate.hit_test(x, y)

@@ -7,8 +7,9 @@ the panel are imported when the window loads.
 
 from __future__ import annotations
 
+import gc
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths, QTimer
@@ -69,14 +70,31 @@ def start_window(
         window.show_start_snapshot(snapshot)
 
     def load() -> None:
+        if window.is_loaded or window.load_failed:
+            return
+        # Loading makes some 10^5 objects and no garbage cycles worth collecting: the cyclic
+        # collector's passes over them would cost ~10-20% of start-up, so it waits.
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            load_now()
+        finally:
+            if enabled:
+                gc.enable()
+
+    def write_later(job: Callable[[], None]) -> None:
+        # a rebuilt atlas cache is written on the next idle tick, after the window is live
+        QTimer.singleShot(0, window, job)
+
+    def load_now() -> None:
         from hamstring_viewer.atlas import load_atlas_cached
         from hamstring_viewer.problems import ContentError
 
-        if window.is_loaded or window.load_failed:
-            return
         svg_paths = plates or resources.plate_paths()
         try:
-            atlas = load_atlas_cached(data_dir or resources.data_dir(), svg_paths, cache)
+            atlas = load_atlas_cached(
+                data_dir or resources.data_dir(), svg_paths, cache, write=write_later
+            )
             # the SVG text of the view shown first; the others are read when first shown
             svg = window.svg_of_first_view(atlas)
         except (ContentError, FileNotFoundError) as exc:

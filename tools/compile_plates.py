@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""Compile the plates: write ``<name>.plate`` beside every ``<name>.svg`` (the parsed geometry
+and the SVG's SHA-256, see ``hamstring_viewer.geometry.compile_plate``).
+
+    python tools/compile_plates.py               # every plate in assets/svg/
+    python tools/compile_plates.py --check       # exit 1 if a compiled plate is missing or stale
+    python tools/compile_plates.py path/to/plate.svg ...
+
+The app uses a compiled plate only while its recorded digest equals the SVG's, so an SVG edited
+by hand (e.g. in Inkscape) is parsed again until this is re-run. Deterministic: the same SVG
+gives the same bytes. The label anchors of the knowledge base's structures are placed here too (the
+app uses them for exactly the regions they were placed for, and places any other itself).
+``tools/build_plates.py`` runs it after building the plates.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from hamstring_viewer.geometry import (  # noqa: E402
+    compile_plate,
+    compiled_plate_path,
+    read_compiled_plate,
+)
+from hamstring_viewer.problems import ContentError  # noqa: E402
+
+
+def label_groups() -> list[tuple[str, ...]]:
+    """The region groups the atlas places labels on: each structure's ``svg_ids`` in the
+    shipped knowledge base (a group the data no longer has only costs its entry)."""
+    from hamstring_viewer import resources
+    from hamstring_viewer.catalog import load_knowledge_base
+
+    kb, _problems = load_knowledge_base(resources.data_dir())
+    return [s.svg_ids for s in kb.structures.values()]
+
+
+def compile_plates(svgs: list[Path], check: bool = False) -> int:
+    """Compile (or with ``check``, verify) each SVG's compiled plate; returns an exit code."""
+    status = 0
+    groups = label_groups()
+    for svg in svgs:
+        data = svg.read_bytes()
+        target = compiled_plate_path(svg)
+        if check:
+            if read_compiled_plate(svg, data) is None or (
+                compiled_plate_path(svg).read_bytes() != compile_plate(data, str(svg), groups)
+            ):
+                print(f"{target}: missing or stale (run tools/compile_plates.py)")
+                status = 1
+            continue
+        try:
+            blob = compile_plate(data, str(svg), groups)
+        except ContentError as exc:
+            print(f"{svg}: not compiled, the plate has problems:\n{exc}")
+            target.unlink(missing_ok=True)  # never leave a compiled plate of other bytes
+            status = 1
+            continue
+        if not target.is_file() or target.read_bytes() != blob:
+            target.write_bytes(blob)
+            print(f"{svg.name}: wrote {target} ({len(blob) // 1024} KiB)")
+    return status
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("svgs", nargs="*", type=Path, help="SVG plates (default: assets/svg/)")
+    parser.add_argument("--check", action="store_true", help="verify, write nothing")
+    args = parser.parse_args(argv)
+    svgs = args.svgs or sorted((ROOT / "assets" / "svg").glob("*.svg"))
+    return compile_plates(svgs, check=args.check)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
