@@ -656,9 +656,9 @@ class PainFinder:
     """Ranks trigger points and look-alikes for pain drawings on one plate of an atlas.
 
     ``view`` names the plate (default: the atlas's main, posterior plate); drawings are in
-    that plate's units. Builds the zone masks once (from the knowledge base's zones and their
-    regions on that plate); look-alike areas are built on first use. Use :func:`finder_for`
-    for a shared one."""
+    that plate's units. Builds the zone masks once, for the first drawing it ranks (from the
+    knowledge base's zones and their regions on that plate); look-alike areas are built on
+    first use. Use :func:`finder_for` for a shared one."""
 
     def __init__(self, atlas: Atlas, view: str | None = None) -> None:
         self.atlas = atlas
@@ -668,13 +668,41 @@ class PainFinder:
         self._grid = _Grid(
             x0, y0, max(1, math.ceil(width / CELL)), max(1, math.ceil(height / CELL))
         )
-        kb = atlas.kb
+        self._built: (
+            tuple[dict[tuple[tuple[str, ...], tuple[str, ...]], _Pattern], list[_Candidate]] | None
+        ) = None
+        self._areas: dict[LookAlikeTrigger, _Area] = {}
+        #: False when the plate draws no referral zone (nothing can be ranked on it)
+        self.has_zones = any(plate.has(zone.svg_id) for zone in atlas.kb.zones.values())
+
+    @property
+    def _patterns(self) -> dict[tuple[tuple[str, ...], tuple[str, ...]], _Pattern]:
+        return self._masks()[0]
+
+    @property
+    def _candidates(self) -> list[_Candidate]:
+        return self._masks()[1]
+
+    def _masks(
+        self,
+    ) -> tuple[dict[tuple[tuple[str, ...], tuple[str, ...]], _Pattern], list[_Candidate]]:
+        """The zone masks and candidates, built when first needed (the first drawing to rank:
+        switching to a plate costs nothing until then)."""
+        if self._built is None:
+            self._built = self._build_masks()
+        return self._built
+
+    def _build_masks(
+        self,
+    ) -> tuple[dict[tuple[tuple[str, ...], tuple[str, ...]], _Pattern], list[_Candidate]]:
+        plate = self.plate
+        kb = self.atlas.kb
         zone_rows: dict[str, Rows] = {}
         for zone in kb.zones.values():
             if plate.has(zone.svg_id):
                 zone_rows[zone.id] = _region_rows(plate.region(zone.svg_id), self._grid)
         patterns: dict[tuple[tuple[str, ...], tuple[str, ...]], _Pattern] = {}
-        self._candidates: list[_Candidate] = []
+        candidates: list[_Candidate] = []
         for tp in kb.trigger_points.values():
             zones = [kb.zones[z] for z in tp.zones if z in kb.zones and z in zone_rows]
             essential = tuple(z.id for z in zones if z.kind == "essential")
@@ -689,11 +717,8 @@ class PainFinder:
                     spillover_rows=_minus(_union(zone_rows[z] for z in spillover), e_rows),
                 )
             where = plate.region(tp.svg_id).centroid_hint if plate.has(tp.svg_id) else None
-            self._candidates.append(_Candidate(tp.id, tp.muscle, essential, spillover, where))
-        self._patterns = patterns
-        self._areas: dict[LookAlikeTrigger, _Area] = {}
-        #: False when the plate draws no referral zone (nothing can be ranked on it)
-        self.has_zones = bool(zone_rows)
+            candidates.append(_Candidate(tp.id, tp.muscle, essential, spillover, where))
+        return patterns, candidates
 
     # ---- the drawing on the grid
 
