@@ -49,29 +49,31 @@ def cut(mesh: Mesh, h: float) -> list[Array]:
     for start in sorted(links):
         if start in seen:
             continue
-        # walk to one end of an open chain (or round a closed loop)
-        chain = [start]
         seen.add(start)
-        cur = start
-        while True:
-            nxt = [n for n in links[cur] if n not in seen]
-            if not nxt:
-                break
-            cur = nxt[0]
-            seen.add(cur)
-            chain.append(cur)
-        # extend from the start the other way
-        cur = start
-        while True:
-            nxt = [n for n in links[cur] if n not in seen]
-            if not nxt:
-                break
-            cur = nxt[0]
-            seen.add(cur)
-            chain.insert(0, cur)
+        # walk one way to the end of an open chain (or round a closed loop), then the other
+        forward = _walk(start, links, seen)
+        backward = _walk(start, links, seen)
+        chain = [*reversed(backward), start, *forward]
         if len(chain) >= 3:
             loops.append(np.array([points[k] for k in chain]))
     return loops
+
+
+def _walk(
+    start: tuple[int, int],
+    links: dict[tuple[int, int], list[tuple[int, int]]],
+    seen: set[tuple[int, int]],
+) -> list[tuple[int, int]]:
+    """The points reached from ``start`` by following unvisited links, marking them seen."""
+    out: list[tuple[int, int]] = []
+    cur = start
+    while True:
+        nxt = [n for n in links[cur] if n not in seen]
+        if not nxt:
+            return out
+        cur = nxt[0]
+        seen.add(cur)
+        out.append(cur)
 
 
 def fill(loops: list[Array], x0: int, y0: int, w: int, h: int) -> np.ndarray:
