@@ -6,10 +6,7 @@ start that finds the cache imports only this, the records and the geometry.
 
 from __future__ import annotations
 
-import marshal
-import os
-import pickle
-import tempfile
+import contextlib
 import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -18,6 +15,7 @@ from pathlib import Path
 
 from hamstring_viewer.geometry import Plate, Point
 from hamstring_viewer.records import KnowledgeBase, Record
+from hamstring_viewer.safefile import ensure_private_dir, trusted_cache_file, write_atomic
 
 #: Plate files by view key; a single path is the plate of the default (posterior) view.
 PlatePaths = str | Path | Mapping[str, str | Path]
@@ -45,27 +43,30 @@ def plate_files(plates: PlatePaths) -> dict[str, Path]:
 
 
 class PlateStore(Mapping[str, Plate]):
-    """Plates by view key, in menu order. Pickled, each plate is its own blob, unpickled when
-    first asked for: a start from the cache reads only the plate it shows, so start-up does
-    not grow with the number of views."""
+    """Plates by view key, in menu order. A plate may be given as a loader (a function that
+    reads it), called when the plate is first asked for: a start reads only the plate it
+    shows, so start-up does not grow with the number of views."""
 
-    __slots__ = ("_blobs", "_keys", "_plates")
+    __slots__ = ("_keys", "_loaders", "_plates")
 
     def __init__(
-        self, plates: Mapping[str, Plate] | None = None, blobs: Mapping[str, bytes] | None = None
+        self,
+        plates: Mapping[str, Plate] | None = None,
+        loaders: Mapping[str, Callable[[], Plate]] | None = None,
     ) -> None:
         self._plates: dict[str, Plate] = dict(plates or {})
-        self._blobs: dict[str, bytes] = dict(blobs or {})
+        self._loaders: dict[str, Callable[[], Plate]] = dict(loaders or {})
         self._keys: tuple[str, ...] = (
             *self._plates,
-            *(k for k in self._blobs if k not in self._plates),
+            *(k for k in self._loaders if k not in self._plates),
         )
 
     def __getitem__(self, key: str) -> Plate:
         plate = self._plates.get(key)
         if plate is None:
-            blob = self._blobs.pop(key)  # KeyError for an unknown key
-            plate = self._plates[key] = pickle.loads(blob)
+            load = self._loaders[key]  # KeyError for an unknown key
+            plate = self._plates[key] = load()
+            del self._loaders[key]
         return plate
 
     def __contains__(self, key: object) -> bool:
@@ -78,20 +79,11 @@ class PlateStore(Mapping[str, Plate]):
         return len(self._keys)
 
     def loaded(self) -> tuple[str, ...]:
-        """The views whose plate is unpickled already."""
+        """The views whose plate is read already."""
         return tuple(k for k in self._keys if k in self._plates)
 
     def __repr__(self) -> str:
         return f"PlateStore({', '.join(self._keys)})"
-
-    def __reduce__(self) -> tuple[object, ...]:
-        blobs = {
-            key: self._blobs[key]
-            if key in self._blobs
-            else pickle.dumps(self._plates[key], protocol=pickle.HIGHEST_PROTOCOL)
-            for key in self._keys
-        }
-        return (PlateStore, (None, blobs))
 
 
 @dataclass(frozen=True, slots=True, init=False)
@@ -106,12 +98,15 @@ class Atlas:
     kb: KnowledgeBase
     plates: PlateStore
     view_anchors: dict[str, dict[str, Point]] = field(default_factory=dict)
+    #: per view, the ids of the plate's regions (known without reading a plate not yet read)
+    view_ids: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def __init__(
         self,
         kb: KnowledgeBase,
         plates: Plate | Mapping[str, Plate],
         view_anchors: Mapping[str, Mapping[str, Point]] | None = None,
+        view_ids: Mapping[str, frozenset[str]] | None = None,
     ) -> None:
         if isinstance(plates, Plate):
             plates = {_DEFAULT_VIEW: plates}
@@ -122,6 +117,12 @@ class Atlas:
         object.__setattr__(self, "plates", store)
         anchors = {key: dict(value) for key, value in (view_anchors or {}).items()}
         object.__setattr__(self, "view_anchors", anchors)
+        ids = dict(view_ids or {})
+        for key in store.loaded():
+            ids.setdefault(key, frozenset(r.id for r in store[key].regions))
+        if set(ids) != set(store):
+            raise ValueError("the atlas needs the region ids of every view")
+        object.__setattr__(self, "view_ids", ids)
 
     @property
     def main_view(self) -> str:
@@ -158,7 +159,7 @@ class Atlas:
             ids = getattr(record, "svg_ids", ()) or (
                 (getattr(record, "svg_id", ""),) if getattr(record, "svg_id", "") else ()
             )
-        return [key for key, plate in self.plates.items() if any(plate.has(i) for i in ids)]
+        return [key for key in self.plates if not self.view_ids[key].isdisjoint(ids)]
 
     def record_for_region(self, region_id: str) -> Record | None:
         """The record bound to a plate element id."""
@@ -166,7 +167,11 @@ class Atlas:
         return self.kb.get(record_id) if record_id else None
 
 
-_CACHE_FORMAT = "atlas-v4"  # v4: one plate per view
+_CACHE_FORMAT = "atlas-v5"  # v5: JSON (data only), plates read from their compiled files
+#: the compiled atlas: this line, the SHA-256 of the rest (hex) and a newline, then JSON
+_ATLAS_MAGIC = b"HVATLAS1\n"
+#: a compiled atlas larger than this is not read (the shipped one is ~0.3 MB)
+_MAX_ATLAS_BYTES = 64 * 1024 * 1024
 
 
 def content_key(data_dir: str | Path, plates: PlatePaths) -> str:
@@ -175,35 +180,36 @@ def content_key(data_dir: str | Path, plates: PlatePaths) -> str:
     import hashlib
 
     from hamstring_viewer import __version__
+    from hamstring_viewer.geometry import read_regular_file
 
     digest = hashlib.sha256(f"{_CACHE_FORMAT}:{__version__}".encode())
     root = Path(data_dir)
     for path in sorted(root.rglob("*.toml")):
-        digest.update(str(path.relative_to(root)).encode() + b"\0")
-        digest.update(path.read_bytes() + b"\0")
+        digest.update(str(path.relative_to(root).as_posix()).encode() + b"\0")
+        digest.update(read_regular_file(path) + b"\0")
     for key, svg_path in plate_files(plates).items():
         digest.update(key.encode() + b"\0")
-        digest.update(svg_path.read_bytes() + b"\0")
+        digest.update(read_regular_file(svg_path) + b"\0")
     return digest.hexdigest()
 
 
-_STAMP_FILE = "atlas-stamp"
+_STAMP_FILE = "atlas-stamp.json"
 _RACY_NS = 2_000_000_000  # files changed this recently may change again within one mtime tick
 
 
 def _stat_stamp(data_dir: Path, plates: PlatePaths) -> tuple[list[object], int]:
     """Paths, sizes and modification times of the files :func:`content_key` reads, and the
-    newest modification time."""
+    newest modification time (as JSON-ready lists)."""
     from hamstring_viewer import __version__, resources
 
     files = [path for path in resources.files_under(data_dir) if path.suffix == ".toml"]
     stamp: list[object] = [_CACHE_FORMAT, __version__, str(data_dir.resolve())]
     newest = 0
     svgs = plate_files(plates)
-    stamp.append(tuple(svgs))
+    stamp.append(list(svgs))
     for path in [*files, *(p.resolve() for p in svgs.values())]:
         info = path.stat()
-        stamp.append((str(path), info.st_size, info.st_mtime_ns))
+        stamp.append([str(path), info.st_size, info.st_mtime_ns])
         newest = max(newest, info.st_mtime_ns)
     return stamp, newest
 
@@ -215,25 +221,147 @@ def cached_content_key(data_dir: str | Path, plates: PlatePaths, cache_dir: Path
     Files modified in the last two seconds are always read: a change within the same tick
     of the file system's clock would not show in their modification time.
     """
+    import json
+
     stamp, newest = _stat_stamp(Path(data_dir), plates)
     index = cache_dir / _STAMP_FILE
-    try:
-        saved = marshal.loads(index.read_bytes())
-        if saved["stamp"] == stamp:
-            return str(saved["key"])
-    except (OSError, ValueError, EOFError, TypeError, KeyError):
-        pass
+    if trusted_cache_file(index):
+        try:
+            saved = json.loads(index.read_bytes())
+            if type(saved) is dict and saved.get("stamp") == stamp:
+                key = saved.get("key")
+                if type(key) is str and len(key) == 64:
+                    return key
+        except (OSError, ValueError, RecursionError):
+            pass
     key = content_key(data_dir, plates)
     if newest < time.time_ns() - _RACY_NS:
-        try:
-            cache_dir.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=cache_dir, prefix=".stamp-", suffix=".tmp")
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(marshal.dumps({"stamp": stamp, "key": key}))
-            os.replace(tmp, index)
-        except OSError:
-            pass
+        with contextlib.suppress(OSError):
+            write_atomic(index, json.dumps({"stamp": stamp, "key": key}).encode())
     return key
+
+
+def atlas_to_bytes(atlas: Atlas, key: str) -> bytes:
+    """The compiled atlas: the knowledge base (see :mod:`hamstring_viewer.kbcodec`), and per
+    view the ids of its plate's regions and the label anchors; ``key`` is the content digest
+    (:func:`content_key`) it was made from. JSON after a checksummed header: data only."""
+    import hashlib
+    import json
+
+    from hamstring_viewer import kbcodec
+
+    views = {
+        view: {
+            "ids": sorted(atlas.view_ids[view]),
+            "anchors": {sid: list(point) for sid, point in atlas.anchors_of(view).items()},
+        }
+        for view in atlas.plates
+    }
+    body = json.dumps(
+        {"format": kbcodec.FORMAT, "key": key, "kb": kbcodec.encode(atlas.kb), "views": views},
+        ensure_ascii=False,
+        separators=(",", ":"),
+        allow_nan=False,
+    ).encode("utf-8")
+    return _ATLAS_MAGIC + hashlib.sha256(body).hexdigest().encode("ascii") + b"\n" + body
+
+
+def atlas_from_bytes(data: bytes, key: str, plates: Mapping[str, Callable[[], Plate]]) -> Atlas:
+    """The atlas :func:`atlas_to_bytes` wrote, for the content digest ``key``, with ``plates``
+    (view key -> loader) read when first shown. Raises ValueError if the data is damaged, was
+    made from other content or for other views, or does not fit the records anywhere."""
+    import hashlib
+    import json
+    import math
+
+    from hamstring_viewer import kbcodec
+
+    head = len(_ATLAS_MAGIC)
+    if data[:head] != _ATLAS_MAGIC or data[head + 64 : head + 65] != b"\n":
+        raise ValueError("not a compiled atlas")
+    body = memoryview(data)[head + 65 :]
+    if hashlib.sha256(body).hexdigest().encode("ascii") != data[head : head + 64]:
+        raise ValueError("damaged (checksum mismatch)")
+    try:
+        top = json.loads(bytes(body).decode("utf-8"))
+    except (UnicodeDecodeError, RecursionError) as exc:
+        raise ValueError(f"unreadable: {exc}") from None
+    if type(top) is not dict or top.get("format") != kbcodec.FORMAT:
+        raise ValueError("another format")
+    if top.get("key") != key:
+        raise ValueError("made from other content")
+    views = top.get("views")
+    if type(views) is not dict or list(views) != list(plates):
+        raise ValueError("made for other views")
+    kb = kbcodec.decode(top.get("kb"))
+    anchors: dict[str, dict[str, Point]] = {}
+    ids: dict[str, frozenset[str]] = {}
+    for view, entry in views.items():
+        if type(entry) is not dict or type(entry.get("ids")) is not list:
+            raise ValueError(f"view {view}: no region ids")
+        if not all(type(i) is str for i in entry["ids"]):
+            raise ValueError(f"view {view}: a region id is not text")
+        ids[view] = frozenset(entry["ids"])
+        table = entry.get("anchors")
+        if type(table) is not dict:
+            raise ValueError(f"view {view}: no label anchors")
+        points: dict[str, Point] = {}
+        for sid, point in table.items():
+            if (
+                sid not in kb.structures
+                or type(point) is not list
+                or len(point) != 2
+                or not all(type(v) is float and math.isfinite(v) for v in point)
+            ):
+                raise ValueError(f"view {view}: the label anchor of {sid} is not usable")
+            points[sid] = (point[0], point[1])
+        anchors[view] = points
+    return Atlas(kb, PlateStore(loaders=plates), anchors, ids)
+
+
+def read_compiled_atlas(
+    path: Path, key: str, plates: Mapping[str, Callable[[], Plate]], *, trusted: bool
+) -> Atlas | None:
+    """The atlas compiled at ``path`` for the content digest ``key``, or None if there is
+    none or it is of no use (stale, damaged, another format; a cache file that is not
+    :func:`trusted_cache_file` is not read unless ``trusted``, for the shipped one)."""
+    from hamstring_viewer.geometry import read_regular_file
+
+    if not trusted and not trusted_cache_file(path):
+        return None
+    try:
+        return atlas_from_bytes(read_regular_file(path, _MAX_ATLAS_BYTES), key, plates)
+    except (OSError, ValueError, TypeError):
+        return None
+
+
+def _plate_loader(path: Path, cache_dir: Path | None) -> Plate:
+    """The plate of one view, read when first shown: from its compiled form beside the SVG,
+    or in the cache folder, when that was compiled from these very bytes, else parsed. A plate
+    that has become unusable since the atlas was made raises :class:`ContentError`."""
+    from hamstring_viewer.geometry import (
+        cached_plate_path,
+        parse_plate,
+        read_compiled_plate,
+        read_regular_file,
+    )
+    from hamstring_viewer.problems import ContentError, Problem
+
+    try:
+        data = read_regular_file(path)
+    except OSError as exc:
+        reason = f"cannot read the plate: {exc.strerror or exc}"
+        raise ContentError([Problem(str(path), reason)]) from None
+    plate = read_compiled_plate(path, data)
+    if plate is None and cache_dir is not None:
+        compiled = cached_plate_path(cache_dir, path, data)
+        if trusted_cache_file(compiled):
+            plate = read_compiled_plate(path, data, compiled)
+    if plate is None:
+        plate, problems = parse_plate(data, str(path))
+        if plate is None or problems:
+            raise ContentError(problems or [Problem(str(path), "the plate is not usable")])
+    return plate
 
 
 def load_atlas_cached(
@@ -243,60 +371,79 @@ def load_atlas_cached(
     *,
     write: Callable[[Callable[[], None]], None] | None = None,
 ) -> Atlas:
-    """:func:`load_atlas`, reusing a cache keyed by the content's digest.
+    """:func:`load_atlas`, reusing a compiled atlas keyed by the content's digest: the one
+    shipped with the app (``assets/svg/atlas.compiled``) or one the app wrote to
+    ``cache_dir`` after loading content that was edited. Each view's plate is then read from
+    its compiled form when first shown.
 
-    Parsing a detailed plate with svgelements costs hundreds of milliseconds; with the cache,
-    start-up does not grow with plate detail. A missing, stale or unreadable cache is rebuilt.
-    ``write`` runs the rebuilt cache's writing (by default at once; the app hands it to its
-    next idle tick, so that a first start is not kept waiting while ~6 MB are pickled).
+    A missing, stale or damaged compiled atlas means the content is loaded and checked in
+    full (and, with ``cache_dir``, compiled there). ``write`` runs that writing (by default at
+    once; the app hands it to its next idle tick, so that a start is not kept waiting).
     """
+    from hamstring_viewer import resources
     from hamstring_viewer.catalog import load_atlas  # the loader: only on a miss
 
-    if cache_dir is None:
-        return load_atlas(data_dir, plates)
+    paths = plate_files(plates)
+    cache = Path(cache_dir) if cache_dir is not None else None
     try:
-        key = cached_content_key(data_dir, plates, Path(cache_dir))
+        if cache is not None:
+            key = cached_content_key(data_dir, paths, cache)
+        else:
+            key = content_key(data_dir, paths)
     except OSError:
         return load_atlas(data_dir, plates)  # reports the missing file properly
-    cache = Path(cache_dir) / f"atlas-{key[:32]}.pickle"
-    try:
-        with cache.open("rb") as handle:
-            cached = pickle.load(handle)
-        if isinstance(cached, Atlas):
-            return cached
-    except (
-        OSError,
-        pickle.UnpicklingError,
-        EOFError,
-        AttributeError,
-        ImportError,
-        TypeError,
-        ValueError,
-    ):
-        pass
+    loaders = {view: partial(_plate_loader, path, cache) for view, path in paths.items()}
+    candidates: list[tuple[Path, bool]] = []
+    with contextlib.suppress(FileNotFoundError):  # (no shipped content: only the given one)
+        candidates.append((resources.compiled_atlas_path(), True))
+    if cache is not None:
+        candidates.insert(0, (cache / f"atlas-{key[:32]}.json", False))
+    for candidate, trusted in candidates:
+        atlas = read_compiled_atlas(candidate, key, loaders, trusted=trusted)
+        if atlas is not None:
+            return atlas
     atlas = load_atlas(data_dir, plates)
-    if write is None:
-        _write_cache(cache, atlas)
-    else:
-        write(partial(_write_cache, cache, atlas))
+    if cache is not None:
+        job = partial(_write_cache, cache, key, atlas, paths)
+        if write is None:
+            job()
+        else:
+            write(job)
     return atlas
 
 
-def _write_cache(cache: Path, atlas: Atlas) -> None:
-    """Keep ``atlas`` at ``cache`` (atomically), dropping older atlases."""
+def _write_cache(cache: Path, key: str, atlas: Atlas, paths: Mapping[str, Path]) -> None:
+    """Keep ``atlas`` in ``cache`` (atomically, dropping older atlases), with the compiled
+    form of each plate that has none of its current bytes beside it."""
+    from hamstring_viewer.geometry import (
+        cached_plate_path,
+        compile_parsed_plate,
+        read_compiled_plate,
+    )
+
     try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        for old in cache.parent.glob("atlas-*.pickle"):
+        ensure_private_dir(cache)
+        target = cache / f"atlas-{key[:32]}.json"
+        for old in cache.glob("atlas-*.json"):
+            if old != target:
+                old.unlink(missing_ok=True)
+        for old in cache.glob("atlas-*.pickle"):  # written by earlier versions
             old.unlink(missing_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cache.parent, prefix=".atlas-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                pickle.dump(atlas, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, cache)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError:
+        write_atomic(target, atlas_to_bytes(atlas, key))
+        for view, path in paths.items():
+            if view not in atlas.plates.loaded():
+                continue
+            data = path.read_bytes()
+            if read_compiled_plate(path, data) is not None:
+                continue  # compiled beside the SVG already (the shipped plates)
+            where = cached_plate_path(cache, path, data)
+            for old in cache.glob(f"plate-{path.stem}-*.plate"):
+                if old != where:
+                    old.unlink(missing_ok=True)
+            if not where.exists():
+                plate = atlas.plates[view]
+                write_atomic(where, compile_parsed_plate(plate, data))
+    except (OSError, ValueError):
         pass  # a cache we cannot write only costs time
 
 
@@ -304,8 +451,12 @@ __all__ = [
     "Atlas",
     "PlatePaths",
     "PlateStore",
+    "atlas_from_bytes",
+    "atlas_to_bytes",
     "cached_content_key",
     "content_key",
     "load_atlas_cached",
     "plate_files",
+    "read_compiled_atlas",
+    "trusted_cache_file",
 ]

@@ -57,6 +57,58 @@ _GRID_CELL = 40.0
 _MAX_SVG_BYTES = 20 * 1024 * 1024
 
 
+class LazyPolygons(Sequence[tuple[Point, ...]]):
+    """A region's polygons as read from a compiled plate: kept as a slice of the plate's
+    flat numbers and made into point tuples when first used (a start reads a plate of some
+    10^5 points and uses the few regions under the pointer). Compares equal to the tuple of
+    polygons it stands for."""
+
+    __slots__ = ("_numbers", "_sizes", "_start", "_tuple")
+
+    def __init__(self, numbers: Sequence[float], start: int, sizes: Sequence[int]) -> None:
+        self._numbers: Sequence[float] | None = numbers
+        self._start = start
+        self._sizes = tuple(sizes)
+        self._tuple: tuple[tuple[Point, ...], ...] | None = None
+
+    def _polygons(self) -> tuple[tuple[Point, ...], ...]:
+        made = self._tuple
+        if made is None:
+            numbers = self._numbers
+            assert numbers is not None
+            out = []
+            pos = self._start
+            for n in self._sizes:
+                end = pos + 2 * n
+                chunk = numbers[pos:end]
+                values = chunk.tolist() if hasattr(chunk, "tolist") else list(chunk)
+                out.append(tuple(zip(values[::2], values[1::2], strict=True)))
+                pos = end
+            made = self._tuple = tuple(out)
+            self._numbers = None
+        return made
+
+    def __getitem__(self, index: Any) -> Any:
+        return self._polygons()[index]
+
+    def __len__(self) -> int:
+        return len(self._sizes)
+
+    def __iter__(self) -> Iterator[tuple[Point, ...]]:
+        return iter(self._polygons())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, LazyPolygons):
+            other = other._polygons()
+        return isinstance(other, tuple) and self._polygons() == other
+
+    def __hash__(self) -> int:
+        return hash(self._polygons())
+
+    def __repr__(self) -> str:
+        return repr(self._polygons())
+
+
 @dataclass(frozen=True, slots=True)
 class Region:
     """One clickable shape of the plate, bound to a record by its ``id``."""
@@ -66,7 +118,8 @@ class Region:
     order: int
     title: str
     commands: tuple[Command, ...]
-    polygons: tuple[tuple[Point, ...], ...]
+    #: a tuple of point tuples (or, read from a compiled plate, a :class:`LazyPolygons`)
+    polygons: Sequence[tuple[Point, ...]]
     bbox: tuple[float, float, float, float]
     evenodd: bool = False
 
@@ -104,7 +157,7 @@ class Plate:
     regions: tuple[Region, ...]
     layer_ids: dict[str, str] = field(default_factory=dict)
     _by_id: dict[str, Region] = field(default_factory=dict, repr=False)
-    # built on first use, not pickled: the hit-test grid and the label rasters (per step)
+    # built on first use: the hit-test grid and the label rasters (per step)
     _cells: dict[tuple[int, int], list[Region]] | None = field(
         default=None, repr=False, compare=False
     )
@@ -116,28 +169,6 @@ class Plate:
 
     def __post_init__(self) -> None:
         self._by_id = {r.id: r for r in self.regions}
-
-    def __getstate__(self) -> dict[str, object]:
-        return {
-            "source": self.source,
-            "view_box": self.view_box,
-            "regions": self.regions,
-            "layer_ids": self.layer_ids,
-        }
-
-    def __setstate__(self, state: object) -> None:
-        if isinstance(state, tuple):  # pickled before __getstate__: (None, {slot: value})
-            state = state[1]
-        if not isinstance(state, dict) or not {"source", "view_box", "regions"} <= state.keys():
-            raise TypeError("not a pickled Plate")  # the atlas cache treats this as a miss
-        self.source = state["source"]
-        self.view_box = state["view_box"]
-        self.regions = state["regions"]
-        self.layer_ids = state.get("layer_ids", {})
-        self._cells = None
-        self._rasters = {}
-        self._anchor_hints = {}
-        self.__post_init__()
 
     @property
     def _grid(self) -> dict[tuple[int, int], list[Region]]:
@@ -238,22 +269,58 @@ def load_plate(path: str | FilePath) -> tuple[Plate | None, list[Problem]]:
     """
     file = str(path)
     try:
-        data = FilePath(path).read_bytes()
+        data = read_regular_file(FilePath(path))
     except FileNotFoundError:
         return None, [Problem(file, "plate file not found")]
     except OSError as exc:
-        return None, [Problem(file, f"cannot read the plate: {exc.strerror}")]
+        return None, [Problem(file, f"cannot read the plate: {exc.strerror or exc}")]
     compiled = read_compiled_plate(FilePath(path), data)
     if compiled is not None:
         return compiled, []
     return parse_plate(data, file)
 
 
+def read_regular_file(path: FilePath, limit: int | None = None) -> bytes:
+    """The bytes of ``path``, opened only if it is a regular file (a named pipe or a device
+    would block or never end): OSError otherwise, or if it is larger than ``limit``."""
+    import errno
+    import os
+    import stat
+
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        if limit is not None and info.st_size > limit:
+            raise OSError(errno.EFBIG, f"larger than {limit} bytes", str(path))
+        with os.fdopen(fd, "rb", closefd=True) as handle:
+            fd = -1
+            return handle.read()
+    finally:
+        if fd >= 0:
+            os.close(fd)
+
+
+def cached_plate_path(
+    cache_dir: str | FilePath, svg_path: str | FilePath, svg_data: bytes
+) -> FilePath:
+    """Where the app keeps the compiled form of an SVG it had to parse (an edited plate):
+    in the cache folder, named by the SVG's name and digest."""
+    import hashlib
+
+    digest = hashlib.sha256(svg_data).hexdigest()[:32]
+    return FilePath(cache_dir) / f"plate-{FilePath(svg_path).stem}-{digest}{COMPILED_SUFFIX}"
+
+
 #: A compiled plate sits beside its SVG with this suffix (``posterior_thigh.plate``).
 COMPILED_SUFFIX = ".plate"
 #: then the SVG's SHA-256 (32 bytes), a CRC-32 of the rest, the length of the anchors table
 #: (4 bytes each, little-endian), the anchors table (JSON) and the plate (plate_to_bytes)
-_COMPILED_MAGIC = b"HVCPLATE2\n"
+_COMPILED_MAGIC = b"HVCPLATE3\n"
+#: a compiled plate larger than this is not read (the shipped ones are 0.2-1.5 MB)
+_MAX_COMPILED_BYTES = 256 * 1024 * 1024
 
 
 def compiled_plate_path(svg_path: str | FilePath) -> FilePath:
@@ -269,14 +336,23 @@ def compile_plate(
     as the atlas does) and the parsed plate (:func:`plate_to_bytes`). Deterministic: the same
     SVG bytes and groups give the same output. Raises :class:`ContentError` if the plate has
     any problem (only a clean plate is compiled)."""
-    import hashlib
-    import json
-    import zlib
 
     plate, problems = parse_plate(svg_data, file)
     if plate is None or problems:
         raise ContentError(problems or [Problem(file, "the plate is not usable")])
-    plate.source = FilePath(file).name  # not the builder's absolute path
+    return compile_parsed_plate(plate, svg_data, groups)
+
+
+def compile_parsed_plate(
+    plate: Plate, svg_data: bytes, groups: Iterable[Sequence[str]] = ()
+) -> bytes:
+    """:func:`compile_plate` of a plate already parsed from ``svg_data``."""
+    import hashlib
+    import json
+    import zlib
+
+    source = plate.source
+    plate.source = FilePath(source).name  # not the builder's absolute path
     step = 6.0  # label_anchor's default
     anchors: list[list[object]] = []
     seen: set[tuple[str, ...]] = set()
@@ -287,7 +363,10 @@ def compile_plate(
             point = label_anchor(plate, [plate.region(i) for i in ids], step)
             anchors.append([list(ids), step, *(point if point is not None else (None, None))])
     table = json.dumps(anchors, ensure_ascii=True, separators=(",", ":")).encode("ascii")
-    rest = len(table).to_bytes(4, "little") + table + plate_to_bytes(plate)
+    try:
+        rest = len(table).to_bytes(4, "little") + table + plate_to_bytes(plate)
+    finally:
+        plate.source = source
     digest = hashlib.sha256(svg_data).digest()
     return _COMPILED_MAGIC + digest + zlib.crc32(rest).to_bytes(4, "little") + rest
 
@@ -317,14 +396,17 @@ def _anchor_table(table: object, plate: Plate) -> dict[tuple[tuple[str, ...], fl
     return out
 
 
-def read_compiled_plate(svg_path: str | FilePath, svg_data: bytes) -> Plate | None:
-    """The plate compiled from ``svg_data`` found beside ``svg_path``, or None if there is
-    none, it was compiled from other bytes (an edited SVG wins) or it is damaged in any way
-    (it is checked through, never trusted)."""
+def read_compiled_plate(
+    svg_path: str | FilePath, svg_data: bytes, compiled: str | FilePath | None = None
+) -> Plate | None:
+    """The plate compiled from ``svg_data`` found beside ``svg_path`` (or at ``compiled``), or
+    None if there is none, it was compiled from other bytes (an edited SVG wins) or it is
+    damaged in any way (it is checked through, never trusted)."""
     import hashlib
 
+    where = FilePath(compiled) if compiled is not None else compiled_plate_path(svg_path)
     try:
-        blob = compiled_plate_path(svg_path).read_bytes()
+        blob = read_regular_file(where, _MAX_COMPILED_BYTES)
     except OSError:
         return None
     import json
@@ -340,7 +422,7 @@ def read_compiled_plate(svg_path: str | FilePath, svg_data: bytes) -> Plate | No
         return None  # damaged
     size = int.from_bytes(view[4:8], "little")
     try:
-        plate = plate_from_bytes(bytes(view[8 + size :]), str(compiled_plate_path(svg_path)))
+        plate = plate_from_bytes(bytes(view[8 + size :]), str(where))
         table = json.loads(bytes(view[8 : 8 + size]).decode("ascii"))
         plate._anchor_hints = _anchor_table(table, plate)
     except (ContentError, ValueError, UnicodeDecodeError, RecursionError):
@@ -1250,7 +1332,7 @@ def _nearest(rows: Sequence[int], cx: float, cy: float) -> tuple[int, int]:
 
 # Serialisation ---------------------------------------------------------------------------------
 
-_BLOB_MAGIC = b"HVPLATE\x01"
+_BLOB_MAGIC = b"HVPLATE\x02"
 _ARGS = {"M": 2, "L": 2, "Q": 4, "C": 6, "Z": 0}
 _LAYER_KEYS = frozenset(LAYER_LABELS.values())
 
@@ -1260,9 +1342,10 @@ def plate_to_bytes(plate: Plate) -> bytes:
 
     Layout: ``_BLOB_MAGIC``; a CRC-32 of the rest and the length of a JSON header (4 bytes
     each, little-endian); the header (source, view box, layer ids, and per region its id,
-    layer, title, fill rule, command letters and polygon sizes); then every number as a
-    little-endian float64: per region its command arguments, then its polygons' points. Orders
-    and bounding boxes are derived on reading. Read it back with :func:`plate_from_bytes`.
+    layer, title, fill rule, command letters, polygon sizes and bounding box); then every number
+    as a little-endian float64: per region its command arguments, then its polygons' points.
+    Orders are derived on reading; polygons are made into points when first used. Read it
+    back with :func:`plate_from_bytes`.
     """
     import array
     import json
@@ -1288,6 +1371,7 @@ def plate_to_bytes(plate: Plate) -> bytes:
                 "evenodd": region.evenodd,
                 "ops": "".join(ops),
                 "polygons": [len(poly) for poly in region.polygons],
+                "bbox": list(region.bbox),
             }
         )
     header = json.dumps(
@@ -1340,7 +1424,6 @@ def plate_from_bytes(data: bytes, file: str = "<plate blob>") -> Plate:
     # an overflow of finite numbers is refused too, which only errs on the safe side)
     if not math.isfinite(sum(numbers)):
         raise fail("a number is not finite")
-    values = numbers.tolist()  # slices of a list of floats are cheaper than of an array
 
     def typed(value: object, kind: type, what: str) -> Any:
         if type(value) is not kind:
@@ -1357,6 +1440,7 @@ def plate_from_bytes(data: bytes, file: str = "<plate blob>") -> Plate:
         if key not in _LAYER_KEYS or type(value) is not str:
             raise fail(f"layer id {key!r} is not a layer of the plate")
     pos = 0
+    total = len(numbers)
     regions: list[Region] = []
     seen: set[str] = set()
     for order, item in enumerate(typed(head.get("regions"), list, "regions")):
@@ -1367,6 +1451,7 @@ def plate_from_bytes(data: bytes, file: str = "<plate blob>") -> Plate:
         evenodd = typed(entry.get("evenodd"), bool, f"{rid}'s fill rule")
         ops = typed(entry.get("ops"), str, f"{rid}'s commands")
         sizes = typed(entry.get("polygons"), list, f"{rid}'s polygons")
+        bbox = typed(entry.get("bbox"), list, f"{rid}'s bounding box")
         if not rid or rid in seen:
             raise fail(f"region id {rid!r} is empty or repeated")
         seen.add(rid)
@@ -1374,28 +1459,31 @@ def plate_from_bytes(data: bytes, file: str = "<plate blob>") -> Plate:
             raise fail(f"{rid}'s layer {layer!r} is not a layer of the plate")
         if not sizes or not all(type(n) is int and n >= 3 for n in sizes):
             raise fail(f"{rid}'s polygons are not lists of at least 3 points")
+        if (
+            len(bbox) != 4
+            or not all(type(v) is float and math.isfinite(v) for v in bbox)
+            or bbox[0] > bbox[2]
+            or bbox[1] > bbox[3]
+        ):
+            raise fail(f"{rid}'s bounding box is not four finite numbers in order")
+        counts = [_ARGS.get(op) for op in ops]
+        if None in counts:
+            raise fail(f"{rid} has an unknown command")
+        end = pos + sum(counts)  # type: ignore[arg-type]
+        if end > total:
+            raise fail(f"{rid}'s numbers are missing")
+        values = numbers[pos:end].tolist()
         commands: list[Command] = []
-        total = len(values)
-        for op in ops:
-            count = _ARGS.get(op)
-            if count is None:
-                raise fail(f"{rid} has the unknown command {op!r}")
-            if pos + count > total:
-                raise fail(f"{rid}'s numbers are missing")
-            commands.append((op, *values[pos : pos + count]))
-            pos += count
-        polygons: list[tuple[Point, ...]] = []
-        x0 = y0 = math.inf
-        x1 = y1 = -math.inf
-        for n in sizes:
-            end = pos + 2 * n
-            if end > total:
-                raise fail(f"{rid}'s points are missing")
-            xs, ys = values[pos:end:2], values[pos + 1 : end : 2]
-            polygons.append(tuple(zip(xs, ys, strict=True)))
-            x0, y0 = min(x0, min(xs)), min(y0, min(ys))
-            x1, y1 = max(x1, max(xs)), max(y1, max(ys))
-            pos = end
+        at = 0
+        for op, count in zip(ops, counts, strict=True):
+            commands.append((op, *values[at : at + count]))  # type: ignore[operator]
+            at += count  # type: ignore[operator]
+        pos = end
+        end = pos + 2 * sum(sizes)
+        if end > total:
+            raise fail(f"{rid}'s points are missing")
+        polygons = LazyPolygons(numbers, pos, sizes)
+        pos = end
         regions.append(
             Region(
                 id=rid,
@@ -1403,12 +1491,12 @@ def plate_from_bytes(data: bytes, file: str = "<plate blob>") -> Plate:
                 order=order,
                 title=title,
                 commands=tuple(commands),
-                polygons=tuple(polygons),
-                bbox=(x0, y0, x1, y1),
+                polygons=polygons,
+                bbox=(bbox[0], bbox[1], bbox[2], bbox[3]),
                 evenodd=evenodd,
             )
         )
-    if pos != len(values):
+    if pos != total:
         raise fail("numbers left over")
     view_box = (float(box[0]), float(box[1]), float(box[2]), float(box[3]))
     return Plate(source, view_box, tuple(regions), dict(layer_ids))

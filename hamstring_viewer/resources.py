@@ -108,3 +108,10 @@ def svg_asset(name: str) -> Path:
         known = ", ".join(sorted(p.name for p in folder.glob("*.svg")))
         raise FileNotFoundError(f"no SVG asset '{name}'; known: {known}")
     return path
+
+
+def compiled_atlas_path() -> Path:
+    """The compiled atlas shipped beside the plates (the knowledge base and each view's region
+    ids and label anchors, see ``tools/compile_plates.py``): a first start reads it instead of
+    parsing and checking the content, as long as the content is the one it was made from."""
+    return _root() / "assets" / "svg" / "atlas.compiled"

@@ -25,6 +25,22 @@ from hamstring_viewer.catalog import Atlas, load_atlas  # noqa: E402
 from hamstring_viewer.userdata import UserData  # noqa: E402
 
 
+def copy_content(folder: Path, *, compiled: bool = False) -> tuple[Path, dict[str, Path]]:
+    """The shipped data and every view's plate copied into ``folder``: (data_dir, view key ->
+    plate path); with ``compiled``, each plate's compiled form beside it too."""
+    from hamstring_viewer.geometry import compiled_plate_path
+
+    data = folder / "data"
+    shutil.copytree(resources.data_dir(), data)
+    plates = {}
+    for key, path in resources.plate_paths().items():
+        plates[key] = folder / path.name
+        shutil.copy(path, plates[key])
+        if compiled:
+            shutil.copy(compiled_plate_path(path), compiled_plate_path(plates[key]))
+    return data, plates
+
+
 @pytest.fixture
 def content_copy(tmp_path: Path) -> tuple[Path, Path]:
     """A writable copy of the shipped knowledge base and plates: (data_dir, the posterior

@@ -372,28 +372,6 @@ def test_small_structure_gets_a_central_anchor() -> None:
     assert math.dist(anchor, (47, 53)) <= 1.5
 
 
-def test_plate_pickles_its_data_and_rebuilds_its_indexes() -> None:
-    import pickle
-
-    svg = plate_of(
-        layer("Deep muscles", '<path id="deep" d="M 0 0 L 100 0 L 100 100 L 0 100 Z"/>'),
-        layer("Superficial muscles", '<path id="top" d="M 40 40 L 60 40 L 60 60 L 40 60 Z"/>'),
-    )
-    plate, problems = parse_plate(svg)
-    assert problems == [] and plate is not None
-    anchor = label_anchor(plate, [plate.region("deep")])
-    again = pickle.loads(pickle.dumps(plate))
-    assert again == plate
-    assert again._cells is None and again._rasters == {}
-    hit = again.hit_test(50, 50)
-    assert hit is not None and hit.id == "top"
-    assert label_anchor(again, [again.region("deep")]) == anchor
-    # a Plate pickled before it had __getstate__ carried its slots as (None, {slot: value})
-    old = Plate.__new__(Plate)
-    old.__setstate__((None, {**plate.__getstate__(), "_grid": {}, "_by_id": {}}))
-    assert old == plate and old.region("top") == plate.region("top")
-
-
 def test_decoration_geometry_is_skipped_but_its_ids_still_count() -> None:
     body = (
         '<path id="muscle" d="M 0 0 L 10 0 L 10 10 Z"/>'
@@ -485,6 +463,7 @@ def test_well_formed_blob_with_wrong_content_is_refused() -> None:
             "evenodd": False,
             "ops": "MLLZ",
             "polygons": [3],
+            "bbox": [0.0, 0.0, 1.0, 1.0],
         }
         return {**base, **changes}
 
@@ -517,6 +496,10 @@ def test_well_formed_blob_with_wrong_content_is_refused() -> None:
         "layer ids": _reblob(header(region(), layer_ids={"bones": 3}), numbers),
         "regions not a list": _reblob(header(regions={"r": 1}), numbers),
         "header not an object": _reblob([], numbers),  # type: ignore[arg-type]
+        "no bounding box": _reblob(header(region(bbox=None)), numbers),
+        "bounding box of three": _reblob(header(region(bbox=[0.0, 0.0, 1.0])), numbers),
+        "bounding box not finite": _reblob(header(region(bbox=[0.0, 0.0, 1e999, 1.0])), numbers),
+        "bounding box upside down": _reblob(header(region(bbox=[0.0, 1.0, 1.0, 0.0])), numbers),
     }
     for name, data in cases.items():
         with pytest.raises(ContentError, match="not a usable saved plate"):
@@ -701,12 +684,3 @@ def test_a_huge_plate_gets_a_bounded_label_grid() -> None:
     anchor = label_anchor(plate, [plate.region("near")])  # no raster of 1e11 cells
     assert anchor is None or plate.region("near").contains(*anchor)
     assert plate._raster(6.0).step > 6.0
-
-
-def test_a_pickled_plate_state_without_its_fields_is_a_type_error() -> None:
-    """The atlas cache treats TypeError from unpickling as a miss and rebuilds."""
-    plate = Plate.__new__(Plate)
-    with pytest.raises(TypeError, match="not a pickled Plate"):
-        plate.__setstate__((None, {"source": "x.svg"}))
-    with pytest.raises(TypeError, match="not a pickled Plate"):
-        plate.__setstate__(["source"])

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import copy_content
 from PySide6.QtCore import QByteArray, QPoint, QPointF, QRectF, QSettings, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
@@ -155,13 +156,7 @@ def test_the_shipped_content_passes_the_check_on_every_plate() -> None:
 
 
 def copy_plates(tmp_path: Path) -> tuple[Path, dict[str, Path]]:
-    data = tmp_path / "data"
-    shutil.copytree(resources.data_dir(), data)
-    plates = {}
-    for key, path in resources.plate_paths().items():
-        plates[key] = tmp_path / path.name
-        shutil.copy(path, plates[key])
-    return data, plates
+    return copy_content(tmp_path)
 
 
 def run_check(*args: str) -> subprocess.CompletedProcess[str]:
@@ -605,13 +600,13 @@ def test_every_clickable_region_of_every_view_opens_its_record(
     assert checked >= 0.8 * (checked + len(covered))
 
 
-def test_a_cached_atlas_unpickles_a_plate_only_when_it_is_asked_for(
+def test_a_compiled_atlas_reads_a_plate_only_when_it_is_asked_for(
     atlas: Atlas, tmp_path: Path
 ) -> None:
-    """A start from the cache reads the plate it shows, not every view's."""
-    import pickle
+    """A start from the compiled atlas reads the plate it shows, not every view's."""
+    from hamstring_viewer.atlas import load_atlas_cached
 
-    again = pickle.loads(pickle.dumps(atlas, protocol=pickle.HIGHEST_PROTOCOL))
+    again = load_atlas_cached(resources.data_dir(), resources.plate_paths(), tmp_path / "cache")
     assert list(again.plates) == list(atlas.plates)
     assert again.plates.loaded() == ()
     assert "medial" in again.plates and again.plates.loaded() == ()

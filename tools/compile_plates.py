@@ -10,6 +10,9 @@ The app uses a compiled plate only while its recorded digest equals the SVG's, s
 by hand (e.g. in Inkscape) is parsed again until this is re-run. Deterministic: the same SVG
 gives the same bytes. The label anchors of the knowledge base's structures are placed here too (the
 app uses them for exactly the regions they were placed for, and places any other itself).
+Then the compiled atlas (``assets/svg/atlas.compiled``) is written: the knowledge base, checked
+against every plate, with each view's region ids and label anchors, which a first start reads
+instead of parsing the TOML (it must be re-run after any change to ``data/`` too).
 ``tools/build_plates.py`` runs it after building the plates.
 """
 
@@ -68,13 +71,44 @@ def compile_plates(svgs: list[Path], check: bool = False) -> int:
     return status
 
 
+def compile_atlas(check: bool = False) -> int:
+    """Write (or with ``check``, verify) the compiled atlas of the shipped content
+    (``assets/svg/atlas.compiled``): the knowledge base, checked against every plate, and each
+    view's region ids and label anchors, for the content digest it was made from."""
+    from hamstring_viewer import resources
+    from hamstring_viewer.atlas import atlas_to_bytes, content_key
+    from hamstring_viewer.catalog import load_atlas
+
+    data, plates = resources.data_dir(), resources.plate_paths()
+    target = resources.compiled_atlas_path()
+    try:
+        atlas = load_atlas(data, plates)
+    except ContentError as exc:
+        print(f"the atlas is not compiled, the content has problems:\n{exc}")
+        target.unlink(missing_ok=True)
+        return 1
+    blob = atlas_to_bytes(atlas, content_key(data, plates))
+    if check:
+        if not target.is_file() or target.read_bytes() != blob:
+            print(f"{target}: missing or stale (run tools/compile_plates.py)")
+            return 1
+        return 0
+    if not target.is_file() or target.read_bytes() != blob:
+        target.write_bytes(blob)
+        print(f"wrote {target} ({len(blob) // 1024} KiB)")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("svgs", nargs="*", type=Path, help="SVG plates (default: assets/svg/)")
     parser.add_argument("--check", action="store_true", help="verify, write nothing")
     args = parser.parse_args(argv)
     svgs = args.svgs or sorted((ROOT / "assets" / "svg").glob("*.svg"))
-    return compile_plates(svgs, check=args.check)
+    status = compile_plates(svgs, check=args.check)
+    if not args.svgs:  # the shipped content: its compiled atlas too
+        status = max(status, compile_atlas(check=args.check))
+    return status
 
 
 if __name__ == "__main__":

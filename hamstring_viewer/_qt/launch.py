@@ -16,10 +16,8 @@ This module is imported before the first paint, so it uses Qt's light classes on
 from __future__ import annotations
 
 import contextlib
-import marshal
+import json
 import mmap
-import os
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -29,10 +27,11 @@ from PySide6.QtGui import QImage, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from hamstring_viewer import __version__, resources
+from hamstring_viewer.safefile import trusted_cache_file, write_atomic
 
 SNAPSHOT_FILE = "start-window.snapshot"
-_MAGIC = b"HVSNAP1\n"  # then the header's length (4 bytes), the header (marshal), the pixels
-_FORMAT = 1
+_MAGIC = b"HVSNAP2\n"  # then the header's length (4 bytes), the header (JSON), the pixels
+_FORMAT = 2
 
 
 def content_stamp(
@@ -106,18 +105,9 @@ def write_snapshot(
         )
         chunks.append(pixels)
         offset += len(pixels)
-    encoded = marshal.dumps(dict(key, images=layout, extra=extra or {}))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".snapshot-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(_MAGIC + len(encoded).to_bytes(4, "little") + encoded)
-            for chunk in chunks:
-                handle.write(chunk)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    encoded = json.dumps(dict(key, images=layout, extra=extra or {})).encode("utf-8")
+    head = _MAGIC + len(encoded).to_bytes(4, "little") + encoded
+    write_atomic(path, b"".join([head, *chunks]), sync=False)
 
 
 class Snapshot:
@@ -145,7 +135,10 @@ class Snapshot:
 
 
 def read_snapshot(path: Path, key: dict[str, Any]) -> Snapshot | None:
-    """The snapshot at ``path`` if it exists, is whole and was taken for ``key``."""
+    """The snapshot at ``path`` if it exists, is whole and was taken for ``key`` (and is a
+    regular file of this user's that nobody else can write)."""
+    if not trusted_cache_file(path):
+        return None
     try:
         with path.open("rb") as handle:  # mapped, not read: 5-10 MB would cost ~4 ms to copy
             data = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
@@ -157,8 +150,8 @@ def read_snapshot(path: Path, key: dict[str, Any]) -> Snapshot | None:
     start = len(_MAGIC) + 4
     end = start + int.from_bytes(data[len(_MAGIC) : start], "little")
     try:
-        header = marshal.loads(data[start:end])
-        if {k: header.get(k) for k in key} != key:
+        header = json.loads(bytes(data[start:end]).decode("utf-8"))
+        if type(header) is not dict or {k: header.get(k) for k in key} != key:
             return None
         pixels = memoryview(data)[end:]
         images: dict[str, QImage] = {}
@@ -179,7 +172,7 @@ def read_snapshot(path: Path, key: dict[str, Any]) -> Snapshot | None:
             image.setDevicePixelRatio(float(entry["ratio"]))
             images[str(entry["name"])] = image
         extra = dict(header["extra"])
-    except (ValueError, EOFError, KeyError, TypeError):
+    except (ValueError, EOFError, KeyError, TypeError, RecursionError):
         return None
     if "window" not in images:
         return None

@@ -1,0 +1,238 @@
+"""The knowledge base as plain JSON data, and back, checked through.
+
+The start-up cache and the compiled atlas shipped with the app keep the knowledge base in this
+form: JSON holds data only, so a file planted in the cache folder can at worst be refused, never
+run (a pickle runs code when it is read). Every record is written as the list of its fields'
+values, in the order the record class declares them; reading checks each value against the
+field's declared type (strings, whole numbers, finite numbers, lists of strings, nested
+records) and raises :class:`ValueError` naming the record and the field on the first mismatch.
+
+Qt-free, like the rest of the core.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import types
+import typing
+from collections.abc import Callable
+from typing import Any
+
+from hamstring_viewer import records
+from hamstring_viewer.records import KnowledgeBase
+
+#: Bumped whenever a record class gains, loses or reorders a field (old files are then misses).
+FORMAT = 1
+
+_Decoder = Callable[[object], Any]
+_Encoder = Callable[[Any], object]
+
+
+def _is_record(kind: object) -> bool:
+    return isinstance(kind, type) and dataclasses.is_dataclass(kind)
+
+
+class _Bad(ValueError):
+    """A value that does not fit; ``path`` grows as it passes up through the records."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__(what)
+        self.what = what
+        self.path: list[str] = []
+
+    def __str__(self) -> str:
+        return f"{'.'.join(reversed(self.path)) or 'the value'}: {self.what}"
+
+
+def _fail(what: str) -> _Bad:
+    return _Bad(what)
+
+
+def _decode_str(value: object) -> str:
+    if type(value) is not str:
+        raise _fail("is not text")
+    return value
+
+
+def _decode_int(value: object) -> int:
+    if type(value) is not int:
+        raise _fail("is not a whole number")
+    return value
+
+
+def _decode_float(value: object) -> float:
+    if type(value) not in (int, float) or not math.isfinite(value):  # type: ignore[arg-type]
+        raise _fail("is not a finite number")
+    return float(value)  # type: ignore[arg-type]
+
+
+def _decode_bool(value: object) -> bool:
+    if type(value) is not bool:
+        raise _fail("is not true or false")
+    return value
+
+
+_SCALARS: dict[object, _Decoder] = {
+    str: _decode_str,
+    int: _decode_int,
+    float: _decode_float,
+    bool: _decode_bool,
+}
+
+
+class _Codec:
+    """Encoders and decoders built once from the record classes' type hints."""
+
+    def __init__(self) -> None:
+        self._decoders: dict[type, _Decoder] = {}
+
+    def decoder(self, kind: object) -> _Decoder:
+        scalar = _SCALARS.get(kind)
+        if scalar is not None:
+            return scalar
+        origin = typing.get_origin(kind)
+        args = typing.get_args(kind)
+        if origin in (typing.Union, types.UnionType):
+            options = [a for a in args if a is not type(None)]
+            if len(options) != 1 or len(args) != 2:
+                raise TypeError(f"unsupported union {kind}")
+            inner = self.decoder(options[0])
+
+            def optional(value: object) -> Any:
+                return None if value is None else inner(value)
+
+            return optional
+        if origin is typing.Literal:
+            allowed = frozenset(args)
+
+            def literal(value: object) -> Any:
+                if value not in allowed:
+                    raise _fail("is not one of the allowed values")
+                return value
+
+            return literal
+        if origin is tuple:
+            if len(args) == 2 and args[1] is Ellipsis:
+                item = self.decoder(args[0])
+                if item is _decode_str:  # the common case, kept fast
+
+                    def strings(value: object) -> tuple[str, ...]:
+                        if type(value) is not list or not all(type(v) is str for v in value):
+                            raise _fail("is not a list of texts")
+                        return tuple(value)
+
+                    return strings
+
+                def many(value: object) -> tuple[Any, ...]:
+                    if type(value) is not list:
+                        raise _fail("is not a list")
+                    return tuple(item(v) for v in value)
+
+                return many
+            parts = [self.decoder(a) for a in args]
+
+            def fixed(value: object) -> tuple[Any, ...]:
+                if type(value) is not list or len(value) != len(parts):
+                    raise _fail(f"is not a list of {len(parts)} values")
+                return tuple(p(v) for p, v in zip(parts, value, strict=True))
+
+            return fixed
+        if origin is dict and args and args[0] is str:
+            item = self.decoder(args[1])
+
+            def table(value: object) -> dict[str, Any]:
+                if type(value) is not dict:
+                    raise _fail("is not a table")
+                out = {}
+                for k, v in value.items():
+                    try:
+                        out[k] = item(v)
+                    except _Bad as exc:
+                        exc.path.append(k)
+                        raise
+                return out
+
+            return table
+        if _is_record(kind):
+            assert isinstance(kind, type)
+            known = self._decoders.get(kind)
+            if known is None:
+                known = self._decoders[kind] = self._record_decoder(kind)
+            return known
+        raise TypeError(f"unsupported field type {kind}")
+
+    def _record_decoder(self, cls: type) -> _Decoder:
+        hints = typing.get_type_hints(cls, vars(records))
+        names = [f.name for f in dataclasses.fields(cls)]
+        # a placeholder first, so that a record nesting itself would not recurse forever
+        parts: list[_Decoder] = []
+
+        def record(value: object) -> Any:
+            if type(value) is not list or len(value) != len(parts):
+                raise _fail(f"is not a {cls.__name__} of {len(parts)} values")
+            try:
+                return cls(*[p(v) for p, v in zip(parts, value, strict=True)])
+            except _Bad as exc:
+                for part, name, item in zip(
+                    parts, names, value, strict=True
+                ):  # which field, for the message
+                    try:
+                        part(item)
+                    except _Bad:
+                        exc.path.append(name)
+                        break
+                raise
+
+        self._decoders[cls] = record
+        parts.extend(self.decoder(hints[name]) for name in names)
+        return record
+
+
+def _encode(value: Any) -> object:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return [_encode(getattr(value, f.name)) for f in dataclasses.fields(value)]
+    if isinstance(value, tuple):
+        return [_encode(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _encode(v) for k, v in value.items()}
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError("a number in the knowledge base is not finite")
+    return value
+
+
+_CODEC: _Codec | None = None
+
+
+def encode(kb: KnowledgeBase) -> dict[str, object]:
+    """The knowledge base as JSON-ready data (tables of records, each a list of values)."""
+    return {f.name: _encode(getattr(kb, f.name)) for f in dataclasses.fields(kb)}
+
+
+def decode(data: object) -> KnowledgeBase:
+    """The knowledge base :func:`encode` wrote; raises :class:`ValueError` on anything that
+    does not fit the record classes."""
+    global _CODEC
+    if _CODEC is None:
+        _CODEC = _Codec()
+    if type(data) is not dict:
+        raise ValueError("the knowledge base is not a table")
+    hints = typing.get_type_hints(KnowledgeBase, vars(records))
+    names = [f.name for f in dataclasses.fields(KnowledgeBase)]
+    if set(data) != set(names):
+        raise ValueError("the knowledge base's tables are not the expected ones")
+    tables: dict[str, Any] = {}
+    for name in names:
+        try:
+            table = _CODEC.decoder(hints[name])(data[name])
+        except _Bad as exc:
+            exc.path.append(name)
+            raise
+        for key, record in table.items():
+            if getattr(record, "id", key) != key:
+                raise ValueError(f"{name}.{key}: filed under another id ({record.id})")
+        tables[name] = table
+    return KnowledgeBase(**tables)
+
+
+__all__ = ["FORMAT", "decode", "encode"]

@@ -1,0 +1,63 @@
+"""Small file helpers for the cache folder (imported before the first paint: standard library
+only).
+
+Files the app keeps for itself (the compiled atlas of edited content, compiled plates, the
+digest of the file stamps, the start-up snapshot) live in a folder only this user can open, are
+written atomically, and are read only if they are regular files this user owns and nobody else
+can write; anything else is ignored as a miss, with the reason logged.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+_LOG = logging.getLogger("hamstring_viewer")
+
+
+def trusted_cache_file(path: Path) -> bool:
+    """Whether a file in the cache folder may be read: a regular file (not a link, pipe or
+    device) that belongs to this user and that nobody else can write."""
+    try:
+        info = path.lstat()
+    except OSError:
+        return False
+    reason = ""
+    if not stat.S_ISREG(info.st_mode):
+        reason = "it is not a regular file"
+    elif hasattr(os, "geteuid") and info.st_uid != os.geteuid():
+        reason = "another user owns it"
+    elif info.st_mode & 0o022:
+        reason = "other users can write it"
+    if reason:
+        _LOG.warning("ignoring the cache file %s: %s", path, reason)
+        return False
+    return True
+
+
+def ensure_private_dir(folder: Path) -> None:
+    """Create ``folder`` (and its parents) readable and writable by this user only."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+
+
+def write_atomic(path: Path, data: bytes, *, sync: bool = True) -> None:
+    """Write ``data`` to ``path`` atomically (a torn file is never read), readable by this
+    user only. Raises OSError on failure, leaving the earlier file as it was."""
+    ensure_private_dir(path.parent)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            if sync:
+                handle.flush()
+                os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+__all__ = ["ensure_private_dir", "trusted_cache_file", "write_atomic"]
