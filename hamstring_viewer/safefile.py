@@ -9,13 +9,9 @@ can write; anything else is ignored as a miss, with the reason logged.
 
 from __future__ import annotations
 
-import logging
 import os
 import stat
-import tempfile
 from pathlib import Path
-
-_LOG = logging.getLogger("hamstring_viewer")
 
 
 def trusted_cache_file(path: Path) -> bool:
@@ -33,7 +29,11 @@ def trusted_cache_file(path: Path) -> bool:
     elif info.st_mode & 0o022:
         reason = "other users can write it"
     if reason:
-        _LOG.warning("ignoring the cache file %s: %s", path, reason)
+        import logging  # (only here: the module is read before the first paint)
+
+        logging.getLogger("hamstring_viewer").warning(
+            "ignoring the cache file %s: %s", path, reason
+        )
         return False
     return True
 
@@ -46,6 +46,8 @@ def ensure_private_dir(folder: Path) -> None:
 def write_atomic(path: Path, data: bytes, *, sync: bool = True) -> None:
     """Write ``data`` to ``path`` atomically (a torn file is never read), readable by this
     user only. Raises OSError on failure, leaving the earlier file as it was."""
+    import tempfile
+
     ensure_private_dir(path.parent)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-", suffix=".tmp")
     try:

@@ -42,3 +42,66 @@ def plate_variant(svg: bytes, hidden: Iterable[str]) -> bytes:
                 element.set("style", f"{style};display:none")
     out: bytes = ElementTree.tostring(root, encoding="utf-8", xml_declaration=True)
     return out
+
+
+def layer_document(svg: bytes, layer_id: str) -> bytes | None:
+    """A small SVG document holding only the top-level layer ``layer_id`` of ``svg`` (its root
+    element, so the same user units, and that layer's text), or None where it cannot be cut
+    out on its own: the layer is missing or nested in another group, or it refers to anything
+    outside itself (gradients, patterns, ``<use>``, styles).
+
+    Cheap (byte searches, no parsing): the app draws the small trigger-point layer from it
+    while the whole plate's renderer is not needed yet.
+    """
+    root = svg.find(b"<svg")
+    root_end = svg.find(b">", root)
+    marker = f'id="{layer_id}"'.encode()
+    at = svg.find(marker)
+    if root < 0 or root_end < 0 or at < root_end:
+        return None
+    start = svg.rfind(b"<g", root_end, at)
+    if start < 0 or svg[start + 2 : start + 3] not in (b" ", b"\n", b"\t", b"\r"):
+        return None
+    before = svg[root_end:start]
+    if _opened_groups(before) != 0:
+        return None  # inside another group (its transform or style would be lost)
+    depth = 0
+    pos = start
+    while True:
+        opening = _next_group(svg, pos)
+        closing = svg.find(b"</g>", pos)
+        if closing < 0:
+            return None
+        if 0 <= opening < closing:
+            end_of_tag = svg.find(b">", opening)
+            if end_of_tag < 0:
+                return None
+            if svg[end_of_tag - 1 : end_of_tag] != b"/":
+                depth += 1
+            pos = end_of_tag + 1
+            continue
+        depth -= 1
+        pos = closing + len(b"</g>")
+        if depth == 0:
+            break
+    layer = svg[start:pos]
+    if any(token in layer for token in (b"url(", b"href", b"<style", b"class=\"st")):
+        return None
+    return svg[: root_end + 1] + b"\n" + layer + b"\n</svg>\n"
+
+
+def _next_group(svg: bytes, pos: int) -> int:
+    """Where the next ``<g`` start tag begins at or after ``pos`` (not ``<glyph``), or -1."""
+    while True:
+        found = svg.find(b"<g", pos)
+        if found < 0 or svg[found + 2 : found + 3] in (b" ", b">", b"\n", b"\t", b"\r", b"/"):
+            return found
+        pos = found + 2
+
+
+def _opened_groups(text: bytes) -> int:
+    """How many ``<g>`` elements are still open at the end of ``text``."""
+    import re
+
+    opened = len(re.findall(rb"<g[\s>]", text)) - len(re.findall(rb"<g\s[^>]*/>", text))
+    return opened - text.count(b"</g>")

@@ -16,8 +16,8 @@ This module is imported before the first paint, so it uses Qt's light classes on
 from __future__ import annotations
 
 import contextlib
-import json
 import mmap
+import struct
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -30,8 +30,10 @@ from hamstring_viewer import __version__, resources
 from hamstring_viewer.safefile import trusted_cache_file, write_atomic
 
 SNAPSHOT_FILE = "start-window.snapshot"
-_MAGIC = b"HVSNAP2\n"  # then the header's length (4 bytes), the header (JSON), the pixels
-_FORMAT = 2
+#: then the header's length (4 bytes), the header (see :func:`write_snapshot`), the pixels
+_MAGIC = b"HVSNAP3\n"
+_FORMAT = 3
+_IMAGE = struct.Struct("<IIIQd")  # width, height, bytes per line, offset, pixel ratio
 
 
 def content_stamp(
@@ -82,31 +84,49 @@ def snapshot_key(
     }
 
 
+def _key_bytes(key: dict[str, Any]) -> bytes:
+    """The key as the snapshot keeps it: its text, compared byte for byte, never evaluated."""
+    return repr(key).encode("utf-8")
+
+
 def write_snapshot(
-    path: Path, images: dict[str, QImage], key: dict[str, Any], extra: dict[str, Any] | None = None
+    path: Path,
+    images: dict[str, QImage],
+    key: dict[str, Any],
+    extra: dict[str, list[float]] | None = None,
 ) -> None:
-    """Write named pictures, the key they were taken for and ``extra`` data, atomically (a
-    torn file is never read as a snapshot)."""
-    layout: list[dict[str, Any]] = []
+    """Write named pictures, the key they were taken for and ``extra`` lists of numbers,
+    atomically (a torn file is never read as a snapshot).
+
+    The header is plain data in a fixed binary layout (nothing in it is evaluated): the key's
+    text, the images (name, width, height, bytes per line, offset, pixel ratio) and the
+    extras (name, numbers); the RGB32 pixels follow.
+    """
+    parts = [struct.pack("<I", len(key_text := _key_bytes(key))), key_text]
     chunks: list[bytes] = []
     offset = 0
+    parts.append(struct.pack("<I", len(images)))
     for name, image in images.items():
         image = image.convertToFormat(QImage.Format.Format_RGB32)
         pixels = bytes(image.constBits())
-        layout.append(
-            {
-                "name": name,
-                "width": image.width(),
-                "height": image.height(),
-                "bytes_per_line": image.bytesPerLine(),
-                "ratio": image.devicePixelRatio(),
-                "offset": offset,
-            }
-        )
+        label = name.encode("utf-8")
+        parts += [struct.pack("<H", len(label)), label]
+        parts.append(
+            _IMAGE.pack(
+                image.width(), image.height(), image.bytesPerLine(), offset,
+                image.devicePixelRatio(),
+            )
+        )  # fmt: skip
         chunks.append(pixels)
         offset += len(pixels)
-    encoded = json.dumps(dict(key, images=layout, extra=extra or {})).encode("utf-8")
-    head = _MAGIC + len(encoded).to_bytes(4, "little") + encoded
+    extras = extra or {}
+    parts.append(struct.pack("<I", len(extras)))
+    for name, numbers in extras.items():
+        label = name.encode("utf-8")
+        parts += [struct.pack("<H", len(label)), label, struct.pack("<I", len(numbers))]
+        parts.append(struct.pack(f"<{len(numbers)}d", *numbers))
+    header = b"".join(parts)
+    head = _MAGIC + len(header).to_bytes(4, "little") + header
     write_atomic(path, b"".join([head, *chunks]), sync=False)
 
 
@@ -150,15 +170,32 @@ def read_snapshot(path: Path, key: dict[str, Any]) -> Snapshot | None:
     start = len(_MAGIC) + 4
     end = start + int.from_bytes(data[len(_MAGIC) : start], "little")
     try:
-        header = json.loads(bytes(data[start:end]).decode("utf-8"))
-        if type(header) is not dict or {k: header.get(k) for k in key} != key:
+        header = memoryview(data)[start:end]
+        if len(header) != end - start:
             return None
+        at = 0
+
+        def take(size: int) -> memoryview:
+            nonlocal at
+            if at + size > len(header):
+                raise ValueError("the header is cut short")
+            at += size
+            return header[at - size : at]
+
+        def text() -> str:
+            (size,) = struct.unpack("<H", take(2))
+            return bytes(take(size)).decode("utf-8")
+
+        (size,) = struct.unpack("<I", take(4))
+        if bytes(take(size)) != _key_bytes(key):
+            return None  # taken for other settings, content, size or palette
         pixels = memoryview(data)[end:]
         images: dict[str, QImage] = {}
-        for entry in header["images"]:
-            width, height = int(entry["width"]), int(entry["height"])
-            stride, offset = int(entry["bytes_per_line"]), int(entry["offset"])
-            if width <= 0 or height <= 0 or stride < 4 * width or offset < 0:
+        (count,) = struct.unpack("<I", take(4))
+        for _ in range(count):
+            name = text()
+            width, height, stride, offset, ratio = _IMAGE.unpack(take(_IMAGE.size))
+            if width <= 0 or height <= 0 or stride < 4 * width or not 0.5 <= ratio <= 8:
                 return None
             if offset + stride * height > len(pixels):
                 return None
@@ -169,10 +206,15 @@ def read_snapshot(path: Path, key: dict[str, Any]) -> Snapshot | None:
                 stride,
                 QImage.Format.Format_RGB32,
             )
-            image.setDevicePixelRatio(float(entry["ratio"]))
-            images[str(entry["name"])] = image
-        extra = dict(header["extra"])
-    except (ValueError, EOFError, KeyError, TypeError, RecursionError):
+            image.setDevicePixelRatio(ratio)
+            images[name] = image
+        extra: dict[str, list[float]] = {}
+        (count,) = struct.unpack("<I", take(4))
+        for _ in range(count):
+            name = text()
+            (size,) = struct.unpack("<I", take(4))
+            extra[name] = list(struct.unpack(f"<{size}d", take(8 * size)))
+    except (ValueError, struct.error, UnicodeDecodeError):
         return None
     if "window" not in images:
         return None

@@ -6,7 +6,7 @@ SVG, in the core's geometry, in a test and in a click.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -249,9 +249,11 @@ class PlateScene(QGraphicsScene):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        # layer, renderer, element id, bounds (measured on the first render: a start that
-        # paints from the raster never needs them)
-        self.art: list[tuple[str, QSvgRenderer, str, QRectF | None]] = []
+        # layer, element id, bounds (measured on the first render: a start that paints from
+        # the raster never needs them)
+        self.art: list[tuple[str, str, QRectF | None]] = []
+        #: the whole plate's renderer, made when the art is first drawn from the SVG
+        self.art_renderer: Callable[[], QSvgRenderer] | None = None
         self.hidden_layers: set[str] = set()
         #: the background already rendered for one view transform (see PlateView.use_raster)
         self.raster: tuple[QImage, QTransform] | None = None
@@ -268,15 +270,18 @@ class PlateScene(QGraphicsScene):
     def draw_art(self, painter: QPainter, rect: QRectF | QRect) -> None:
         """Paint the background layers from the SVG."""
         painter.fillRect(rect, QColor(PAPER))
+        if not self.art or self.art_renderer is None:
+            return
+        renderer = self.art_renderer()
         area = QRectF(rect)
-        for index, (layer, renderer, element, bounds) in enumerate(self.art):
+        for index, (layer, element, bounds) in enumerate(self.art):
             if layer in self.hidden_layers:
                 continue
             if bounds is None:
                 bounds = renderer.transformForElement(element).mapRect(
                     renderer.boundsOnElement(element)
                 )
-                self.art[index] = (layer, renderer, element, bounds)
+                self.art[index] = (layer, element, bounds)
             if bounds.intersects(area):
                 renderer.render(painter, element, bounds)
 
@@ -351,6 +356,8 @@ class PlateView(QGraphicsView):
         self.setScene(scene)
 
         self._renderer: QSvgRenderer | None = None
+        self._layer_renderers: list[QSvgRenderer] = []
+        self._art_data = self._svg_bytes
         self._art: dict[str, QGraphicsSvgItem] = {}
         self._rebuild_art()  # once, already honouring the state's layers
         self._hit: dict[str, QGraphicsPathItem] = {}
@@ -462,19 +469,34 @@ class PlateView(QGraphicsView):
         assert isinstance(scene, PlateScene)
         return scene
 
-    def _build_art(self, renderer: QSvgRenderer) -> None:
+    def _build_art(self) -> None:
+        """The background layers (drawn by the scene from the whole plate's renderer, made
+        when first needed) and the trigger-point layer as an item over the zones (drawn from
+        a small document of that layer alone where it can be cut out, so that a start that
+        paints the background from the saved raster never parses the whole SVG)."""
+        from hamstring_viewer.svgdoc import layer_document
+
         scene = self.plate_scene()
         for item in self._art.values():
             scene.removeItem(item)
         self._art.clear()
         scene.art = []
+        scene.art_renderer = self.plate_renderer
         for name in ART_LAYERS:
             element = self.plate.layer_ids.get(name)
-            if element is None or not renderer.elementExists(element):
+            if element is None:
                 continue
             if name in BACKGROUND_LAYERS:
-                scene.art.append((name, renderer, element, None))
+                scene.art.append((name, element, None))
                 continue
+            small = layer_document(self._art_data, element)
+            renderer = QSvgRenderer(QByteArray(small), self) if small is not None else None
+            if renderer is None or not renderer.isValid() or not renderer.elementExists(element):
+                renderer = self.plate_renderer()
+            if not renderer.elementExists(element):
+                continue
+            if renderer is not self._renderer:
+                self._layer_renderers.append(renderer)
             item = QGraphicsSvgItem()
             item.setSharedRenderer(renderer)
             item.setElementId(element)
@@ -487,6 +509,13 @@ class PlateView(QGraphicsView):
             item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
             scene.addItem(item)
             self._art[name] = item
+
+    def plate_renderer(self) -> QSvgRenderer:
+        """The whole plate's renderer (of the plate as shown: neighbours hidden or not), made
+        when first asked for."""
+        if self._renderer is None:
+            self._renderer = QSvgRenderer(QByteArray(self._art_data), self)
+        return self._renderer
 
     def _build_hit_items(self) -> None:
         for region in self.plate.regions:
@@ -788,14 +817,15 @@ class PlateView(QGraphicsView):
             for s in self.atlas.kb.structures.values():
                 if s.kind == "muscle":
                     hide.update(s.svg_ids)
-        data = plate_variant(self._svg_bytes, hide) if hide else self._svg_bytes
-        renderer = QSvgRenderer(QByteArray(data), self)
-        old = self._renderer
-        self._build_art(renderer)
-        self._renderer = renderer
+        self._art_data = plate_variant(self._svg_bytes, hide) if hide else self._svg_bytes
+        old = [self._renderer, *self._layer_renderers]
+        self._renderer = None
+        self._layer_renderers = []
+        self._build_art()
         self._redraw_background()
-        if old is not None:
-            old.deleteLater()
+        for renderer in old:
+            if renderer is not None:
+                renderer.deleteLater()
 
     def _redraw_background(self) -> None:
         self.plate_scene().raster = None
