@@ -237,7 +237,7 @@ def cached_content_key(data_dir: str | Path, plates: PlatePaths, cache_dir: Path
     key = content_key(data_dir, plates)
     if newest < time.time_ns() - _RACY_NS:
         with contextlib.suppress(OSError):
-            write_atomic(index, json.dumps({"stamp": stamp, "key": key}).encode())
+            write_atomic(index, json.dumps({"stamp": stamp, "key": key}).encode(), sync=False)
     return key
 
 

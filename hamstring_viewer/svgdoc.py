@@ -85,7 +85,7 @@ def layer_document(svg: bytes, layer_id: str) -> bytes | None:
         if depth == 0:
             break
     layer = svg[start:pos]
-    if any(token in layer for token in (b"url(", b"href", b"<style", b"class=\"st")):
+    if any(token in layer for token in (b"url(", b"href", b"<style", b'class="st')):
         return None
     return svg[: root_end + 1] + b"\n" + layer + b"\n</svg>\n"
 
@@ -105,3 +105,19 @@ def _opened_groups(text: bytes) -> int:
 
     opened = len(re.findall(rb"<g[\s>]", text)) - len(re.findall(rb"<g\s[^>]*/>", text))
     return opened - text.count(b"</g>")
+
+
+def hide_layers(svg: bytes, layer_ids: Iterable[str]) -> bytes:
+    """``svg`` with the layers (groups) of these ids not displayed: ``display="none"`` is
+    written into each one's start tag (a byte edit, no parsing; an id not found is skipped).
+    The app paints the plate's background from such a document: every layer but the
+    overlays (referral zones, trigger points) and the layers the user has hidden."""
+    out = svg
+    for layer_id in layer_ids:
+        marker = f'id="{layer_id}"'.encode()
+        at = out.find(marker)
+        start = out.rfind(b"<", 0, at) if at >= 0 else -1
+        if start < 0 or out[start : start + 2] != b"<g" or b">" in out[start:at]:
+            continue
+        out = out[: start + 2] + b' display="none"' + out[start + 2 :]
+    return out

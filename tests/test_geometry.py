@@ -684,3 +684,22 @@ def test_a_huge_plate_gets_a_bounded_label_grid() -> None:
     anchor = label_anchor(plate, [plate.region("near")])  # no raster of 1e11 cells
     assert anchor is None or plate.region("near").contains(*anchor)
     assert plate._raster(6.0).step > 6.0
+
+
+def test_all_finite_finds_every_nan_and_infinity_and_passes_every_finite_number() -> None:
+    import struct
+
+    from hamstring_viewer.geometry import all_finite
+
+    rnd = random.Random(7)
+    values = [rnd.uniform(-1e6, 1e6) for _ in range(257)]
+    assert all_finite(struct.pack(f"<{len(values)}d", *values))
+    extremes = [1.7976931348623157e308, -1.7976931348623157e308, 5e-324, -0.0, 0.0]
+    assert all_finite(struct.pack(f"<{len(extremes)}d", *extremes))
+    for bad in (math.nan, math.inf, -math.inf):
+        for at in (0, 128, 256):
+            changed = [*values[:at], bad, *values[at + 1 :]]
+            assert not all_finite(struct.pack(f"<{len(changed)}d", *changed)), (bad, at)
+    raw = bytearray(struct.pack(f"<{len(values)}d", *values))
+    raw[80:88] = bytes.fromhex("010000000000f07f")  # a signalling NaN
+    assert not all_finite(bytes(raw))

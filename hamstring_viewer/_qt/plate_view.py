@@ -249,11 +249,11 @@ class PlateScene(QGraphicsScene):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        # layer, element id, bounds (measured on the first render: a start that paints from
-        # the raster never needs them)
-        self.art: list[tuple[str, str, QRectF | None]] = []
-        #: the whole plate's renderer, made when the art is first drawn from the SVG
-        self.art_renderer: Callable[[], QSvgRenderer] | None = None
+        #: the background layers the plate has
+        self.art: list[str] = []
+        #: the renderer of the background (every layer but the overlays and the ones hidden),
+        #: made when the art is first drawn from the SVG
+        self.background: Callable[[frozenset[str]], QSvgRenderer] | None = None
         self.hidden_layers: set[str] = set()
         #: the background already rendered for one view transform (see PlateView.use_raster)
         self.raster: tuple[QImage, QTransform] | None = None
@@ -268,22 +268,18 @@ class PlateScene(QGraphicsScene):
         self.draw_art(painter, rect)
 
     def draw_art(self, painter: QPainter, rect: QRectF | QRect) -> None:
-        """Paint the background layers from the SVG."""
+        """Paint the background layers from the SVG (one document, its view box on the
+        scene rect: no layer's bounds need measuring)."""
         painter.fillRect(rect, QColor(PAPER))
-        if not self.art or self.art_renderer is None:
+        if not self.art or self.background is None:
             return
-        renderer = self.art_renderer()
-        area = QRectF(rect)
-        for index, (layer, element, bounds) in enumerate(self.art):
-            if layer in self.hidden_layers:
-                continue
-            if bounds is None:
-                bounds = renderer.transformForElement(element).mapRect(
-                    renderer.boundsOnElement(element)
-                )
-                self.art[index] = (layer, element, bounds)
-            if bounds.intersects(area):
-                renderer.render(painter, element, bounds)
+        hidden = frozenset(self.hidden_layers & set(self.art))
+        if hidden == set(self.art):
+            return
+        painter.save()
+        painter.setClipRect(QRectF(rect), Qt.ClipOperation.IntersectClip)
+        self.background(hidden).render(painter, self.sceneRect())
+        painter.restore()
 
 
 class PlateTool(Protocol):
@@ -357,6 +353,7 @@ class PlateView(QGraphicsView):
 
         self._renderer: QSvgRenderer | None = None
         self._layer_renderers: list[QSvgRenderer] = []
+        self._background: tuple[frozenset[str], QSvgRenderer] | None = None
         self._art_data = self._svg_bytes
         self._art: dict[str, QGraphicsSvgItem] = {}
         self._rebuild_art()  # once, already honouring the state's layers
@@ -481,13 +478,13 @@ class PlateView(QGraphicsView):
             scene.removeItem(item)
         self._art.clear()
         scene.art = []
-        scene.art_renderer = self.plate_renderer
+        scene.background = self._background_renderer
         for name in ART_LAYERS:
             element = self.plate.layer_ids.get(name)
             if element is None:
                 continue
             if name in BACKGROUND_LAYERS:
-                scene.art.append((name, element, None))
+                scene.art.append(name)
                 continue
             small = layer_document(self._art_data, element)
             renderer = QSvgRenderer(QByteArray(small), self) if small is not None else None
@@ -509,6 +506,19 @@ class PlateView(QGraphicsView):
             item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
             scene.addItem(item)
             self._art[name] = item
+
+    def _background_renderer(self, hidden: frozenset[str]) -> QSvgRenderer:
+        """The renderer of the background with these layers hidden (kept for the last set)."""
+        from hamstring_viewer.svgdoc import hide_layers
+
+        if self._background is None or self._background[0] != hidden:
+            off = [*hidden, *(n for n in ART_LAYERS if n not in BACKGROUND_LAYERS), "zones"]
+            ids = [self.plate.layer_ids[n] for n in off if n in self.plate.layer_ids]
+            renderer = QSvgRenderer(QByteArray(hide_layers(self._art_data, ids)), self)
+            if self._background is not None:
+                self._background[1].deleteLater()
+            self._background = (hidden, renderer)
+        return self._background[1]
 
     def plate_renderer(self) -> QSvgRenderer:
         """The whole plate's renderer (of the plate as shown: neighbours hidden or not), made
@@ -819,6 +829,9 @@ class PlateView(QGraphicsView):
                     hide.update(s.svg_ids)
         self._art_data = plate_variant(self._svg_bytes, hide) if hide else self._svg_bytes
         old = [self._renderer, *self._layer_renderers]
+        if self._background is not None:
+            old.append(self._background[1])
+            self._background = None
         self._renderer = None
         self._layer_renderers = []
         self._build_art()
