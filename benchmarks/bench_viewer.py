@@ -158,7 +158,7 @@ def startup(runs: int) -> dict[str, float]:
     bare: list[dict[str, float]] = []
     cold: list[dict[str, float]] = []
     # first starts of a fresh install: no atlas cache, no snapshot (a new cache folder each)
-    for _ in range(max(3, runs // 3)):
+    for _ in range(runs):
         bare.append(run_child("bare", cache))
         cold.append(run_child("app", tempfile.mkdtemp(prefix="hv-bench-cold-"), limit=120.0))
     # fills the atlas cache and leaves the snapshot for the warm starts below

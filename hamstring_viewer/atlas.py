@@ -15,7 +15,12 @@ from pathlib import Path
 
 from hamstring_viewer.geometry import Plate, Point
 from hamstring_viewer.records import KnowledgeBase, Record
-from hamstring_viewer.safefile import ensure_private_dir, trusted_cache_file, write_atomic
+from hamstring_viewer.safefile import (
+    ensure_private_dir,
+    read_regular_file,
+    trusted_cache_file,
+    write_atomic,
+)
 
 #: Plate files by view key; a single path is the plate of the default (posterior) view.
 PlatePaths = str | Path | Mapping[str, str | Path]
@@ -180,7 +185,6 @@ def content_key(data_dir: str | Path, plates: PlatePaths) -> str:
     import hashlib
 
     from hamstring_viewer import __version__
-    from hamstring_viewer.geometry import read_regular_file
 
     digest = hashlib.sha256(f"{_CACHE_FORMAT}:{__version__}".encode())
     root = Path(data_dir)
@@ -214,12 +218,18 @@ def _stat_stamp(data_dir: Path, plates: PlatePaths) -> tuple[list[object], int]:
     return stamp, newest
 
 
-def cached_content_key(data_dir: str | Path, plates: PlatePaths, cache_dir: Path) -> str:
+def cached_content_key(
+    data_dir: str | Path,
+    plates: PlatePaths,
+    cache_dir: Path,
+    write: Callable[[Callable[[], None]], None] | None = None,
+) -> str:
     """:func:`content_key`, skipping the reading and hashing when no file's size or
     modification time changed since the digest was last taken (as git's index does).
 
     Files modified in the last two seconds are always read: a change within the same tick
-    of the file system's clock would not show in their modification time.
+    of the file system's clock would not show in their modification time. ``write`` runs the
+    writing of the new digest (by default at once).
     """
     import json
 
@@ -236,9 +246,18 @@ def cached_content_key(data_dir: str | Path, plates: PlatePaths, cache_dir: Path
             pass
     key = content_key(data_dir, plates)
     if newest < time.time_ns() - _RACY_NS:
-        with contextlib.suppress(OSError):
-            write_atomic(index, json.dumps({"stamp": stamp, "key": key}).encode(), sync=False)
+        data = json.dumps({"stamp": stamp, "key": key}).encode()
+        job = partial(_write_quietly, index, data)
+        if write is None:
+            job()
+        else:
+            write(job)  # (the app: on an idle tick once the window is live)
     return key
+
+
+def _write_quietly(path: Path, data: bytes) -> None:
+    with contextlib.suppress(OSError):  # a cache we cannot write only costs time
+        write_atomic(path, data, sync=False)
 
 
 def atlas_to_bytes(atlas: Atlas, key: str) -> bytes:
@@ -325,8 +344,6 @@ def read_compiled_atlas(
     """The atlas compiled at ``path`` for the content digest ``key``, or None if there is
     none or it is of no use (stale, damaged, another format; a cache file that is not
     :func:`trusted_cache_file` is not read unless ``trusted``, for the shipped one)."""
-    from hamstring_viewer.geometry import read_regular_file
-
     if not trusted and not trusted_cache_file(path):
         return None
     try:
@@ -339,12 +356,7 @@ def _plate_loader(path: Path, cache_dir: Path | None) -> Plate:
     """The plate of one view, read when first shown: from its compiled form beside the SVG,
     or in the cache folder, when that was compiled from these very bytes, else parsed. A plate
     that has become unusable since the atlas was made raises :class:`ContentError`."""
-    from hamstring_viewer.geometry import (
-        cached_plate_path,
-        parse_plate,
-        read_compiled_plate,
-        read_regular_file,
-    )
+    from hamstring_viewer.geometry import cached_plate_path, parse_plate, read_compiled_plate
     from hamstring_viewer.problems import ContentError, Problem
 
     try:
@@ -387,7 +399,7 @@ def load_atlas_cached(
     cache = Path(cache_dir) if cache_dir is not None else None
     try:
         if cache is not None:
-            key = cached_content_key(data_dir, paths, cache)
+            key = cached_content_key(data_dir, paths, cache, write)
         else:
             key = content_key(data_dir, paths)
     except OSError:

@@ -42,8 +42,11 @@ from hamstring_viewer.records import (
     Technique,
     TriggerPoint,
 )
+from hamstring_viewer.safefile import read_regular_file
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
+#: a content file larger than this is not read (the largest shipped one is ~60 KB)
+_MAX_TOML_BYTES = 8 * 1024 * 1024
 T = TypeVar("T")
 
 #: file name -> TOML table name holding ``[table.<id>]`` records
@@ -623,7 +626,7 @@ def _read_toml(
     import tomllib  # here, not at the top: a warm start reads the cached atlas
 
     try:
-        raw = path.read_bytes()
+        raw = read_regular_file(path, _MAX_TOML_BYTES)  # never a pipe or a device
     except FileNotFoundError:
         problems.append(Problem(display, "file not found"))
         return None

@@ -23,6 +23,7 @@ from pathlib import Path as FilePath
 from typing import TYPE_CHECKING, Any
 
 from hamstring_viewer.problems import ContentError, Problem
+from hamstring_viewer.safefile import read_regular_file
 
 if TYPE_CHECKING:  # the XML modules are imported where a plate is parsed, not at start-up
     from xml.etree import ElementTree
@@ -278,29 +279,6 @@ def load_plate(path: str | FilePath) -> tuple[Plate | None, list[Problem]]:
     if compiled is not None:
         return compiled, []
     return parse_plate(data, file)
-
-
-def read_regular_file(path: FilePath, limit: int | None = None) -> bytes:
-    """The bytes of ``path``, opened only if it is a regular file (a named pipe or a device
-    would block or never end): OSError otherwise, or if it is larger than ``limit``."""
-    import errno
-    import os
-    import stat
-
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
-    fd = os.open(path, flags)
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise OSError(errno.EINVAL, "not a regular file", str(path))
-        if limit is not None and info.st_size > limit:
-            raise OSError(errno.EFBIG, f"larger than {limit} bytes", str(path))
-        with os.fdopen(fd, "rb", closefd=True) as handle:
-            fd = -1
-            return handle.read()
-    finally:
-        if fd >= 0:
-            os.close(fd)
 
 
 def cached_plate_path(

@@ -62,4 +62,25 @@ def write_atomic(path: Path, data: bytes, *, sync: bool = True) -> None:
         raise
 
 
-__all__ = ["ensure_private_dir", "trusted_cache_file", "write_atomic"]
+def read_regular_file(path: Path, limit: int | None = None) -> bytes:
+    """The bytes of ``path``, opened only if it is a regular file (a named pipe or a device
+    would block or never end): OSError otherwise, or if it is larger than ``limit``."""
+    import errno
+
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        if limit is not None and info.st_size > limit:
+            raise OSError(errno.EFBIG, f"larger than {limit} bytes", str(path))
+        with os.fdopen(fd, "rb", closefd=True) as handle:
+            fd = -1
+            return handle.read()
+    finally:
+        if fd >= 0:
+            os.close(fd)
+
+
+__all__ = ["ensure_private_dir", "read_regular_file", "trusted_cache_file", "write_atomic"]

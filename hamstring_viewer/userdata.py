@@ -39,6 +39,7 @@ from typing import Any, Literal
 from uuid import uuid4
 
 from hamstring_viewer.problems import Problem
+from hamstring_viewer.safefile import read_regular_file
 
 #: Version of the files' layout; a file with a higher ``format`` is left alone.
 FORMAT = 1
@@ -48,6 +49,8 @@ KINDS: tuple[Kind, ...] = ("notes", "bookmarks", "progress", "drawings", "prefer
 #: The file of each kind, in the user data directory.
 FILES: dict[Kind, str] = {kind: f"{kind}.json" for kind in KINDS}
 _TMP_SUFFIX = ".tmp"
+#: a user data file larger than this is not read (set aside as unusable)
+_MAX_FILE_BYTES = 64 * 1024 * 1024
 # What each kind is called in messages.
 _WHAT: dict[Kind, str] = {
     "notes": "notes",
@@ -299,7 +302,8 @@ class UserData:
         path = self.path(kind)
         what = _WHAT[kind]
         try:
-            raw = path.read_bytes()
+            # only a regular file is opened: a named pipe or a device would block or never end
+            raw = read_regular_file(path, _MAX_FILE_BYTES)
         except FileNotFoundError:
             return
         except OSError as error:

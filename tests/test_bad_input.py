@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -203,3 +204,24 @@ def test_an_unreadable_file_is_one_message_not_a_cascade(content_copy: tuple[Pat
     messages = problems_of(data, svg)
     assert len(messages) == 1, messages
     assert messages[0].startswith("data/stretches.toml:") and "TOML syntax error" in messages[0]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_a_content_file_that_is_a_named_pipe_is_a_message_not_a_hang(
+    content_copy: tuple[Path, Path],
+) -> None:
+    data, svg = content_copy
+    path = data / "stretches.toml"
+    path.unlink()
+    os.mkfifo(path)  # opened for reading, a pipe with no writer would block for good
+    assert_reported(data, svg, "data/stretches.toml", "not a regular file")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_a_plate_that_is_a_named_pipe_is_a_message_not_a_hang(
+    content_copy: tuple[Path, Path],
+) -> None:
+    data, svg = content_copy
+    svg.unlink()
+    os.mkfifo(svg)
+    assert_reported(data, svg, "posterior_thigh.svg", "not a regular file")

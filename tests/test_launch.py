@@ -301,3 +301,22 @@ app.exec()
         "hamstring_viewer._qt.panel",
     }
     assert not heavy & set(seen["at_paint"]), seen["at_paint"]
+
+
+def test_a_damaged_saved_window_size_is_kept_within_the_screen(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QGuiApplication
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("window/size", QSize(60000, 60000))
+    window = MainWindow(None, None, settings)  # as a start builds it, before the atlas loads
+    qtbot.addWidget(window)
+    screen = QGuiApplication.primaryScreen().availableGeometry().size()
+    assert window.width() <= max(screen.width(), 1920)
+    assert window.height() <= max(screen.height(), 1200)
+    settings.setValue("window/size", QSize(3, 2))
+    tiny = MainWindow(None, None, settings)
+    qtbot.addWidget(tiny)
+    assert tiny.width() >= 480 and tiny.height() >= 360

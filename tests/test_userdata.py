@@ -482,3 +482,12 @@ def test_userdata_imports_no_qt() -> None:
         "sys.exit(any(m.split('.')[0] in ('PySide6', 'shiboken6') for m in sys.modules))"
     )
     assert subprocess.run([sys.executable, "-c", code], timeout=60, cwd=ROOT).returncode == 0
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_a_notes_file_that_is_a_named_pipe_is_reported_not_waited_for(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / FILES["notes"])  # read, a pipe with no writer would block for good
+    store = UserData.open(tmp_path)
+    assert store.notes() == {}
+    (problem,) = store.problems
+    assert FILES["notes"] in str(problem) and "not a regular file" in str(problem)

@@ -613,11 +613,25 @@ class MainWindow(QMainWindow):
         geometry = s.value("window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
+            self.resize(self._sane_size(self.size()))
         size = s.value("window/size")
         if isinstance(size, QSize) and size.isValid():
-            self.resize(size)  # restoreGeometry is a no-op on some platforms (offscreen)
+            # restoreGeometry is a no-op on some platforms (offscreen); a saved size is kept
+            # within the screen (a damaged 60000x60000 would ask for a 14 GB window picture)
+            self.resize(self._sane_size(size))
         elif not isinstance(geometry, QByteArray):
             self.resize(1400, 900)
+
+    @staticmethod
+    def _sane_size(size: QSize) -> QSize:
+        """``size`` clamped to 480x360 at least and to the screen (at least 1920x1200) at most."""
+        from PySide6.QtGui import QGuiApplication
+
+        screen = QGuiApplication.primaryScreen()
+        room = screen.availableGeometry().size() if screen is not None else QSize(1920, 1200)
+        width = min(max(size.width(), 480), max(room.width(), 1920))
+        height = min(max(size.height(), 360), max(room.height(), 1200))
+        return QSize(width, height)
 
     def _restore_state(self) -> None:
         from .state import LAYERS
