@@ -33,6 +33,8 @@ from hamstring_viewer.records import (
 NOT_FOUND_TITLE = "Not found"
 #: URL scheme of links between records: ``record:<id>``.
 LINK_SCHEME = "record"
+#: URL scheme of a claim's source marker: ``cite:<n>,<n>…`` (the numbers of its sources)
+CITE_SCHEME = "cite"
 
 KIND_LABELS: dict[str, str] = {
     "hamstring": "Hamstring muscle",
@@ -157,8 +159,32 @@ class _Panel:
         return out
 
     def cite(self, ids: Iterable[str]) -> str:
+        """One small marker for a claim, however many sources back it: ``[1–3,5]``, a link
+        (``cite:1,2,3,5``) that names the sources when pointed at and leads to them."""
         numbers = sorted(set(self.register(ids)))
-        return "".join(f"<sup>[{n}]</sup>" for n in numbers)
+        if not numbers:
+            return ""
+        runs: list[str] = []
+        start = prev = numbers[0]
+        for n in [*numbers[1:], None]:
+            if n is not None and n == prev + 1:
+                prev = n
+                continue
+            runs.append(str(start) if start == prev else f"{start}–{prev}")
+            if n is not None:
+                start = prev = n
+        href = f"{CITE_SCHEME}:{','.join(str(n) for n in numbers)}"
+        return f'<sup><a href="{href}" style="text-decoration:none">[{",".join(runs)}]</a></sup>'
+
+    def source_titles(self, numbers: Iterable[int]) -> list[str]:
+        """The titles of the sources with these numbers on this page."""
+        by_number = {n: i for i, n in self.numbers.items()}
+        out = []
+        for n in numbers:
+            source = self.kb.sources.get(by_number.get(n, ""))
+            if source is not None:
+                out.append(f"[{n}] {source.title or source.id}")
+        return out
 
     # prose -----------------------------------------------------------------------------------
     def prose(self, text: str) -> str:
@@ -195,13 +221,15 @@ class _Panel:
     def corrections_html(self) -> str:
         items = []
         for owner, c in self.corrections:
-            head = f"<b>{_e(c.field)}</b>"
+            head = f"<b>{_e(_field_label(c.field))}</b>"
             if owner.id != self.main.id:
                 head += f" in {self.link(owner.id)}"
+            said = self.kb.sources.get(c.source)
+            title = said.title if said is not None and said.title else plain_name(self.kb, c.source)
             lines = [
                 head,
-                f"<i>The page said:</i> “{_e(c.page_said)}” ({self.link(c.source)}"
-                f"{self.cite([c.source])})",
+                f"<i>{self.link(c.source, title)} said:</i> “{_e(c.page_said)}”"
+                f"{self.cite([c.source])}",
                 f"<i>Correct:</i> {_e(c.correct)}",
                 f"<i>Why:</i> {_e(c.why)}",
             ]
@@ -223,8 +251,6 @@ class _Panel:
             if source.year is not None:
                 bits.append(str(source.year))
             text = ", ".join(bits)
-            if source.kind == "seed":
-                text += " <i>(seed page)</i>"
             rows.append(f"<p>[{number}] {text}</p>")
         return "".join(rows)
 
@@ -242,6 +268,89 @@ def _page(p: _Panel, header: str, sections: Sequence[tuple[str, str]]) -> str:
         if body.strip():
             parts.append(f'<h2><a name="{anchor_name(title)}"></a>{_e(title)}</h2>{body}')
     return "\n".join(parts)
+
+
+#: URL schemes of a sectioned page's own links: open or close a section (its heading), and
+#: open a section and go to it (the contents line)
+TOGGLE_SCHEME = "toggle"
+SECTION_SCHEME = "section"
+
+#: The sections of a muscle's page, in reading order: key, title.
+MUSCLE_SECTIONS: tuple[tuple[str, str], ...] = (
+    ("anatomy", "Anatomy"),
+    ("trigger_points", "Trigger points and referred pain"),
+    ("symptoms", "Symptoms and causes"),
+    ("palpation", "Palpation"),
+    ("self_care", "Self-care"),
+    ("training", "Training"),
+    ("therapists", "For therapists"),
+    ("sources", "Sources and corrections"),
+)
+
+
+def _sectioned_page(
+    header: str,
+    card: str,
+    summary: str,
+    sections: Sequence[tuple[str, str, str]],
+    open_sections: Iterable[str] | None,
+) -> str:
+    """A page that opens short: the header, the key-facts card, the summary, a contents line,
+    then one heading per non-empty section (key, title, body) with the body of the open ones
+    only. ``open_sections`` None: every section open, without the links to close them (the
+    whole text, for search and print)."""
+    present = [(key, title, body) for key, title, body in sections if body.strip()]
+    parts = [header, card, summary]
+    if open_sections is None:
+        for key, title, body in present:
+            parts.append(f'<h2><a name="{key}"></a>{_e(title)}</h2>{body}')
+        return "\n".join(parts)
+    opened = set(open_sections)
+    contents = " · ".join(
+        f'<a href="{SECTION_SCHEME}:{key}">{_e(title)}</a>' for key, title, _body in present
+    )
+    parts.append(f"<p><b>Contents:</b> {contents}</p>")
+    for key, title, body in present:
+        mark = "▾" if key in opened else "▸"
+        tip = "Close this section" if key in opened else "Open this section"
+        parts.append(
+            f'<h2><a name="{key}"></a><a href="{TOGGLE_SCHEME}:{key}" title="{tip}" '
+            f'style="text-decoration:none">{mark} {_e(title)}</a></h2>'
+        )
+        if key in opened:
+            parts.append(body)
+    return "\n".join(parts)
+
+
+def _card(rows: Sequence[tuple[str, str]]) -> str:
+    """The key facts as a two-column table (label, text); empty rows are left out."""
+    cells = "".join(
+        f'<tr><td valign="top" style="padding:3px 8px 3px 4px"><b>{_e(label)}</b></td>'
+        f'<td valign="top" style="padding:3px 4px">{text}</td></tr>'
+        for label, text in rows
+        if text
+    )
+    if not cells:
+        return ""
+    return (
+        '<table class="card" width="100%" cellspacing="0" cellpadding="0" border="0" '
+        f'style="margin-top:4px; margin-bottom:6px">{cells}</table>'
+    )
+
+
+def _field_label(name: str) -> str:
+    """A correction's subject in plain words ("causes_activating" -> "What activates them")."""
+    labels = {
+        "causes_activating": "What activates them",
+        "causes_perpetuating": "What keeps them going",
+        "knee_rotation": "Rotation of the flexed knee",
+        "see_also": "See also",
+        "self_help": "Self-help",
+        "provoked_by": "What provokes it",
+        "page_said": "What the source said",
+    }
+    base = name.split(".")[-1].split("[")[0]
+    return labels.get(base, base.replace("_", " ").capitalize())
 
 
 def _header(title: str, subtitle: str = "", lines: Sequence[str] = ()) -> str:
@@ -375,35 +484,69 @@ def _zones_by_kind(p: _Panel, zone_ids: Iterable[str]) -> dict[str, list[str]]:
 # Panels
 
 
-def _hamstring(p: _Panel, s: Structure) -> str:
+def _hamstring(p: _Panel, s: Structure, open_sections: Iterable[str] | None = None) -> str:
     kb = p.kb
     p.collect(s)
-    header = _header(s.name, s.latin)
-    name_lines = [
-        f"<b>English:</b> {_e(s.name)}",
-        f"<b>Latin:</b> <i>{_e(s.latin)}</i>" if s.latin else "",
-        f"<b>Kind:</b> {_e(KIND_LABELS.get(s.kind, s.kind))}",
-    ]
-    names = (
-        "<p>"
-        + "<br/>".join(line for line in name_lines if line)
-        + "</p>"
-        + (f"<p>{p.prose(s.summary)}{p.cite(s.sources)}</p>" if s.summary else "")
-        + (f"<p>{p.fact(s.relation)}</p>" if s.relation else "")
-    )
-    attachments = _attachments(p, s)
-    innervation = _innervation(p, s)
-    function = ""
+    header = _header(s.name)
+    inn = s.innervation
+    innervation = ""
+    if inn is not None:
+        innervation = p.link(inn.nerve)
+        if inn.roots:
+            innervation += f" ({_e(', '.join(inn.roots))})"
+        if inn.division:
+            innervation += f"<br/><small>{_e(inn.division)}</small>"
+        innervation += p.cite(inn.sources)
+    actions = ""
     if s.actions is not None:
         a = s.actions
-        function = (
-            _para("Hip", p.fact(a.hip))
-            + _para("Knee", p.fact(a.knee))
-            + _para("Rotation of the flexed knee", p.fact(a.knee_rotation))
-            + _labelled("Other", _facts(p, a.other))
+        actions = "<br/>".join(
+            f"<i>{label}:</i> {text}"
+            for label, text in (
+                ("Hip", p.fact(a.hip)),
+                ("Knee", p.fact(a.knee)),
+                ("Rotation of the flexed knee", p.fact(a.knee_rotation)),
+            )
+            if text
         )
-    tp_items = []
     tps = [kb.trigger_points.get(i) for i in s.trigger_points]
+    pain_lines = []
+    for tp_id, tp in zip(s.trigger_points, tps, strict=True):
+        if tp is None:
+            continue
+        groups = _zones_by_kind(p, tp.zones)
+        regions: list[str] = []
+        for zone_id in groups["essential"] or tp.zones:
+            zone = kb.zones.get(zone_id)
+            regions += [r for r in (zone.regions if zone else ()) if r not in regions]
+        goes = f": pain felt at the {_e(', '.join(regions))}" if regions else ""
+        pain_lines.append(p.link(tp_id) + goes)
+    origin = p.fact(s.origin)
+    insertion = p.fact(s.insertion)
+    card = _card(
+        [
+            ("Latin", f"<i>{_e(s.latin)}</i>" if s.latin else ""),
+            ("Origin", origin),
+            ("Insertion", insertion),
+            ("Innervation", innervation),
+            ("Actions", actions),
+            ("Trigger points", "<br/>".join(pain_lines)),
+        ]
+    )
+    summary = f"<p>{p.prose(s.summary)}{p.cite(s.sources)}</p>" if s.summary else ""
+
+    attachments = _attachments(p, s)
+    function = ""
+    if s.actions is not None:
+        function = _labelled("Other actions", _facts(p, s.actions.other))
+    anatomy = (
+        (f"<p>{p.fact(s.relation)}</p>" if s.relation else "")
+        + _sub("Attachments", attachments)
+        + _sub("Innervation", _innervation(p, s))
+        + _sub("Function", function)
+        + _topic_facts(p, s.facts)
+    )
+    tp_items = []
     for tp_id, tp in zip(s.trigger_points, tps, strict=True):
         item = f"<b>{p.link(tp_id)}</b>"
         if tp is not None:
@@ -413,7 +556,6 @@ def _hamstring(p: _Panel, s: Structure) -> str:
             location = p.fact(tp.location)
             item += f": {location}" if location else ""
         tp_items.append(item)
-    trigger_points = _ul(tp_items)
     for tp in tps:
         if tp is not None:
             p.register(tp.sources)
@@ -435,32 +577,65 @@ def _hamstring(p: _Panel, s: Structure) -> str:
         ]
         if bits:
             referral_items.append(f"<b>{p.link(tp_id)}</b> — " + "; ".join(bits))
-    referral = (f"<p>{p.fact(s.referral)}</p>" if s.referral else "") + _ul(referral_items)
-    causes = _labelled("Activating", _facts(p, s.causes_activating)) + _labelled(
-        "Perpetuating", _facts(p, s.causes_perpetuating)
+    trigger_points = (
+        _ul(tp_items)
+        + _sub("Referred pain", (f"<p>{p.fact(s.referral)}</p>" if s.referral else ""))
+        + _ul(referral_items)
     )
+    symptoms = (
+        _sub("Symptoms", _facts(p, s.symptoms))
+        + _sub("What activates them", _facts(p, s.causes_activating))
+        + _sub("What keeps them going", _facts(p, s.causes_perpetuating))
+    )
+    self_care = _sub("Self-massage", _embedded(p, s.self_massage)) + _sub(
+        "Stretches", _embedded(p, s.stretches)
+    )
+    if self_care:
+        self_care = _self_care_warning(p) + self_care
     connections = _ul(
         f"{p.link(c.structure)}: {p.prose(c.text)}{p.cite(c.sources)}" for c in s.connections
     ) + _para("See also", p.links(s.see_also))
-    sections = [
-        ("Names", names),
-        ("Attachments", attachments),
-        ("Innervation", innervation),
-        ("Function", function),
-        ("Trigger points", trigger_points),
-        ("Referred pain", referral),
-        ("Symptoms", _facts(p, s.symptoms)),
-        ("Causes", causes),
-        ("Palpation", _embedded(p, s.palpation)),
-        ("Self-massage", _embedded(p, s.self_massage)),
-        ("Stretches", _embedded(p, s.stretches)),
-        ("Exercises", _embedded(p, s.exercises)),
-        ("Treatment", _embedded(p, s.treatments)),
-        ("Differential diagnosis", _facts(p, s.differential)),
-        ("Connections", connections),
-        ("Notes", _topic_facts(p, s.facts)),
-    ]
-    return _page(p, header, sections)
+    therapists = (
+        _sub("Treatment", _embedded(p, s.treatments))
+        + _sub("Differential diagnosis", _facts(p, s.differential))
+        + _sub("Connections", connections)
+    )
+    palpation = _embedded(p, s.palpation)
+    training = _embedded(p, s.exercises)
+    corrections = p.corrections_html()  # numbers its sources before the list is written
+    sources = _sub("Sources", p.sources_html()) + _sub("Corrections", corrections)
+    bodies = {
+        "anatomy": anatomy,
+        "trigger_points": trigger_points,
+        "symptoms": symptoms,
+        "palpation": palpation,
+        "self_care": self_care,
+        "training": training,
+        "therapists": therapists,
+        "sources": sources,
+    }
+    sections = [(key, title, bodies[key]) for key, title in MUSCLE_SECTIONS]
+    return _sectioned_page(header, card, summary, sections, open_sections)
+
+
+#: What stops self-treatment where the knowledge base has no warning signs of its own.
+_SELF_CARE_WARNING = (
+    "See a doctor or physiotherapist before treating yourself if the pain began with an injury "
+    "or a fall, or comes with numbness, tingling or weakness."
+)
+
+
+def _self_care_warning(p: _Panel) -> str:
+    """The warning signs that stop self-treatment (the knowledge base's own, with sources),
+    shown at the top of the Self-care section."""
+    flags = next((c for c in p.kb.lookalikes.values() if c.kind == "red_flags"), None)
+    text = p.fact(flags.warning) if flags is not None else ""
+    return f"<p><b>Before you start:</b> {text or _e(_SELF_CARE_WARNING)}</p>"
+
+
+def _sub(title: str, body: str) -> str:
+    """A titled part of a section (``h3``), or nothing if it is empty."""
+    return f"<h3>{_e(title)}</h3>{body}" if body.strip() else ""
 
 
 def _structure(p: _Panel, s: Structure) -> str:
@@ -589,7 +764,7 @@ def _term(p: _Panel, t: GlossaryTerm) -> str:
 
 
 def _source(p: _Panel, s: Source) -> str:
-    kind = {"seed": "Seed page", "reference": "Reference"}.get(s.kind, s.kind)
+    kind = {"seed": "Online article", "reference": "Reference"}.get(s.kind, s.kind)
     details = "".join(
         _para(label, _e(value))
         for label, value in (
@@ -597,7 +772,6 @@ def _source(p: _Panel, s: Source) -> str:
             ("Publisher", s.publisher),
             ("Year", "" if s.year is None else str(s.year)),
             ("Address", s.url),
-            ("Seed file", s.seed_file),
             ("Note", s.note),
         )
     )
@@ -613,7 +787,8 @@ def _source(p: _Panel, s: Source) -> str:
 
 def _not_found(record_id: str) -> str:
     return (
-        f"<h1>{NOT_FOUND_TITLE}</h1><p>Nothing in the atlas has the id <b>{_e(record_id)}</b>.</p>"
+        f"<h1>{NOT_FOUND_TITLE}</h1>"
+        f"<p>Nothing in the atlas goes by the name <b>{_e(record_id)}</b>.</p>"
     )
 
 
@@ -621,12 +796,67 @@ def _not_found(record_id: str) -> str:
 # Public API
 
 
-def describe(kb: KnowledgeBase, record_id: str) -> str:
-    """The panel HTML of any record; a short "not found" page for an unknown id (never raises)."""
+def describe(kb: KnowledgeBase, record_id: str, open_sections: Iterable[str] | None = None) -> str:
+    """The panel HTML of any record; a short "not found" page for an unknown id (never raises).
+
+    A muscle's page is sectioned (see :data:`MUSCLE_SECTIONS`): with ``open_sections`` it opens
+    short (the key-facts card, the summary, a contents line) with the bodies of those sections
+    only, each heading a link that opens or closes it; without, every section is written out.
+    """
     record = kb.get(record_id)
     if record is None:
         return _not_found(record_id)
     p = _Panel(kb, record)
+    if isinstance(record, Structure) and record.is_hamstring:
+        return _hamstring(p, record, open_sections)
+    return describe_into(p, record)
+
+
+def section_titles(kb: KnowledgeBase, record_id: str) -> list[str]:
+    """The ``h2`` titles of a record's panel, in order (for a section navigator and tests)."""
+    from html import unescape
+
+    return [unescape(_ANY_TAG.sub("", title)) for title in _H2.findall(describe(kb, record_id))]
+
+
+def sectioned(kb: KnowledgeBase, record_id: str) -> bool:
+    """Whether the record's page opens short, with sections to open (a muscle's page)."""
+    record = kb.get(record_id)
+    return isinstance(record, Structure) and record.is_hamstring
+
+
+def section_texts(kb: KnowledgeBase, record_id: str) -> dict[str, str]:
+    """The plain text of each section of a sectioned page, by section key (empty for a page
+    that is not sectioned): to open the sections a search match lies in."""
+    from html import unescape
+
+    if not sectioned(kb, record_id):
+        return {}
+    page = describe(kb, record_id)
+    out: dict[str, str] = {}
+    for key, _title in MUSCLE_SECTIONS:
+        marker = f'<h2><a name="{key}"></a>'
+        start = page.find(marker)
+        if start < 0:
+            continue
+        end = page.find("<h2>", start + len(marker))
+        body = page[start : end if end >= 0 else len(page)]
+        out[key] = " ".join(unescape(_ANY_TAG.sub(" ", body)).split())
+    return out
+
+
+def citation_titles(kb: KnowledgeBase, record_id: str, numbers: Iterable[int]) -> list[str]:
+    """What the source markers numbered ``numbers`` on the record's page stand for."""
+    record = kb.get(record_id)
+    if record is None:
+        return []
+    p = _Panel(kb, record)
+    describe_into(p, record)
+    return p.source_titles(numbers)
+
+
+def describe_into(p: _Panel, record: Record) -> str:
+    """The full page of ``record`` written with ``p`` (its numbering of sources)."""
     if isinstance(record, Structure):
         return _hamstring(p, record) if record.is_hamstring else _structure(p, record)
     if isinstance(record, TriggerPoint):
@@ -640,13 +870,6 @@ def describe(kb: KnowledgeBase, record_id: str) -> str:
     return _source(p, record)
 
 
-def section_titles(kb: KnowledgeBase, record_id: str) -> list[str]:
-    """The ``h2`` titles of a record's panel, in order (for a section navigator and tests)."""
-    from html import unescape
-
-    return [unescape(_ANY_TAG.sub("", title)) for title in _H2.findall(describe(kb, record_id))]
-
-
 def welcome_html(kb: KnowledgeBase) -> str:
     """What the panel shows before anything is selected: how to use the app, the hamstrings."""
     groups = [s for s in kb.structures.values() if s.kind == "muscle_group"]
@@ -654,7 +877,7 @@ def welcome_html(kb: KnowledgeBase) -> str:
     for s in [*groups, *kb.hamstrings]:
         latin = f" <i>({_e(s.latin)})</i>" if s.latin else ""
         items.append(f'<a href="{LINK_SCHEME}:{_e(s.id)}">{_e(s.name or s.id)}</a>{latin}')
-    muscles = _ul(items) or "<p>The knowledge base holds no hamstring records yet.</p>"
+    muscles = _ul(items) or "<p>The atlas describes no hamstring muscle yet.</p>"
     return (
         "<h1>Welcome to Hamstring Viewer</h1>"
         "<p>An atlas of the back of the thigh: the hamstring muscles, their trigger points "
@@ -662,7 +885,7 @@ def welcome_html(kb: KnowledgeBase) -> str:
         "<h2>How to use it</h2>"
         "<ul>"
         "<li>Click a muscle, bone or nerve on the plate, or an <b>X</b> (a trigger point), "
-        "to read about it here. Links in this panel open other records.</li>"
+        "to read about it here. Links in this panel lead to related structures and topics.</li>"
         "<li>Turn on <b>referred pain</b> to show where the trigger points send their pain.</li>"
         "<li>Keyboard: <b>Tab</b> and the <b>arrow keys</b> move between structures, "
         "<b>Enter</b> selects, <b>Esc</b> clears the selection.</li>"

@@ -39,23 +39,14 @@ from hamstring_viewer.records import (
 )
 
 HAMSTRING_SECTIONS = [
-    "Names",
-    "Attachments",
-    "Innervation",
-    "Function",
-    "Trigger points",
-    "Referred pain",
-    "Symptoms",
-    "Causes",
+    "Anatomy",
+    "Trigger points and referred pain",
+    "Symptoms and causes",
     "Palpation",
-    "Self-massage",
-    "Stretches",
-    "Exercises",
-    "Treatment",
-    "Differential diagnosis",
-    "Connections",
-    "Sources",
-    "Corrections",
+    "Self-care",
+    "Training",
+    "For therapists",
+    "Sources and corrections",
 ]
 
 
@@ -266,7 +257,12 @@ def kb() -> KnowledgeBase:
 
 
 def _section(page: str, title: str) -> str:
-    """The HTML of one h2 section (up to the next h2)."""
+    """The HTML of one h2 section (up to the next h2), or of one h3 part of a section (up to
+    the next h3 or h2)."""
+    if f"<h3>{title}</h3>" in page:
+        start = page.index(f"<h3>{title}</h3>")
+        ends = [e for e in (page.find("<h3>", start + 4), page.find("<h2>", start)) if e != -1]
+        return page[start : min(ends) if ends else len(page)]
     start = page.index(f"</a>{title}</h2>")
     end = page.find("<h2>", start)
     return page[start : end if end != -1 else len(page)]
@@ -291,7 +287,8 @@ def test_hamstring_panel_holds_its_facts_and_links(kb: KnowledgeBase) -> None:
 def test_hamstring_sections_in_order(kb: KnowledgeBase) -> None:
     assert section_titles(kb, "semitendinosus") == HAMSTRING_SECTIONS
     page = describe(kb, "semitendinosus")
-    assert '<a name="sec-referred-pain"></a>Referred pain</h2>' in page
+    assert '<a name="trigger_points"></a>Trigger points and referred pain</h2>' in page
+    assert "<h3>Referred pain</h3>" in page
 
 
 def test_empty_hamstring_sections_are_left_out(kb: KnowledgeBase) -> None:
@@ -305,19 +302,23 @@ def test_empty_hamstring_sections_are_left_out(kb: KnowledgeBase) -> None:
         (),
         ("ref_book",),
     )
-    assert section_titles(bare, "semitendinosus") == ["Names", "Sources"]
+    assert section_titles(bare, "semitendinosus") == ["Sources and corrections"]
 
 
 def test_source_markers_are_numbered_and_listed(kb: KnowledgeBase) -> None:
     page = describe(kb, "semitendinosus")
-    cited = {int(n) for n in re.findall(r"<sup>\[(\d+)\]</sup>", page)}
+    cited = {
+        int(n) for marker in re.findall(r'href="cite:([\d,]+)"', page) for n in marker.split(",")
+    }
     listed = [int(n) for n in re.findall(r"<p>\[(\d+)\] ", _section(page, "Sources"))]
     assert listed == list(range(1, len(listed) + 1))
     assert cited == set(listed)
-    # the summary cites the record's sources first: seed_page is [1], ref_book is [2]
+    # numbered in reading order: the card's origin cites ref_book first, then seed_page
     sources = _section(page, "Sources")
-    assert '[1] <a href="record:seed_page">A seed page</a>, A website <i>(seed page)</i>' in sources
-    assert '[2] <a href="record:ref_book">An anatomy book</a>, Pub, 2020</p>' in sources
+    assert '[1] <a href="record:ref_book">An anatomy book</a>, Pub, 2020</p>' in sources
+    assert '[2] <a href="record:seed_page">A seed page</a>, A website</p>' in sources
+    # one marker per claim, however many sources back it
+    assert re.search(r'<sup><a href="cite:1,2"[^>]*>\[1–2\]</a></sup>', page)
 
 
 def test_corrections_of_the_record_and_what_it_embeds(kb: KnowledgeBase) -> None:
@@ -336,8 +337,10 @@ def test_glossary_term_is_linked_once_per_panel(kb: KnowledgeBase) -> None:
     page = describe(kb, "semitendinosus")
     assert page.count('href="record:term_tendon"') == 1
     assert page.count('href="record:term_tuberosity"') == 1
-    # the first occurrence is the summary's "tendon"
-    assert 'a long <a href="record:term_tendon">tendon</a>.' in page
+    # the first occurrence is linked: the card's origin comes first on the page
+    first = page.index("tendon")
+    assert page.index('href="record:term_tendon"') < page.index("</table>")
+    assert first < page.index("</table>")
 
 
 def test_glossary_link_never_inside_a_tag_or_link() -> None:
@@ -361,9 +364,10 @@ def test_glossary_link_never_inside_a_tag_or_link() -> None:
 def test_longer_term_wins_and_shorter_term_is_not_nested() -> None:
     kb = make_kb()
     kb.glossary["term_tuber"] = GlossaryTerm("term_tuber", "tuberosity", "", "A bump.", (), ())
-    origin = _section(describe(kb, "semitendinosus"), "Attachments")
-    assert '<a href="record:term_tuberosity">ischial tuberosity</a>' in origin
-    assert 'record:term_tuber"' not in origin
+    page = describe(kb, "semitendinosus")
+    card = page[: page.index("</table>")]
+    assert '<a href="record:term_tuberosity">ischial tuberosity</a>' in card
+    assert 'record:term_tuber"' not in card
 
 
 def test_text_is_escaped() -> None:
@@ -450,7 +454,7 @@ def test_welcome(kb: KnowledgeBase) -> None:
     assert '<a href="record:semitendinosus">Semitendinosus</a>' in page
     for words in ("referred pain", "Esc", "Enter", "Tab", "Ctrl+0"):
         assert words in page
-    assert "no hamstring records" in welcome_html(KnowledgeBase())
+    assert "describes no hamstring muscle" in welcome_html(KnowledgeBase())
 
 
 # --------------------------------------------------------------------------------------------

@@ -4,11 +4,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QSettings, QSignalBlocker, Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QCheckBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
-from hamstring_viewer.describe import describe, plain_name, welcome_html
+from hamstring_viewer.describe import (
+    CITE_SCHEME,
+    MUSCLE_SECTIONS,
+    SECTION_SCHEME,
+    TOGGLE_SCHEME,
+    describe,
+    plain_name,
+    sectioned,
+    welcome_html,
+)
 from hamstring_viewer.records import Structure, TriggerPoint
 
 from .plate_view import INSERTION_COLOUR, ORIGIN_COLOUR, ZONE_COLOURS
@@ -35,13 +44,32 @@ class InfoPanel(QWidget):
     """Shows the selected record; links select their target."""
 
     def __init__(
-        self, state: AtlasState, parent: QWidget | None = None, *, show_now: bool = True
+        self,
+        state: AtlasState,
+        parent: QWidget | None = None,
+        *,
+        show_now: bool = True,
+        settings: QSettings | None = None,
     ) -> None:
         """``show_now=False``: the panel shows nothing until the selection changes or
         :meth:`show_selection` is called (a window that is still restoring its state does not
-        build a page it would replace at once)."""
+        build a page it would replace at once). ``settings``: where the open sections of a
+        muscle's page are remembered between runs."""
         super().__init__(parent)
         self.state = state
+        self.settings = settings
+        known = {key for key, _title in MUSCLE_SECTIONS}
+        saved = settings.value("panel/open_sections") if settings is not None else None
+        if isinstance(saved, str):
+            saved = [saved]
+        #: the sections of a muscle's page the reader keeps open (remembered)
+        self.open_sections: set[str] = (
+            {k for k in saved if isinstance(k, str) and k in known}
+            if isinstance(saved, list)
+            else set()
+        )
+        #: sections opened for the page shown only (to show a search match), not remembered
+        self._opened_here: set[str] = set()
         self.setObjectName("infoPanel")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -53,7 +81,7 @@ class InfoPanel(QWidget):
         self.browser.setAccessibleName("Information panel")
         self.browser.setOpenLinks(False)
         self.browser.setOpenExternalLinks(False)
-        self._documents: dict[str, QTextDocument] = {}
+        self._documents: dict[tuple[str, frozenset[str] | None], QTextDocument] = {}
         self.legend = QLabel(legend_html())
         self.legend.setObjectName("legend")
         self.legend.setWordWrap(True)
@@ -64,6 +92,7 @@ class InfoPanel(QWidget):
         layout.addWidget(self.legend)
 
         self.browser.anchorClicked.connect(self._on_anchor_clicked)
+        self.browser.highlighted.connect(self._on_link_hovered)
         self.overlay_box.toggled.connect(self._on_overlay_box_toggled)
         state.selectionChanged.connect(self._on_selection_changed)
         state.overlaysChanged.connect(self._on_overlays_changed)
@@ -85,6 +114,7 @@ class InfoPanel(QWidget):
 
     def _on_selection_changed(self, record_id: object) -> None:
         self._shown = True
+        self._opened_here = set()
         kb = self.state.kb
         rid = record_id if isinstance(record_id, str) else None
         self.browser.setDocument(self.document_for(rid))
@@ -98,13 +128,19 @@ class InfoPanel(QWidget):
     def document_for(self, record_id: str | None, *, lay_out: bool = False) -> QTextDocument:
         """The record's panel document, built once (the knowledge base does not change);
         ``lay_out`` lays it out now at the panel's width, so that showing it is quick."""
-        key = record_id or ""
+        kb = self.state.kb
+        opened: frozenset[str] | None = None
+        if record_id and sectioned(kb, record_id):
+            opened = frozenset(self.open_sections | self._opened_here)
+        key = (record_id or "", opened)
         document = self._documents.get(key)
         if document is None:
-            kb = self.state.kb
             document = QTextDocument(self)
             document.setDefaultFont(self.browser.font())
-            document.setHtml(describe(kb, record_id) if record_id else welcome_html(kb))
+            if record_id:
+                document.setHtml(describe(kb, record_id, opened))
+            else:
+                document.setHtml(welcome_html(kb))
             self._documents[key] = document
         if lay_out and document.textWidth() < 0:
             # (not at start-up: the first wrap of the text browser's own viewport costs
@@ -138,5 +174,60 @@ class InfoPanel(QWidget):
             self.state.set_muscle_overlay(record.id, checked)
 
     def _on_anchor_clicked(self, url: QUrl) -> None:
-        if url.scheme() == "record":
-            self.state.select(url.path() or url.toString().removeprefix("record:"))
+        scheme = url.scheme()
+        target = url.path() or url.toString().removeprefix(f"{scheme}:")
+        if scheme == "record":
+            self.state.select(target)
+        elif scheme == TOGGLE_SCHEME:
+            self.set_section_open(target, target not in self._open_now())
+        elif scheme == SECTION_SCHEME:
+            self.set_section_open(target, True)
+            self.browser.scrollToAnchor(target)
+        elif scheme == CITE_SCHEME:  # the sources of a claim: open the list and go there
+            self.set_section_open("sources", True)
+            self.browser.scrollToAnchor("sources")
+
+    def _open_now(self) -> set[str]:
+        return self.open_sections | self._opened_here
+
+    def set_section_open(self, key: str, is_open: bool) -> None:
+        """Open or close a section of the muscle pages (remembered between runs); the page
+        shown keeps its place at that section's heading."""
+        if {k for k, _t in MUSCLE_SECTIONS}.isdisjoint({key}):
+            return
+        if is_open:
+            self.open_sections.add(key)
+        else:
+            self.open_sections.discard(key)
+            self._opened_here.discard(key)
+        if self.settings is not None:
+            self.settings.setValue("panel/open_sections", sorted(self.open_sections))
+        self._reshow(anchor=key)
+
+    def open_for_match(self, keys: set[str]) -> None:
+        """Open these sections of the page shown (to show a search match), for this page only."""
+        new = keys - self._open_now()
+        if new:
+            self._opened_here |= new
+            self._reshow()
+
+    def _reshow(self, anchor: str | None = None) -> None:
+        rid = self.state.selection
+        self.browser.setDocument(self.document_for(rid if isinstance(rid, str) else None))
+        if anchor:
+            self.browser.scrollToAnchor(anchor)
+
+    def _on_link_hovered(self, url: QUrl) -> None:
+        from PySide6.QtGui import QCursor
+        from PySide6.QtWidgets import QToolTip
+
+        if url.scheme() != CITE_SCHEME:
+            QToolTip.hideText()
+            return
+        from hamstring_viewer.describe import citation_titles
+
+        rid = self.state.selection
+        numbers = [int(n) for n in url.path().split(",") if n.isdigit()]
+        titles = citation_titles(self.state.kb, rid, numbers) if isinstance(rid, str) else []
+        if titles:
+            QToolTip.showText(QCursor.pos(), "Sources:\n" + "\n".join(titles), self.browser)

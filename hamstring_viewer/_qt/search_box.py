@@ -391,8 +391,23 @@ class SearchBox(QObject):
                 self.window.statusBar().showMessage(
                     f"{structure.name} is outlined on the plate", 5000
                 )
+        self._open_sections_with(target, self.field.text(), hit.terms)
         self.highlight(self.field.text(), hit.terms)
         self.host.panel.browser.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _open_sections_with(self, record_id: str, query: str, terms: tuple[str, ...]) -> None:
+        """On a muscle's page, open (for this page only) the sections the match lies in."""
+        from hamstring_viewer.describe import section_texts
+
+        texts = section_texts(self.host.atlas.kb, record_id)
+        folded = [t.casefold() for t in terms if t.strip()]
+        keys = {
+            key
+            for key, text in texts.items()
+            if match_spans(text, query) or any(t in text.casefold() for t in folded)
+        }
+        if keys:
+            self.host.panel.open_for_match(keys)
 
     def highlight(self, query: str, terms: tuple[str, ...] = ()) -> list[QTextEdit.ExtraSelection]:
         """Mark the query's words in the panel (or, failing that, ``terms``) and scroll to the

@@ -171,7 +171,7 @@ class MainWindow(QMainWindow):
         )
         self.view = PlateView(atlas, self.state, svg_bytes)
         self.host = PlateHost(self)
-        self.panel = InfoPanel(self.state, show_now=False)
+        self.panel = InfoPanel(self.state, show_now=False, settings=self.settings)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("splitter")
         self.splitter.addWidget(self.view)
