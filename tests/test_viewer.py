@@ -158,13 +158,20 @@ def test_overlay_toggles_change_the_pixels(qtbot: QtBot, window: MainWindow) -> 
     assert differs(none, pixel(grab(window), probe))
 
 
-def test_overlays_stay_on_while_clicking_elsewhere(qtbot: QtBot, window: MainWindow) -> None:
+def test_zones_pinned_from_the_panel_stay_on_while_clicking_elsewhere(
+    qtbot: QtBot, window: MainWindow
+) -> None:
     x, y = visible_point(window, "tp_biceps_femoris_long_head")
     click_plate(qtbot, window, x, y)
+    assert window.view.zone_item("zone_biceps_femoris_essential").isVisible()
     x, y = visible_point(window, "gracilis")
+    click_plate(qtbot, window, x, y)  # not pinned: the zones followed the ✕ and went with it
+    assert not window.view.zone_item("zone_biceps_femoris_essential").isVisible()
+    window.state.select("tp_biceps_femoris_long_head")
+    window.panel.overlay_box.click()  # "Pin its referred pain on the plate"
     click_plate(qtbot, window, x, y)
     assert window.state.selection == "gracilis"
-    assert "tp_biceps_femoris_long_head" in window.state.overlays
+    assert "tp_biceps_femoris_long_head" in window.state.pinned
     assert window.view.zone_item("zone_biceps_femoris_essential").isVisible()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QSignalBlocker, Qt
@@ -27,16 +28,23 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
 
 
-def legend_html() -> str:
+def legend_html(pinned: Iterable[str] = ()) -> str:
+    """The legend; ``pinned``: the names of the trigger points whose zones are pinned."""
     medial = ZONE_COLOURS["semitendinosus"]
     lateral = ZONE_COLOURS["biceps_femoris_long_head"]
+    names = sorted(pinned)
+    kept = (
+        f"<b>Pinned:</b> {', '.join(names)} (stay until turned off)"
+        if names
+        else "Zones follow the ✕ you select; pin them to keep them."
+    )
     return (
         "<b>Legend</b><br>"
         f"<span style='color:{medial}'>■</span> semitendinosus / semimembranosus &nbsp; "
         f"<span style='color:{lateral}'>■</span> biceps femoris<br>"
         "solid = essential zone &nbsp; dotted = spillover zone &nbsp; ✕ = trigger point<br>"
         f"<span style='color:{ORIGIN_COLOUR}'>■</span> origin &nbsp; "
-        f"<span style='color:{INSERTION_COLOUR}'>■</span> insertion"
+        f"<span style='color:{INSERTION_COLOUR}'>■</span> insertion<br>{kept}"
     )
 
 
@@ -73,8 +81,8 @@ class InfoPanel(QWidget):
         self.setObjectName("infoPanel")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        self.overlay_box = QCheckBox("Show referred pain on the plate")
-        self.overlay_box.setAccessibleName("Show referred pain of the selection")
+        self.overlay_box = QCheckBox("Pin its referred pain on the plate")
+        self.overlay_box.setAccessibleName("Pin the referred pain of the selection on the plate")
         self.overlay_box.setVisible(False)
         self.browser = QTextBrowser()
         self.browser.setObjectName("panelText")
@@ -154,10 +162,12 @@ class InfoPanel(QWidget):
             self.document_for(record_id, lay_out=True)
 
     def _on_overlays_changed(self, _overlays: object) -> None:
+        kb = self.state.kb
+        self.legend.setText(legend_html(kb.trigger_points[t].name for t in self.state.pinned))
         rid = self.state.selection
         record = self.state.kb.get(rid) if rid else None
         if isinstance(record, TriggerPoint):
-            checked = record.id in self.state.overlays
+            checked = record.id in self.state.pinned
         elif isinstance(record, Structure):
             checked = self.state.muscle_overlay_shown(record.id)
         else:

@@ -73,6 +73,9 @@ Z_OVERLAY = Z_ART["superficial"] + 5  # referral zones: over the muscles, under 
 Z_ATTACH = 80.0
 Z_HOVER = 90.0
 Z_SELECT = 95.0
+#: the selection on the plate: over the muscles and zones, under the ✕ marks and the origin and
+#: insertion marks, which stay visible on the structure read about
+Z_SELECTED = Z_ART["trigger_points"] - 2
 Z_FOCUS = 97.0
 Z_HIT = 100.0
 Z_LABEL = 200.0
@@ -362,7 +365,7 @@ class PlateView(QGraphicsView):
         self._build_hit_items()
         self._record_of = atlas.kb.svg_bindings()
         self._hover_item = self._overlay_path(Z_HOVER, HOVER_COLOUR, 2.0, 60)
-        self._select_item = self._overlay_path(Z_SELECT, SELECT_COLOUR, 3.0, 70)
+        self._select_item = self._overlay_path(Z_SELECTED, SELECT_COLOUR, 3.0, 60)
         self._focus_item = self._overlay_path(Z_FOCUS, "#222222", 1.5, 0)
         self._focus_item.pen = self._cosmetic_pen("#222222", 1.5, Qt.PenStyle.DashLine)
         self._origin_item = self._overlay_path(Z_ATTACH, ORIGIN_COLOUR, 2.0, 150)
@@ -694,9 +697,29 @@ class PlateView(QGraphicsView):
         return path
 
     # state -> view -------------------------------------------------------------------------
+    def _selection_ids(self, record_id: str | None) -> tuple[str, ...]:
+        """What a page shows on the plate: the structure itself; a group's members; a nerve's
+        course and the muscles it supplies; a trigger point's ✕."""
+        record = self.atlas.kb.get(record_id) if record_id else None
+        if not isinstance(record, Structure):
+            return (record.svg_id,) if record is not None and hasattr(record, "svg_id") else ()
+        ids = list(record.svg_ids)
+        related: list[str] = list(record.members)
+        if record.kind == "nerve":
+            related += [
+                m.id
+                for m in self.atlas.kb.structures.values()
+                if m.innervation is not None and m.innervation.nerve == record.id
+            ]
+        for other in related:
+            member = self.atlas.kb.structures.get(other)
+            if member is not None:
+                ids += [i for i in member.svg_ids if i not in ids]
+        return tuple(ids)
+
     def _on_selection_changed(self, record_id: object) -> None:
         rid = record_id if isinstance(record_id, str) else None
-        self._select_item.set_paths(self._paths_of(rid))
+        self._select_item.set_paths(self._site_paths(self._selection_ids(rid)))
         record = self.atlas.kb.get(rid) if rid else None
         origin: list[QPainterPath] = []
         insertion: list[QPainterPath] = []

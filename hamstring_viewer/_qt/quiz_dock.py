@@ -432,7 +432,7 @@ class QuizDock(QDockWidget):
         if not self._active:
             self._active = True
             self._stashed_labels = window.state.layer_visible("labels")
-            self._stashed_overlays = window.state.overlays
+            self._stashed_overlays = window.state.pinned
             window.state.set_layer_visible("labels", False)
             window.state.set_overlays(())
         window.state.select(None)
@@ -448,7 +448,7 @@ class QuizDock(QDockWidget):
             self._active = False
             if self._stashed_labels:
                 window.state.set_layer_visible("labels", True)
-            if not window.state.overlays:
+            if not window.state.pinned:
                 window.state.set_overlays(self._stashed_overlays)
 
     def _clear_marks(self) -> None:

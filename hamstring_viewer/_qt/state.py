@@ -29,7 +29,7 @@ class AtlasState(QObject):
     viewChanged = Signal(str)  # view key
     selectionChanged = Signal(object)  # record id or None
     hoverChanged = Signal(object)  # record id or None
-    overlaysChanged = Signal(object)  # frozenset of trigger point ids
+    overlaysChanged = Signal(object)  # frozenset of trigger point ids (pinned and followed)
     layerChanged = Signal(str, bool)
     historyChanged = Signal()
 
@@ -48,7 +48,8 @@ class AtlasState(QObject):
         self._view = view if view in self._views else self._views[0]
         self._selection: str | None = None
         self._hover: str | None = None
-        self._overlays: frozenset[str] = frozenset()
+        self._pinned: frozenset[str] = frozenset()
+        self._followed: str | None = None  # the trigger point selected: its zones follow it
         self._layers = dict(LAYERS)
         self._back: list[str | None] = []
         self._forward: list[str | None] = []
@@ -88,9 +89,16 @@ class AtlasState(QObject):
         self.historyChanged.emit()
 
     def _set_selection(self, record_id: str | None) -> None:
+        """Selecting a trigger point shows its zones, and only those besides the pinned ones:
+        selecting another replaces them, clearing the selection (or choosing anything else)
+        takes them away."""
         self._selection = record_id
-        if record_id in self.kb.trigger_points:
-            self.set_overlays(self._overlays | {record_id})
+        followed = record_id if record_id in self.kb.trigger_points else None
+        if followed != self._followed:
+            before = self.overlays
+            self._followed = followed
+            if self.overlays != before:
+                self.overlaysChanged.emit(self.overlays)
         self.selectionChanged.emit(record_id)
 
     def can_go_back(self) -> bool:
@@ -126,18 +134,37 @@ class AtlasState(QObject):
     # referred-pain overlays ----------------------------------------------------------------
     @property
     def overlays(self) -> frozenset[str]:
-        return self._overlays
+        """The trigger points whose zones are drawn: the pinned ones and the one selected."""
+        if self._followed is None:
+            return self._pinned
+        return self._pinned | {self._followed}
+
+    @property
+    def pinned(self) -> frozenset[str]:
+        """The trigger points whose zones the user turned on (menu, toolbar, panel): they stay
+        until turned off, and only they are restored at the next start."""
+        return self._pinned
 
     def set_overlays(self, trigger_points: Iterable[str]) -> None:
+        """Pin exactly these trigger points' zones."""
         wanted = frozenset(t for t in trigger_points if t in self.kb.trigger_points)
-        if wanted != self._overlays:
-            self._overlays = wanted
-            self.overlaysChanged.emit(wanted)
+        if wanted != self._pinned:
+            before = self.overlays
+            self._pinned = wanted
+            if self.overlays != before:
+                self.overlaysChanged.emit(self.overlays)
 
     def set_overlay(self, trigger_point: str, shown: bool) -> None:
-        self.set_overlays(
-            self._overlays | {trigger_point} if shown else self._overlays - {trigger_point}
-        )
+        """Pin (or unpin) one trigger point's zones; unpinning the selected one hides them."""
+        if shown:
+            self.set_overlays(self._pinned | {trigger_point})
+            return
+        before = self.overlays
+        if trigger_point == self._followed:
+            self._followed = None
+        self._pinned = self._pinned - {trigger_point}
+        if self.overlays != before:
+            self.overlaysChanged.emit(self.overlays)
 
     def trigger_points_of(self, muscle_id: str) -> frozenset[str]:
         """Trigger points of a muscle (or of every member of a group)."""
@@ -148,18 +175,33 @@ class AtlasState(QObject):
         return frozenset(t.id for t in self.kb.trigger_points.values() if t.muscle in members)
 
     def set_muscle_overlay(self, muscle_id: str, shown: bool) -> None:
+        """Pin (or unpin) the zones of every trigger point of a muscle (or group)."""
         ids = self.trigger_points_of(muscle_id)
-        self.set_overlays(self._overlays | ids if shown else self._overlays - ids)
+        if shown:
+            self.set_overlays(self._pinned | ids)
+            return
+        before = self.overlays
+        if self._followed in ids:
+            self._followed = None
+        self._pinned = self._pinned - ids
+        if self.overlays != before:
+            self.overlaysChanged.emit(self.overlays)
 
     def muscle_overlay_shown(self, muscle_id: str) -> bool:
+        """Whether the zones of all the muscle's trigger points are pinned."""
         ids = self.trigger_points_of(muscle_id)
-        return bool(ids) and ids <= self._overlays
+        return bool(ids) and ids <= self._pinned
 
     def show_all_overlays(self) -> None:
         self.set_overlays(self.kb.trigger_points)
 
     def hide_all_overlays(self) -> None:
-        self.set_overlays(())
+        """Unpin every zone and hide the selected trigger point's too."""
+        before = self.overlays
+        self._followed = None
+        self._pinned = frozenset()
+        if self.overlays != before:
+            self.overlaysChanged.emit(self.overlays)
 
     # layers --------------------------------------------------------------------------------
     def layer_visible(self, name: str) -> bool:

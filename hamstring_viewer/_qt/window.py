@@ -596,7 +596,7 @@ class MainWindow(QMainWindow):
         for tp_id in self.atlas.kb.trigger_points:
             action = self.actions_by_name[f"overlay_{tp_id}"]
             with QSignalBlocker(action):
-                action.setChecked(tp_id in self.state.overlays)
+                action.setChecked(tp_id in self.state.pinned)
         for s in self.atlas.kb.hamstrings:
             action = self.actions_by_name[f"overlay_muscle_{s.id}"]
             with QSignalBlocker(action):
@@ -663,7 +663,8 @@ class MainWindow(QMainWindow):
         s.setValue("window/splitter", self.splitter.saveState())
         for name, visible in self.state.layers.items():
             s.setValue(f"layers/{name}", visible)
-        s.setValue("overlays/trigger_points", ",".join(sorted(self.state.overlays)))
+        # only what the user pinned comes back: the zones of a selected trigger point follow it
+        s.setValue("overlays/trigger_points", ",".join(sorted(self.state.pinned)))
         s.setValue("selection/record", self.state.selection or "")
         s.setValue("view/current", self.state.view)
         s.sync()
