@@ -7,7 +7,8 @@ where TOML allows, line. :func:`load_atlas` is the one call the app makes.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import fields
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -279,7 +280,7 @@ class _Reader:
                 self.problem(f"{name}.{key}", f"unknown field (expected {', '.join(keys)})")
         for key, typ in keys.items():
             item = value.get(key)
-            optional = key in {"references", "other"}
+            optional = key in {"references", "other", "claim_terms"}
             if item is None:
                 if not optional:
                     self.problem(f"{name}.{key}", "required field is missing")
@@ -303,6 +304,7 @@ class _Reader:
             "correct": str,
             "why": str,
             "references": list,
+            "claim_terms": list,
         }
         out: list[Correction] = []
         for name, value in self.table_list("corrections", False):
@@ -316,6 +318,9 @@ class _Reader:
                         correct=got["correct"],
                         why=got["why"],
                         references=got.get("references", ()),
+                        claim_terms=tuple(
+                            t for t in got.get("claim_terms", ()) if isinstance(t, str) and t
+                        ),
                     )
                 )
         return tuple(out)
@@ -424,6 +429,7 @@ def _structure(r: _Reader) -> Structure:
         members=r.ids("members", kind == "muscle_group"),
         roots=r.strings("roots", kind == "nerve"),
         branches=r.ids("branches", False),
+        blood_supply=r.fact("blood_supply", False),
     )
 
 
@@ -862,6 +868,74 @@ def unread_tables(problems: Iterable[Problem]) -> frozenset[str]:
     return frozenset(unread)
 
 
+#: words by which a fact says that a claim is wrong (it may then name the claim)
+_DENIALS = re.compile(
+    r"\b(not|no|never|neither|nor|wrong|wrongly|incorrect|incorrectly|mistaken|mistakenly|"
+    r"contrary|disputed|unsupported|rather than|instead of)\b|n't\b",
+    re.IGNORECASE,
+)
+
+
+def _record_facts(record: Record | LookAlikeCause) -> Iterator[tuple[str, Fact]]:
+    """Every fact a record holds, with the name of its field (``symptoms[2]``)."""
+    for f in fields(record):
+        value = getattr(record, f.name)
+        if isinstance(value, Fact):
+            yield f.name, value
+        elif isinstance(value, Actions):
+            for part in ("hip", "knee", "knee_rotation"):
+                yield f"{f.name}.{part}", getattr(value, part)
+            for i, fact in enumerate(value.other):
+                yield f"{f.name}.other[{i}]", fact
+        elif isinstance(value, tuple):
+            for i, item in enumerate(value):
+                if isinstance(item, Fact):
+                    yield f"{f.name}[{i}]", item
+
+
+def check_corrected_claims(kb: KnowledgeBase, data_dir: str | Path) -> list[Problem]:
+    """A claim the knowledge base corrects must not stand uncorrected elsewhere: for every
+    correction with ``claim_terms``, each fact that uses one of those words must say the claim
+    is wrong (a denial such as "not" or "wrongly" in the same sentence), or is reported."""
+    locate = _locator(Path(data_dir))
+    problems: list[Problem] = []
+    owners: list[tuple[Record | LookAlikeCause, Correction]] = [
+        (record, c)
+        for table in [*kb.tables(), kb.lookalikes]
+        for record in table.values()
+        for c in getattr(record, "corrections", ())
+        if c.claim_terms
+    ]
+    if not owners:
+        return problems
+    records = [r for table in [*kb.tables(), kb.lookalikes] for r in table.values()]
+    for record in records:
+        for name, fact in _record_facts(record):
+            for sentence in re.split(r"(?<=[.;!?])\s+", fact.text):
+                folded = sentence.casefold()
+                for owner, c in owners:
+                    term = next((t for t in c.claim_terms if t.casefold() in folded), None)
+                    if term is None or _DENIALS.search(sentence):
+                        continue
+                    file, line = locate(record, name)
+                    problems.append(
+                        Problem(
+                            file,
+                            f"repeats a claim corrected in {owner.id} ({_e_short(c.correct)}): "
+                            f"'{term}' in “{sentence.strip()[:120]}”",
+                            record=record.id,
+                            field=name,
+                            line=line,
+                        )
+                    )
+    return problems
+
+
+def _e_short(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def check_references(
     kb: KnowledgeBase, data_dir: str | Path, unread: frozenset[str] = frozenset()
 ) -> list[Problem]:
@@ -922,6 +996,7 @@ def check_references(
             ("insertion", s.insertion),
             ("relation", s.relation),
             ("referral", s.referral),
+            ("blood_supply", s.blood_supply),
         ):
             facts(s, name, [fact])
         for name, items in (
@@ -1113,6 +1188,7 @@ def check(data_dir: str | Path, plates: PlatePaths) -> tuple[Atlas | None, list[
             loaded[key] = plate
     unread = unread_tables(problems)
     problems.extend(check_references(kb, data_dir, unread))
+    problems.extend(check_corrected_claims(kb, data_dir))
     if loaded:
         problems.extend(check_plate_binding(kb, loaded, data_dir, unread))
     return (Atlas(kb, loaded) if loaded else None), problems

@@ -529,6 +529,7 @@ def _hamstring(p: _Panel, s: Structure, open_sections: Iterable[str] | None = No
             ("Origin", origin),
             ("Insertion", insertion),
             ("Innervation", innervation),
+            ("Blood supply", p.fact(s.blood_supply)),
             ("Actions", actions),
             ("Trigger points", "<br/>".join(pain_lines)),
         ]
@@ -663,6 +664,7 @@ def _structure(p: _Panel, s: Structure) -> str:
         ("Relation to the hamstrings", f"<p>{p.fact(s.relation)}</p>" if s.relation else ""),
         ("Attachments", _attachments(p, s)),
         ("Innervation", _innervation(p, s)),
+        ("Blood supply", f"<p>{p.fact(s.blood_supply)}</p>" if s.blood_supply else ""),
         ("Members", _ul(p.link(m) for m in s.members)),
         ("Nerve roots", f"<p>{_e(', '.join(s.roots))}</p>" if s.roots else ""),
         ("Branches", _ul(p.link(b) for b in s.branches)),

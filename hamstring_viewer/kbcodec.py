@@ -23,7 +23,7 @@ from hamstring_viewer import records
 from hamstring_viewer.records import KnowledgeBase
 
 #: Bumped whenever a record class gains, loses or reorders a field (old files are then misses).
-FORMAT = 1
+FORMAT = 2
 
 _Decoder = Callable[[object], Any]
 _Encoder = Callable[[Any], object]

@@ -48,6 +48,9 @@ class Correction:
     correct: str
     why: str
     references: tuple[str, ...] = ()
+    #: words that state the corrected claim: no other fact may use them without saying the
+    #: claim is wrong (checked by ``check``, so that a corrected claim cannot come back)
+    claim_terms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +113,8 @@ class Structure:
     members: tuple[str, ...] = ()
     roots: tuple[str, ...] = ()
     branches: tuple[str, ...] = ()
+    #: the arteries that supply the structure (a muscle's or group's blood supply)
+    blood_supply: Fact | None = None
 
     @property
     def is_hamstring(self) -> bool:

@@ -65,6 +65,7 @@ _NOT_TEXT = frozenset(
         "svg_id",
         "svg_ids",
         "sources",
+        "claim_terms",
         "sites",
         "topic",
         "see_also",
