@@ -288,6 +288,19 @@ MUSCLE_SECTIONS: tuple[tuple[str, str], ...] = (
 )
 
 
+#: The sections of a trigger point's page, in reading order: key, title.
+TRIGGER_POINT_SECTIONS: tuple[tuple[str, str], ...] = (
+    ("tp_pain", "Where the pain goes"),
+    ("tp_provoked", "What provokes it"),
+    ("self_care", "Treat it yourself"),
+    ("sources", "Sources and corrections"),
+)
+#: Every section key a page may have (the panel remembers which are open).
+SECTION_KEYS: frozenset[str] = frozenset(
+    key for key, _title in (*MUSCLE_SECTIONS, *TRIGGER_POINT_SECTIONS)
+)
+
+
 def _sectioned_page(
     header: str,
     card: str,
@@ -592,7 +605,7 @@ def _hamstring(p: _Panel, s: Structure, open_sections: Iterable[str] | None = No
         "Stretches", _embedded(p, s.stretches)
     )
     if self_care:
-        self_care = _self_care_warning(p) + self_care
+        self_care = f"<p>{_self_care_warning(p)}</p>" + self_care
     connections = _ul(
         f"{p.link(c.structure)}: {p.prose(c.text)}{p.cite(c.sources)}" for c in s.connections
     ) + _para("See also", p.links(s.see_also))
@@ -631,7 +644,7 @@ def _self_care_warning(p: _Panel) -> str:
     shown at the top of the Self-care section."""
     flags = next((c for c in p.kb.lookalikes.values() if c.kind == "red_flags"), None)
     text = p.fact(flags.warning) if flags is not None else ""
-    return f"<p><b>Before you start:</b> {text or _e(_SELF_CARE_WARNING)}</p>"
+    return f"<b>Before you start:</b> {text or _e(_SELF_CARE_WARNING)}"
 
 
 def _sub(title: str, body: str) -> str:
@@ -678,15 +691,36 @@ def _structure(p: _Panel, s: Structure) -> str:
     return _page(p, header, sections)
 
 
-def _trigger_point(p: _Panel, tp: TriggerPoint) -> str:
+def _trigger_point(p: _Panel, tp: TriggerPoint, open_sections: Iterable[str] | None = None) -> str:
     kb = p.kb
-    lines = [
-        f"<b>Muscle:</b> {p.link(tp.muscle)}",
-        f"<b>Depth:</b> {_e(tp.depth)}{p.cite(tp.sources)}" if tp.depth else p.cite(tp.sources),
-    ]
-    header = _header(tp.name, "Trigger point", lines)
+    header = _header(tp.name, "Trigger point")
     p.collect(tp)
     groups = _zones_by_kind(p, tp.zones)
+
+    def regions_of(zone_ids: Iterable[str]) -> str:
+        regions: list[str] = []
+        for zone_id in zone_ids:
+            zone = kb.zones.get(zone_id)
+            regions += [r for r in (zone.regions if zone else ()) if r not in regions]
+        return _e(", ".join(regions))
+
+    first_step = ""
+    first = kb.get(tp.self_help[0]) if tp.self_help else None
+    if first is not None:
+        steps = getattr(first, "steps", ())
+        first_step = p.link(first.id) + (f": {_e(steps[0])}" if steps else "")
+        # the warning signs that stop self-treatment, always beside it
+        first_step += f"<br/><small>{_self_care_warning(p)}</small>"
+    card = _card(
+        [
+            ("Muscle", p.link(tp.muscle)),
+            ("Where it lies", p.fact(tp.location) + (f" ({_e(tp.depth)})" if tp.depth else "")),
+            ("Essential zone", regions_of(groups["essential"])),
+            ("Spillover zone", regions_of(groups["spillover"])),
+            ("What provokes it", "; ".join(_e(f.text.rstrip(".")) for f in tp.provoked_by[:2])),
+            ("First self-help step", first_step),
+        ]
+    )
     pain_goes = []
     for key, label in (
         ("essential", "Essential zone"),
@@ -701,14 +735,20 @@ def _trigger_point(p: _Panel, tp: TriggerPoint) -> str:
                 pain_goes.append(_para("Regions", _e(", ".join(zone.regions))))
                 description = p.fact(zone.description)
                 pain_goes.append(f"<p>{description}</p>" if description else "")
-    sections = [
-        ("Where it lies", f"<p>{p.fact(tp.location)}</p>" if tp.location.text else ""),
-        ("Where the pain goes", "".join(pain_goes)),
-        ("What it feels like", f"<p>{p.fact(tp.pain)}</p>" if tp.pain.text else ""),
-        ("What provokes it", _facts(p, tp.provoked_by)),
-        ("Treat it yourself", _embedded(p, tp.self_help)),
-    ]
-    return _page(p, header, sections)
+    feels = f"<p>{p.fact(tp.pain)}</p>" if tp.pain.text else ""
+    self_help = _embedded(p, tp.self_help)
+    if self_help:
+        self_help = f"<p>{_self_care_warning(p)}</p>" + self_help
+    bodies = {
+        "tp_pain": "".join(pain_goes) + _sub("What it feels like", feels),
+        "tp_provoked": _facts(p, tp.provoked_by),
+        "self_care": self_help,
+    }
+    p.register(tp.sources)
+    corrections = p.corrections_html()
+    bodies["sources"] = _sub("Sources", p.sources_html()) + _sub("Corrections", corrections)
+    sections = [(key, title, bodies[key]) for key, title in TRIGGER_POINT_SECTIONS]
+    return _sectioned_page(header, card, "", sections, open_sections)
 
 
 def _zone(p: _Panel, z: ReferralZone) -> str:
@@ -811,6 +851,8 @@ def describe(kb: KnowledgeBase, record_id: str, open_sections: Iterable[str] | N
     p = _Panel(kb, record)
     if isinstance(record, Structure) and record.is_hamstring:
         return _hamstring(p, record, open_sections)
+    if isinstance(record, TriggerPoint):
+        return _trigger_point(p, record, open_sections)
     return describe_into(p, record)
 
 
@@ -824,7 +866,9 @@ def section_titles(kb: KnowledgeBase, record_id: str) -> list[str]:
 def sectioned(kb: KnowledgeBase, record_id: str) -> bool:
     """Whether the record's page opens short, with sections to open (a muscle's page)."""
     record = kb.get(record_id)
-    return isinstance(record, Structure) and record.is_hamstring
+    return isinstance(record, TriggerPoint) or (
+        isinstance(record, Structure) and record.is_hamstring
+    )
 
 
 def section_texts(kb: KnowledgeBase, record_id: str) -> dict[str, str]:
@@ -836,7 +880,8 @@ def section_texts(kb: KnowledgeBase, record_id: str) -> dict[str, str]:
         return {}
     page = describe(kb, record_id)
     out: dict[str, str] = {}
-    for key, _title in MUSCLE_SECTIONS:
+    keys = TRIGGER_POINT_SECTIONS if record_id in kb.trigger_points else MUSCLE_SECTIONS
+    for key, _title in keys:
         marker = f'<h2><a name="{key}"></a>'
         start = page.find(marker)
         if start < 0:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from conftest import HAMSTRINGS
@@ -171,3 +172,45 @@ def test_structure_records_name_their_plate_titles(atlas: Atlas) -> None:
             for plate in atlas.plates.values():
                 if plate.has(svg_id):
                     assert plate.region(svg_id).title, f"{svg_id} has no <title>"
+
+
+@pytest.mark.parametrize("muscle_id", [*HAMSTRINGS, "hamstrings"])
+def test_every_hamstring_and_the_group_name_their_blood_supply(
+    atlas: Atlas, muscle_id: str
+) -> None:
+    from hamstring_viewer.describe import describe
+
+    supply = atlas.kb.structures[muscle_id].blood_supply
+    assert supply is not None and supply.text.strip() and supply.sources
+    assert "perforating" in supply.text.lower()
+    page = describe(atlas.kb, muscle_id, ())  # as the panel first shows a muscle: the card
+    assert "Blood supply" in page and supply.text.split()[0] in page
+
+
+def test_a_claim_standing_beside_its_own_correction_is_reported(tmp_path: Path) -> None:
+    from hamstring_viewer.catalog import check_corrected_claims
+    from hamstring_viewer.records import Correction, Fact, KnowledgeBase, Structure
+
+    corrected = Structure(
+        "semitendinosus", "hamstring", "Semitendinosus", "", "", (), ("ref",),
+        corrections=(
+            Correction(
+                "referral", "seed", "refers pain to the sacroiliac joint",
+                "no referral to the sacroiliac joint", "Travell & Simons draw none there",
+                claim_terms=("sacroiliac",),
+            ),
+        ),
+    )  # fmt: skip
+    planted = Structure(
+        "sacrum", "bone", "Sacrum", "", "", (), ("ref",),
+        facts=(
+            Fact("Hamstring trigger points refer pain to the sacroiliac joint.", ("seed",)),
+            Fact("Hamstring trigger points do not refer pain to the sacroiliac joint.", ("r",)),
+        ),
+    )  # fmt: skip
+    kb = KnowledgeBase(structures={s.id: s for s in (corrected, planted)})
+    problems = check_corrected_claims(kb, tmp_path)
+    assert len(problems) == 1  # the denial in the second fact is not a contradiction
+    (problem,) = problems
+    assert problem.record == "sacrum" and problem.field == "facts[0]"
+    assert "corrected in semitendinosus" in str(problem) and "sacroiliac" in str(problem)

@@ -390,14 +390,16 @@ def test_unknown_id_gives_not_found(kb: KnowledgeBase) -> None:
 
 def test_trigger_point_panel(kb: KnowledgeBase) -> None:
     assert section_titles(kb, "tp_st") == [
-        "Where it lies",
         "Where the pain goes",
-        "What it feels like",
         "What provokes it",
         "Treat it yourself",
-        "Sources",
-        "Corrections",
+        "Sources and corrections",
     ]
+    # the card: where it lies, the zones' regions, what provokes it, the first step and the
+    # warning signs beside it
+    card = describe(kb, "tp_st", ())
+    card = card[: card.index("</table>")]
+    assert "Where it lies" in card and "Essential zone" in card and "Before you start" in card
     goes = _section(describe(kb, "tp_st"), "Where the pain goes")
     assert goes.index("Essential zone") < goes.index("Spillover zone")
     assert "gluteal fold" in goes and "Weaker pain down to the calf." in goes

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QTextBrowser, QVBoxLayout, QWid
 
 from hamstring_viewer.describe import (
     CITE_SCHEME,
-    MUSCLE_SECTIONS,
+    SECTION_KEYS,
     SECTION_SCHEME,
     TOGGLE_SCHEME,
     describe,
@@ -66,7 +66,7 @@ class InfoPanel(QWidget):
         super().__init__(parent)
         self.state = state
         self.settings = settings
-        known = {key for key, _title in MUSCLE_SECTIONS}
+        known = SECTION_KEYS
         saved = settings.value("panel/open_sections") if settings is not None else None
         if isinstance(saved, str):
             saved = [saved]
@@ -203,7 +203,7 @@ class InfoPanel(QWidget):
     def set_section_open(self, key: str, is_open: bool) -> None:
         """Open or close a section of the muscle pages (remembered between runs); the page
         shown keeps its place at that section's heading."""
-        if {k for k, _t in MUSCLE_SECTIONS}.isdisjoint({key}):
+        if key not in SECTION_KEYS:
             return
         if is_open:
             self.open_sections.add(key)
