@@ -876,10 +876,22 @@ _DENIALS = re.compile(
 )
 
 
+#: plain-text fields the reader sees (besides facts)
+_PROSE_FIELDS = frozenset({"summary", "definition", "advice", "steps", "breathing", "variations"})
+
+
 def _record_facts(record: Record | LookAlikeCause) -> Iterator[tuple[str, Fact]]:
-    """Every fact a record holds, with the name of its field (``symptoms[2]``)."""
+    """Every fact a record holds, with the name of its field (``symptoms[2]``), and its prose
+    (summary, definition, steps, advice) as facts without sources."""
     for f in fields(record):
         value = getattr(record, f.name)
+        if f.name in _PROSE_FIELDS:
+            texts = [value] if isinstance(value, str) else list(value)
+            for i, text in enumerate(texts):
+                if isinstance(text, str) and text.strip():
+                    name = f.name if isinstance(value, str) else f"{f.name}[{i}]"
+                    yield name, Fact(text, ())
+            continue
         if isinstance(value, Fact):
             yield f.name, value
         elif isinstance(value, Actions):
@@ -918,6 +930,7 @@ def check_corrected_claims(kb: KnowledgeBase, data_dir: str | Path) -> list[Prob
                     if term is None or _DENIALS.search(sentence):
                         continue
                     file, line = locate(record, name)
+                    # (one report per sentence, however many corrections guard the claim)
                     problems.append(
                         Problem(
                             file,
@@ -928,6 +941,7 @@ def check_corrected_claims(kb: KnowledgeBase, data_dir: str | Path) -> list[Prob
                             line=line,
                         )
                     )
+                    break
     return problems
 
 

@@ -214,3 +214,31 @@ def test_a_claim_standing_beside_its_own_correction_is_reported(tmp_path: Path) 
     (problem,) = problems
     assert problem.record == "sacrum" and problem.field == "facts[0]"
     assert "corrected in semitendinosus" in str(problem) and "sacroiliac" in str(problem)
+
+
+@pytest.mark.parametrize(
+    ("file", "planted"),
+    [
+        (
+            "structures/semitendinosus.toml",
+            "Trigger points near the ischium produce pain in the region of the sacroiliac joint.",
+        ),
+        (
+            "structures/calcaneal_tendon.toml",
+            "Hamstring trigger points send pain toward the Achilles tendon region.",
+        ),
+    ],
+)
+def test_the_check_catches_a_corrected_claim_planted_back(
+    content_copy: tuple[Path, Path], file: str, planted: str
+) -> None:
+    data, svg = content_copy
+    path = data / file
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + f'\n[[facts]]\ntopic = "pain"\ntext = "{planted}"\nsources = ["ref_gray"]\n',
+        encoding="utf-8",
+    )
+    _atlas, problems = check(data, svg)
+    messages = [str(p) for p in problems]
+    assert any("repeats a claim corrected" in m and file in m for m in messages), messages
