@@ -373,6 +373,7 @@ class _Builder:
             for field in ("origin", "insertion"):
                 yield from self.attachment(target, field, muscles)
             yield from self.innervation(target)
+            yield from self.blood_supply(target, muscles)
         yield from self.actions(muscles)
 
     def fact_question(
@@ -435,6 +436,35 @@ class _Builder:
             field,
             "",
             f"What is the {field} of {name}?",
+            Choice(target.id, fact.text),
+            wrong,
+            fact.text,
+        )
+
+    def blood_supply(self, target: Structure, muscles: Sequence[Structure]) -> Iterator[Question]:
+        """Which arteries supply a muscle: the wrong answers are the supplies of muscles of
+        other regions (the hamstrings share their arteries, so none of theirs is offered)."""
+        fact = target.blood_supply
+        if fact is None or not fact.text.strip() or not target.is_hamstring:
+            return  # (the other muscles' supplies are there to be told apart from these)
+        family = {target.id, *target.members}
+        for group in self.kb.structures.values():
+            if target.id in group.members:
+                family |= {group.id, *group.members}
+        wrong = [
+            Choice(other.id, other.blood_supply.text)
+            for other in muscles
+            if other.id not in family
+            and other.blood_supply is not None
+            and other.blood_supply.text.strip()
+            and normalise(other.blood_supply.text) != normalise(fact.text)
+        ]
+        name = self.name(target.id)
+        yield from self.fact_question(
+            target,
+            "blood_supply",
+            "",
+            f"Which arteries supply {name}?",
             Choice(target.id, fact.text),
             wrong,
             fact.text,

@@ -315,6 +315,10 @@ def test_no_wrong_answer_is_true_of_the_asked_structure(
                     assert key in (true_actions(other_actions) or ())  # the wrong pick does it
                 else:
                     assert d.id not in truth, (q.id, d.id)
+            elif q.field == "blood_supply":
+                # another region's muscle, whose arteries are not the hamstrings' perforators
+                assert d.id not in {s.id for s in kb.hamstrings}, (q.id, d.id)
+                assert "perforating" not in d.text.lower(), (q.id, d.id)
             else:
                 pytest.fail(f"unchecked fact question {q.id}")
 
@@ -537,3 +541,19 @@ def test_quiz_modules_do_not_import_qt() -> None:
         "sys.exit(any(m.split('.')[0] in ('PySide6', 'shiboken6') for m in sys.modules))"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_the_fact_questions_ask_for_each_hamstrings_blood_supply() -> None:
+    from hamstring_viewer import resources
+    from hamstring_viewer.catalog import load_atlas
+    from hamstring_viewer.quiz import build_questions
+
+    atlas = load_atlas(resources.data_dir(), resources.plate_paths())
+    asked = {q.target: q for q in build_questions(atlas, ["fact"]) if q.field == "blood_supply"}
+    assert set(asked) == {s.id for s in atlas.kb.hamstrings}
+    for target, question in asked.items():
+        supply = atlas.kb.structures[target].blood_supply
+        assert supply is not None and question.answer_text == supply.text
+        offered = {c.id for tier in question.distractor_tiers for c in tier}
+        # never another hamstring's (they share their arteries): other regions' muscles only
+        assert offered and not offered & {s.id for s in atlas.kb.hamstrings}

@@ -323,3 +323,13 @@ def test_search_imports_no_qt() -> None:
         "sys.exit(any(m.split('.')[0] in ('PySide6', 'shiboken6') for m in sys.modules))"
     )
     assert subprocess.run([sys.executable, "-c", code], timeout=60).returncode == 0
+
+
+def test_the_blood_supply_is_searched() -> None:
+    from hamstring_viewer import resources
+    from hamstring_viewer.catalog import load_knowledge_base
+    from hamstring_viewer.search import SearchIndex
+
+    kb, _problems = load_knowledge_base(resources.data_dir())
+    hits = SearchIndex(kb).search("perforating branches", 30)
+    assert set(HAMSTRINGS) <= {h.record_id for h in hits}
