@@ -653,12 +653,12 @@ def _sub(title: str, body: str) -> str:
 
 
 def _structure(p: _Panel, s: Structure) -> str:
+    """A structure's page: a card of the facts that fit its kind (a muscle's attachments,
+    nerve and arteries; a nerve's roots, branches and the muscles it supplies; a bone's or
+    landmark's attached muscles; a vessel's branches), then the rest."""
     kb = p.kb
-    lines = [
-        _e(KIND_LABELS.get(s.kind, s.kind)),
-        (p.prose(s.summary) + p.cite(s.sources)) if s.summary else p.cite(s.sources),
-    ]
-    header = _header(s.name, s.latin, lines)
+    kind = KIND_LABELS.get(s.kind, s.kind)
+    header = _header(s.name, kind)
     attached = [
         h.id
         for h in kb.structures.values()
@@ -673,22 +673,41 @@ def _structure(p: _Panel, s: Structure) -> str:
     for tp_id in s.trigger_points:
         if tp_id not in tps:
             tps.append(tp_id)
+    inn = s.innervation
+    innervation = ""
+    if inn is not None:
+        innervation = p.link(inn.nerve) + (f" ({_e(', '.join(inn.roots))})" if inn.roots else "")
+        innervation += p.cite(inn.sources)
+    card = _card(
+        [
+            ("Latin", f"<i>{_e(s.latin)}</i>" if s.latin else ""),
+            ("Origin", p.fact(s.origin)),
+            ("Insertion", p.fact(s.insertion)),
+            ("Innervation", innervation),
+            ("Blood supply", p.fact(s.blood_supply)),
+            ("Members", p.links(s.members)),
+            ("Nerve roots", _e(", ".join(s.roots))),
+            ("Branches", p.links(s.branches)),
+            ("Supplies", p.links(supplied)),
+            ("Attached here", p.links(attached)),
+            ("Trigger points", p.links(tps)),
+        ]
+    )
+    summary = f"<p>{p.prose(s.summary)}{p.cite(s.sources)}</p>" if s.summary else ""
+    sites = "".join(
+        _para(f"{label} sites", p.links(fact.sites))
+        for label, fact in (("Origin", s.origin), ("Insertion", s.insertion))
+        if fact is not None and fact.sites
+    )
     sections = [
         ("Relation to the hamstrings", f"<p>{p.fact(s.relation)}</p>" if s.relation else ""),
-        ("Attachments", _attachments(p, s)),
-        ("Innervation", _innervation(p, s)),
-        ("Blood supply", f"<p>{p.fact(s.blood_supply)}</p>" if s.blood_supply else ""),
-        ("Members", _ul(p.link(m) for m in s.members)),
-        ("Nerve roots", f"<p>{_e(', '.join(s.roots))}</p>" if s.roots else ""),
-        ("Branches", _ul(p.link(b) for b in s.branches)),
-        ("Supplies", _ul(p.link(m) for m in supplied)),
-        ("Attached here", _ul(p.link(a) for a in attached)),
-        ("Trigger points", _ul(p.link(t) for t in tps)),
+        ("Attachment sites", sites),
+        ("Innervation", f"<p>{_e(inn.division)}</p>" if inn is not None and inn.division else ""),
         ("Notes", _topic_facts(p, s.facts)),
         ("See also", _ul(p.link(i) for i in s.see_also)),
     ]
     p.collect(s)
-    return _page(p, header, sections)
+    return _page(p, header + card + summary, sections)
 
 
 def _trigger_point(p: _Panel, tp: TriggerPoint, open_sections: Iterable[str] | None = None) -> str:

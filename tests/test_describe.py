@@ -434,9 +434,10 @@ def test_every_record_type_renders(kb: KnowledgeBase, record_id: str) -> None:
 
 
 def test_reverse_links_on_short_panels(kb: KnowledgeBase) -> None:
-    assert 'href="record:semitendinosus"' in _section(describe(kb, "sciatic_nerve"), "Supplies")
+    nerve = describe(kb, "sciatic_nerve")
+    assert 'href="record:semitendinosus"' in nerve[: nerve.index("</table>")]  # its card
     landmark = describe(kb, "ischial_tuberosity")
-    assert 'href="record:semitendinosus"' in _section(landmark, "Attached here")
+    assert 'href="record:semitendinosus"' in landmark[: landmark.index("</table>")]
     assert 'href="record:semitendinosus"' in _section(describe(kb, "ref_book"), "Cited by")
 
 
