@@ -300,3 +300,29 @@ def test_a_failed_save_is_retried_when_switching_even_without_a_new_change(
 )
 def test_first_line(text: str, line: str) -> None:
     assert first_line(text) == line
+
+
+def test_notes_show_their_date_and_export_as_text(
+    qtbot: QtBot, shown: tuple[MainWindow, NotesDock], tmp_path: Path
+) -> None:
+    from hamstring_viewer._qt.notes_dock import when
+
+    window, dock = shown
+    go(window, "semitendinosus")
+    type_note(qtbot, dock, ["Tender after long drives"])
+    go(window, "semimembranosus")
+    type_note(qtbot, dock, ["Check the knee crease"])
+    go(window, "semitendinosus")  # the note is saved, its date shown
+    changed = when(dock.userdata.notes()["semitendinosus"].updated)
+    assert f"Last changed {changed}" in dock.heading.text()
+    assert any(changed in dock.list.item(i).text() for i in range(dock.list.count()))
+    # File ▸ Export notes…
+    menus = {a.text().replace("&", ""): a.menu() for a in window.menuBar().actions()}
+    assert window.actions_by_name["notes_export"] in menus["File"].actions()
+    target = tmp_path / "out" / "my notes.md"
+    dock.export_notes(target)
+    text = target.read_text(encoding="utf-8")
+    assert "## Semitendinosus" in text and "Tender after long drives" in text
+    assert "## Semimembranosus" in text and "Check the knee crease" in text
+    assert text.index("## Semimembranosus") < text.index("## Semitendinosus")  # newest first
+    assert f"*Last changed {changed}*" in text

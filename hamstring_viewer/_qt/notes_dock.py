@@ -9,6 +9,8 @@ A save that fails is reported in the dock and the status bar; the text stays in 
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,7 +32,8 @@ from PySide6.QtWidgets import (
 
 from hamstring_viewer.describe import plain_name
 from hamstring_viewer.problems import Problem
-from hamstring_viewer.userdata import UserDataError
+from hamstring_viewer.records import KnowledgeBase
+from hamstring_viewer.userdata import Note, UserDataError
 
 if TYPE_CHECKING:  # window.py imports this module to install it
     from .host import PlateHost
@@ -60,6 +63,24 @@ def _menu(window: QMainWindow, title: str) -> QMenu | None:
         if isinstance(menu, QMenu) and action.text().replace("&", "") == title:
             return menu
     return None
+
+
+def when(updated: datetime) -> str:
+    """When a note was last changed, in the reader's local time ("30 Nov 2026, 19:40")."""
+    local = updated.astimezone()
+    return f"{local.day} {local.strftime('%b %Y, %H:%M')}"
+
+
+def notes_text(kb: KnowledgeBase, notes: Mapping[str, Note]) -> str:
+    """Every note as a plain-text (Markdown) document: the structure, when it was last changed
+    and the note, newest first."""
+    lines = ["# Notes from Hamstring Viewer", ""]
+    for rid, note in sorted(notes.items(), key=lambda item: item[1].updated, reverse=True):
+        name = plain_name(kb, rid) if kb.get(rid) is not None else rid
+        lines += [f"## {name}", f"*Last changed {when(note.updated)}*", "", note.text.strip(), ""]
+    if len(lines) == 2:
+        lines.append("No notes yet.")
+    return "\n".join(lines).rstrip() + "\n"
 
 
 def first_line(text: str, limit: int = _FIRST_LINE) -> str:
@@ -144,6 +165,14 @@ class NotesDock(QDockWidget):
         view_action = self.toggleViewAction()
         view_action.setObjectName("notes_dock")
         view_action.setText("&Notes and bookmarks")
+        self.export_action = QAction("Export &notes…", window)
+        self.export_action.setObjectName("notes_export")
+        self.export_action.setToolTip("Save all your notes as a text file")
+        self.export_action.triggered.connect(self._on_export_triggered)
+        host.register_action("notes_export", self.export_action)
+        file_menu = _menu(window, "File")
+        if file_menu is not None:
+            file_menu.insertAction(file_menu.actions()[-1], self.export_action)
         host.register_action("notes_bookmark", self.bookmark_action)
         host.register_action("notes_dock", view_action)
         navigate = _menu(window, "Navigate")
@@ -202,7 +231,9 @@ class NotesDock(QDockWidget):
             self.editor.setPlaceholderText(NO_SELECTION)
         else:
             name = plain_name(kb, record_id)
-            self.heading.setText(f"Notes on <b>{html.escape(name)}</b>")
+            note = self.userdata.notes().get(record_id)
+            changed = f"<br/><small>Last changed {when(note.updated)}</small>" if note else ""
+            self.heading.setText(f"Notes on <b>{html.escape(name)}</b>{changed}")
             self.editor.setPlaceholderText(f"Write what you want to remember about {name}…")
         self._sync_bookmark_action()
         self._refresh_list()
@@ -238,7 +269,7 @@ class NotesDock(QDockWidget):
                 note = notes[rid].text if rid in notes else ""
                 text = f"{mark} {name}"
                 if note:
-                    text += f" — {first_line(note)}"
+                    text += f" ({when(notes[rid].updated)}) — {first_line(note)}"
                 item = QListWidgetItem(text)
                 item.setData(_ID_ROLE, rid)
                 item.setToolTip(note or name)
@@ -251,6 +282,30 @@ class NotesDock(QDockWidget):
                 item = QListWidgetItem(EMPTY_LIST)
                 item.setFlags(Qt.ItemFlag.NoItemFlags)
                 self.list.addItem(item)
+
+    def export_notes(self, path: Path) -> None:
+        """Write every note to ``path`` (atomically; OSError if it cannot be written)."""
+        from hamstring_viewer.safefile import write_atomic
+
+        self.flush()
+        text = notes_text(self.host.atlas.kb, self.userdata.notes())
+        write_atomic(path, text.encode("utf-8"))
+
+    def _on_export_triggered(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        start = str(Path.home() / "hamstring-notes.md")
+        name, _filter = QFileDialog.getSaveFileName(
+            self.main_window, "Export notes", start, "Text files (*.md *.txt)"
+        )
+        if not name:
+            return
+        try:
+            self.export_notes(Path(name))
+        except OSError as error:
+            self.host.show_message(f"The notes could not be saved to {name}: {error.strerror}")
+            return
+        self.host.show_message(f"Notes saved to {name}")
 
     def listed(self) -> list[str]:
         """The record ids in the list, in order."""
