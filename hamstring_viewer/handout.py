@@ -36,6 +36,7 @@ WORTH_KNOWING = "Worth knowing"
 SELF_MASSAGE = "How to self-massage"
 STRETCH = "How to stretch"
 PROFESSIONAL = "When to stop and see a professional"
+FROM_YOUR_THERAPIST = "From your therapist"
 
 #: Advice lines that are a precaution while you work (shown under "Take care").
 _CARE_PREFIXES = (
@@ -120,6 +121,8 @@ class Handout:
     techniques: tuple[Technique, ...]
     stretches: tuple[Stretch, ...]
     lookalikes: tuple[LookAlikeCause, ...]
+    #: the therapist's own note on the structure, printed on the handout when asked for
+    note: str = ""
 
 
 def _e(text: str) -> str:
@@ -346,6 +349,10 @@ def body_html(kb: KnowledgeBase, h: Handout, budget: Budget = Budget()) -> str:
         sections.append(_section(WHERE_TO_FIND, f"<p>{_e(tp.location.text)}</p>"))
     elif h.summary and budget.summary:
         sections.append(f"<p>{_e(h.summary)}</p>")
+    if h.note.strip():
+        paragraphs = [p.strip() for p in h.note.strip().split("\n\n") if p.strip()]
+        note = "".join(f"<p>{_e(p).replace(chr(10), '<br/>')}</p>" for p in paragraphs)
+        sections.append(_section(FROM_YOUR_THERAPIST, note))
     sections.append(_section(WHERE_IT_HURTS, _where_it_hurts(kb, h, budget)))
     if tp is not None and budget.provoked:
         provoked = [f.text for f in tp.provoked_by[: budget.provoked]]

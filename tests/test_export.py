@@ -120,6 +120,7 @@ def test_file_menu_has_the_exports_before_quit_with_their_shortcuts(
     assert entries == [
         "Export handout as PDF…",
         "Print handout…",
+        "Put my note on handouts",
         "Export view as PNG…",
         "Export view as SVG…",
         "Quit",
@@ -400,3 +401,23 @@ def test_export_the_view_as_svg_with_vector_paths(
     assert root.findtext("{http://www.w3.org/2000/svg}title") == "Hamstring Viewer plate"
     assert [i.cacheMode() for i in window.view.scene().items()] == before
     assert QGraphicsItem.CacheMode.DeviceCoordinateCache in before
+
+
+def test_a_therapist_puts_their_note_on_the_handout(
+    window: MainWindow, export: HandoutExport, tmp_path: Path
+) -> None:
+    window.state.select("semitendinosus")
+    note = "Three sets of the bridge daily.\nCall me if the knee swells."
+    window.userdata.set_note("semitendinosus", note)
+    handout = export.handout()
+    assert handout is not None and handout.note == ""  # not asked for: the note stays private
+    window.actions_by_name["export_handout_note"].trigger()  # File ▸ Put my note on handouts
+    handout = export.handout()
+    assert handout is not None and handout.note == note
+    path = tmp_path / "handout.pdf"
+    result = write_handout_pdf(window.view, handout, path)
+    assert result is not None and result.fits
+    pages, text = pdf_pages(path)
+    assert pages == 1
+    flat = " ".join(text.split())
+    assert "From your therapist" in flat and "Call me if the knee swells." in flat

@@ -616,8 +616,25 @@ class HandoutExport(QObject):
             None,
             "Save the plate as it is shown now as an SVG drawing",
         )
+        self.note_action = QAction("Put my &note on handouts", self.window)
+        self.note_action.setObjectName("export_handout_note")
+        self.note_action.setCheckable(True)
+        self.note_action.setStatusTip("Print your note on a structure on its client handout")
+        self.note_action.setChecked(
+            str(host.settings.value("export/handout_note", "false")).lower() in ("true", "1")
+        )
+        self.note_action.toggled.connect(
+            lambda on: host.settings.setValue("export/handout_note", bool(on))
+        )
+        host.register_action("export_handout_note", self.note_action)
         menu = self._file_menu()
-        entries = [self.handout_pdf_action, self.print_action, self.png_action, self.svg_action]
+        entries = [
+            self.handout_pdf_action,
+            self.print_action,
+            self.note_action,
+            self.png_action,
+            self.svg_action,
+        ]
         quit_action = next((a for a in menu.actions() if a.objectName() == "quit"), None)
         if quit_action is not None:
             menu.insertActions(quit_action, entries)
@@ -660,8 +677,17 @@ class HandoutExport(QObject):
 
     # helpers ---------------------------------------------------------------------------------
     def handout(self) -> Handout | None:
-        """The handout of the current selection, or None."""
-        return handout_for(self.host.atlas.kb, self.host.state.selection)
+        """The handout of the current selection (with the user's note on it, when they asked
+        for that), or None."""
+        from dataclasses import replace
+
+        selection = self.host.state.selection
+        handout = handout_for(self.host.atlas.kb, selection)
+        if handout is not None and selection and self.note_action.isChecked():
+            note = self.host.userdata.note(selection)
+            if note.strip():
+                handout = replace(handout, note=note)
+        return handout
 
     def _ask_path(self, caption: str, name: str, suffix: str, filter_: str) -> Path | None:
         folder = str(self.host.settings.value("export/folder", "") or "")
