@@ -103,6 +103,60 @@ def link_first(text_html: str, phrase: str, href: str) -> tuple[str, bool]:
     return text_html, False
 
 
+#: URL scheme of an abbreviation's explanation (shown when pointed at): ``abbr:<abbreviation>``
+ABBR_SCHEME = "abbr"
+#: Abbreviations the pages use, spelled out.
+ABBREVIATIONS: dict[str, str] = {
+    "PNF": "proprioceptive neuromuscular facilitation: stretching that alternates a short "
+    "contraction of the muscle with its stretch",
+    "SUNY": "State University of New York",
+    "TA2": "Terminologia Anatomica, second edition: the international list of anatomical terms",
+    "PSLE": "an abbreviation the trigger-point guide uses without explaining it",
+}
+_SEGMENTS = {"C": "cervical", "T": "thoracic", "L": "lumbar", "S": "sacral"}
+_ORDINALS = (
+    "", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    "tenth", "eleventh", "twelfth",
+)  # fmt: skip
+_ABBR = re.compile(r"\b(?:PNF|SUNY|TA2|PSLE|[CTLS](?:1[0-2]|[1-9]))\b")
+
+
+def abbreviation(text: str) -> str:
+    """What an abbreviation stands for ("L5" -> the fifth lumbar spinal nerve root); '' if
+    unknown."""
+    if text in ABBREVIATIONS:
+        return ABBREVIATIONS[text]
+    kind, number = text[:1], text[1:]
+    if kind in _SEGMENTS and number.isdigit() and 0 < int(number) < len(_ORDINALS):
+        return f"the {_ORDINALS[int(number)]} {_SEGMENTS[kind]} spinal nerve (root or segment)"
+    return ""
+
+
+def explain_abbreviations(page_html: str) -> str:
+    """Every abbreviation in the page's text (not in tags, not in links) made a quiet link
+    whose explanation the panel shows when the reader points at it."""
+    parts = _TAG_SPLIT.split(page_html)
+    depth = 0
+    for i, part in enumerate(parts):
+        if i % 2:
+            if _A_OPEN.match(part):
+                depth += 1
+            elif _A_CLOSE.match(part):
+                depth = max(0, depth - 1)
+            continue
+        if depth or not _ABBR.search(part):
+            continue
+        parts[i] = _ABBR.sub(
+            lambda m: (
+                f'<a href="{ABBR_SCHEME}:{m.group()}" style="text-decoration:none">{m.group()}</a>'
+                if abbreviation(m.group())
+                else m.group()
+            ),
+            part,
+        )
+    return "".join(parts)
+
+
 # --------------------------------------------------------------------------------------------
 # Names
 
@@ -869,10 +923,10 @@ def describe(kb: KnowledgeBase, record_id: str, open_sections: Iterable[str] | N
         return _not_found(record_id)
     p = _Panel(kb, record)
     if isinstance(record, Structure) and record.is_hamstring:
-        return _hamstring(p, record, open_sections)
+        return explain_abbreviations(_hamstring(p, record, open_sections))
     if isinstance(record, TriggerPoint):
-        return _trigger_point(p, record, open_sections)
-    return describe_into(p, record)
+        return explain_abbreviations(_trigger_point(p, record, open_sections))
+    return explain_abbreviations(describe_into(p, record))
 
 
 def section_titles(kb: KnowledgeBase, record_id: str) -> list[str]:

@@ -104,3 +104,41 @@ def test_a_group_or_nerve_page_shows_its_members_on_the_plate(
         and any(p is window.view._region_path(region) for p in paths)
     }
     assert covered == set(shown)
+
+
+@pytest.mark.parametrize("dock_action", ["notes_dock", "pain_mode", "quiz_show"])
+def test_opening_or_closing_a_dock_leaves_the_plate_where_it_was(
+    qtbot: QtBot, atlas: Atlas, tmp_path: Path, dock_action: str
+) -> None:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QApplication
+
+    win = show_window(
+        qtbot, atlas, tmp_path / "settings.ini", UserData.open(tmp_path / "user"), features=True
+    )
+    action = win.actions_by_name[dock_action]
+    x, y = visible_point(win, "semitendinosus")
+
+    def on_screen() -> tuple[QPoint, float]:
+        QApplication.processEvents()
+        viewport = win.view.viewport()
+        return viewport.mapToGlobal(win.view.scene_to_view(x, y)), win.view.transform().m11()
+
+    before = on_screen()
+    for _ in range(2):  # open, then close
+        action.trigger()
+        qtbot.wait(20)
+        after = on_screen()
+        assert after[1] == pytest.approx(before[1])  # not rescaled
+        assert (after[0] - before[0]).manhattanLength() <= 1, (dock_action, before, after)
+    win.close()
+
+
+def test_a_trigger_points_page_rings_its_x(qtbot: QtBot, window: MainWindow, atlas: Atlas) -> None:
+    click_plate(qtbot, window, *visible_point(window, "tp_semitendinosus"))
+    (ring,) = window.view._ring_item._paths
+    x0, y0, x1, y1 = window.view.plate.region("tp_semitendinosus").bbox
+    assert ring.boundingRect().contains((x0 + x1) / 2, (y0 + y1) / 2)
+    assert ring.boundingRect().width() > x1 - x0  # round the ✕, not on it
+    window.state.select("semitendinosus")
+    assert window.view._ring_item._paths == []

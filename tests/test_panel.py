@@ -175,3 +175,37 @@ def test_a_click_on_a_marker_opens_the_sources(qtbot: QtBot, window: MainWindow)
     rect = browser.cursorRect(start)
     qtbot.mouseClick(browser.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(rect.center()))
     assert "▾ Sources and corrections" in window.panel.text()
+
+
+def test_every_abbreviation_in_every_page_is_explained(atlas: Atlas) -> None:
+    """Each abbreviation is a quiet link whose explanation the panel shows when pointed at."""
+    from hamstring_viewer.describe import abbreviation
+
+    unexplained = []
+    for table in atlas.kb.tables():
+        for record_id in table:
+            html = describe(atlas.kb, record_id)
+            explained = set(re.findall(r'href="abbr:([^"]+)"', html))
+            # (a name in a link to its own page is explained on that page, where it is prose)
+            prose = re.sub(r'<a href="record:[^"]*">.*?</a>', " ", html)
+            text = unescape(re.sub(r"<[^>]*>", " ", prose))
+            text = re.sub(r"https?://\S+", " ", text)  # addresses are not prose
+            for token in re.findall(r"\b(?:[A-Z]{2,}\d*|[CTLS]\d{1,2})\b", text):
+                if token not in explained or not abbreviation(token):
+                    unexplained.append(f"{record_id}: {token}")
+    assert not unexplained, sorted(set(unexplained))[:20]
+
+
+def test_pointing_at_an_abbreviation_explains_it(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtWidgets import QToolTip
+
+    shown: list[str] = []
+    monkeypatch.setattr(QToolTip, "showText", lambda _pos, text, *_args: shown.append(text))
+    window.state.select("semitendinosus")
+    window.panel.browser.highlighted.emit(QUrl("abbr:L5"))  # the pointer is over "L5"
+    assert shown and "fifth lumbar" in shown[-1]
+    window.panel.browser.highlighted.emit(QUrl("cite:1,2"))  # over a source marker
+    assert shown[-1].startswith("Sources:") and "[1]" in shown[-1]

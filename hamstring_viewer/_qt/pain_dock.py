@@ -758,7 +758,8 @@ class PainFinderMode(QObject):
 
         self.layer = PainLayer(host.view.scene())
         self.dock = PainDock(window)
-        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
+        # beside the panel, like the other docks: opening it narrows the panel, not the plate
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.hide()
         self._build_actions()
         self._connect_dock()

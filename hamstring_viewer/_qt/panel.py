@@ -10,6 +10,7 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QCheckBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from hamstring_viewer.describe import (
+    ABBR_SCHEME,
     CITE_SCHEME,
     SECTION_KEYS,
     SECTION_SCHEME,
@@ -231,6 +232,14 @@ class InfoPanel(QWidget):
         from PySide6.QtGui import QCursor
         from PySide6.QtWidgets import QToolTip
 
+        if url.scheme() == ABBR_SCHEME:
+            from hamstring_viewer.describe import abbreviation
+
+            short = url.path() or url.toString().removeprefix(f"{ABBR_SCHEME}:")
+            meaning = abbreviation(short)
+            if meaning:
+                QToolTip.showText(QCursor.pos(), f"{short}: {meaning}", self.browser)
+            return
         if url.scheme() != CITE_SCHEME:
             QToolTip.hideText()
             return

@@ -52,7 +52,7 @@ from PySide6.QtWidgets import (
 
 from hamstring_viewer.atlas import Atlas
 from hamstring_viewer.geometry import CLICK_LAYERS, Plate, Point
-from hamstring_viewer.records import ReferralZone, Structure
+from hamstring_viewer.records import ReferralZone, Structure, TriggerPoint
 from hamstring_viewer.svgdoc import plate_variant
 
 from .paths import painter_path
@@ -366,6 +366,8 @@ class PlateView(QGraphicsView):
         self._record_of = atlas.kb.svg_bindings()
         self._hover_item = self._overlay_path(Z_HOVER, HOVER_COLOUR, 2.0, 60)
         self._select_item = self._overlay_path(Z_SELECTED, SELECT_COLOUR, 3.0, 60)
+        # a ring round the ✕ of the trigger point read about (over the ✕ marks)
+        self._ring_item = self._overlay_path(Z_ART["trigger_points"] + 2, SELECT_COLOUR, 2.5, 0)
         self._focus_item = self._overlay_path(Z_FOCUS, "#222222", 1.5, 0)
         self._focus_item.pen = self._cosmetic_pen("#222222", 1.5, Qt.PenStyle.DashLine)
         self._origin_item = self._overlay_path(Z_ATTACH, ORIGIN_COLOUR, 2.0, 150)
@@ -720,6 +722,15 @@ class PlateView(QGraphicsView):
     def _on_selection_changed(self, record_id: object) -> None:
         rid = record_id if isinstance(record_id, str) else None
         self._select_item.set_paths(self._site_paths(self._selection_ids(rid)))
+        ring: list[QPainterPath] = []
+        record = self.atlas.kb.get(rid) if rid else None
+        if isinstance(record, TriggerPoint) and self.plate.has(record.svg_id):
+            x0, y0, x1, y1 = self.plate.region(record.svg_id).bbox
+            radius = max(x1 - x0, y1 - y0) / 2 + 6.0
+            path = QPainterPath()
+            path.addEllipse(QPointF((x0 + x1) / 2, (y0 + y1) / 2), radius, radius)
+            ring.append(path)
+        self._ring_item.set_paths(ring)
         record = self.atlas.kb.get(rid) if rid else None
         origin: list[QPainterPath] = []
         insertion: list[QPainterPath] = []

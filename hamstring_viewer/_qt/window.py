@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QByteArray, QPointF, QSettings, QSignalBlocker, QSize, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from hamstring_viewer import __version__
@@ -176,8 +176,11 @@ class MainWindow(QMainWindow):
         self.splitter.setObjectName("splitter")
         self.splitter.addWidget(self.view)
         self.splitter.addWidget(self.panel)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        # a dock opened or closed beside the panel, or a wider window, takes or gives the
+        # panel's width, never the plate's: the plate stays still under the pointer (the tall
+        # plate is fitted to the height, so more width would only add margin beside it)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
         clicks = self._start.clicks if self._start is not None else []
         snapshot = self._start.snapshot if self._start is not None else None
         if snapshot is not None and "plate" in snapshot.images:
@@ -281,6 +284,23 @@ class MainWindow(QMainWindow):
         self.features["pain"] = pain_dock.install(self.host)
         self.features["quiz"] = quiz_dock.install(self.host)
         self.features["export"] = export.install(self.host)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """A resized window keeps the plate's and the panel's shares of its width (the
+        splitter itself gives every change of width to the panel, so that a dock opened or
+        closed beside it leaves the plate where it is)."""
+        sizes = self.splitter.sizes() if self.is_loaded else []
+        super().resizeEvent(event)
+        old = event.oldSize()
+        if len(sizes) == 2 and sum(sizes) > 0 and old.isValid() and old.width() != self.width():
+            share = sizes[0] / sum(sizes)
+            QTimer.singleShot(0, self, lambda: self._keep_share(share))
+
+    def _keep_share(self, share: float) -> None:
+        total = sum(self.splitter.sizes())
+        if total > 0:
+            first = round(total * share)
+            self.splitter.setSizes([first, total - first])
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -641,7 +661,8 @@ class MainWindow(QMainWindow):
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
             self.splitter.restoreState(splitter)
         else:
-            self.splitter.setSizes([820, 580])
+            width = max(self.width(), 800)  # the tall plate needs little more than half
+            self.splitter.setSizes([round(width * 0.55), width - round(width * 0.55)])
         for name in LAYERS:
             value = s.value(f"layers/{name}")
             if value is not None:
