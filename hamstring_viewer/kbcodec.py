@@ -163,7 +163,7 @@ class _Codec:
         raise TypeError(f"unsupported field type {kind}")
 
     def _record_decoder(self, cls: type) -> _Decoder:
-        hints = typing.get_type_hints(cls, vars(records))
+        hints = _hints(cls)
         names = [f.name for f in dataclasses.fields(cls)]
         # a placeholder first, so that a record nesting itself would not recurse forever
         parts: list[_Decoder] = []
@@ -187,6 +187,17 @@ class _Codec:
         self._decoders[cls] = record
         parts.extend(self.decoder(hints[name]) for name in names)
         return record
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    """The record class's field types (its annotations are text: ``from __future__ import
+    annotations``), evaluated in the records module (cheaper than typing.get_type_hints,
+    which also walks the class's bases)."""
+    namespace = vars(records)
+    return {
+        f.name: eval(f.type, namespace) if isinstance(f.type, str) else f.type
+        for f in dataclasses.fields(cls)
+    }
 
 
 def _encode(value: Any) -> object:
@@ -217,7 +228,7 @@ def decode(data: object) -> KnowledgeBase:
         _CODEC = _Codec()
     if type(data) is not dict:
         raise ValueError("the knowledge base is not a table")
-    hints = typing.get_type_hints(KnowledgeBase, vars(records))
+    hints = _hints(KnowledgeBase)
     names = [f.name for f in dataclasses.fields(KnowledgeBase)]
     if set(data) != set(names):
         raise ValueError("the knowledge base's tables are not the expected ones")
