@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from hamstring_viewer.records import (
     Correction,
@@ -74,6 +74,20 @@ def _term_pattern(phrase_html: str) -> re.Pattern[str]:
     return re.compile(rf"(?P<term>(?<!\w){re.escape(phrase_html)}(?!\w))|&#?\w+;", re.IGNORECASE)
 
 
+def _prose_parts(parts: Sequence[str]) -> Iterator[int]:
+    """The indexes of the text pieces of ``parts`` (HTML split at its tags, tags at odd
+    indexes) that lie outside any link."""
+    depth = 0
+    for i, part in enumerate(parts):
+        if i % 2:
+            if _A_OPEN.match(part):
+                depth += 1
+            elif _A_CLOSE.match(part):
+                depth = max(0, depth - 1)
+        elif not depth:
+            yield i
+
+
 def link_first(text_html: str, phrase: str, href: str) -> tuple[str, bool]:
     """Wrap the first whole-word, case-insensitive ``phrase`` in ``text_html`` in a link.
 
@@ -85,16 +99,8 @@ def link_first(text_html: str, phrase: str, href: str) -> tuple[str, bool]:
         return text_html, False
     pattern = _term_pattern(_e(phrase))
     parts = _TAG_SPLIT.split(text_html)
-    depth = 0
-    for i, part in enumerate(parts):
-        if i % 2:
-            if _A_OPEN.match(part):
-                depth += 1
-            elif _A_CLOSE.match(part):
-                depth = max(0, depth - 1)
-            continue
-        if depth:
-            continue
+    for i in _prose_parts(parts):
+        part = parts[i]
         for m in pattern.finditer(part):
             if m.group("term") is not None:
                 wrapped = f'<a href="{_e(href)}">{m.group()}</a>'
@@ -136,15 +142,9 @@ def explain_abbreviations(page_html: str) -> str:
     """Every abbreviation in the page's text (not in tags, not in links) made a quiet link
     whose explanation the panel shows when the reader points at it."""
     parts = _TAG_SPLIT.split(page_html)
-    depth = 0
-    for i, part in enumerate(parts):
-        if i % 2:
-            if _A_OPEN.match(part):
-                depth += 1
-            elif _A_CLOSE.match(part):
-                depth = max(0, depth - 1)
-            continue
-        if depth or not _ABBR.search(part):
+    for i in _prose_parts(parts):
+        part = parts[i]
+        if not _ABBR.search(part):
             continue
         parts[i] = _ABBR.sub(
             lambda m: (
