@@ -144,8 +144,12 @@ class ReviewScheduler:
         *,
         fuzz: bool = True,
         desired_retention: float = 0.9,
+        skipped: list[tuple[str, object, str]] | None = None,
     ) -> ReviewScheduler:
-        """Progress saved by :meth:`to_dict`; raises :class:`ProgressError` naming a bad field."""
+        """Progress saved by :meth:`to_dict`; raises :class:`ProgressError` naming a bad field.
+
+        With ``skipped``, an item that does not fit is left out and listed there (its id, its
+        value and why) instead: the other items are kept."""
         if not isinstance(data, Mapping):
             raise ProgressError("(top level)", f"expected a table, got {type(data).__name__}")
         if data.get("format") != PROGRESS_FORMAT:
@@ -161,9 +165,16 @@ class ReviewScheduler:
             raise ProgressError("items", f"expected a table, got {type(items).__name__}")
         scheduler = cls(clock, fuzz=fuzz, desired_retention=desired_retention)
         for item_id, raw in items.items():
-            if not isinstance(item_id, str) or not item_id:
-                raise ProgressError("items", f"item ids must be non-empty text, got {item_id!r}")
-            scheduler._items[item_id] = _read_item(f"items.{item_id}", raw)
+            try:
+                if not isinstance(item_id, str) or not item_id:
+                    raise ProgressError(
+                        "items", f"item ids must be non-empty text, got {item_id!r}"
+                    )
+                scheduler._items[item_id] = _read_item(f"items.{item_id}", raw)
+            except ProgressError as error:
+                if skipped is None:
+                    raise
+                skipped.append((str(item_id), raw, str(error)))
         return scheduler
 
 

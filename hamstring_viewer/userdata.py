@@ -29,6 +29,7 @@ import contextlib
 import copy
 import errno
 import json
+import math
 import os
 import tempfile
 from collections.abc import Callable, Mapping
@@ -138,8 +139,15 @@ def _encode(document: Mapping[str, Any]) -> bytes:
         return (json.dumps(document, indent=1, allow_nan=False) + "\n").encode("utf-8")
 
 
-def _reject_constant(name: str) -> Any:
-    raise _Unusable(f"is not valid JSON ({name} is not a number JSON allows)")
+def _plain_json(value: object) -> object:
+    """``value`` with every number that is not finite written as text (for a set-aside file)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return repr(value)
+    if isinstance(value, dict):
+        return {k: _plain_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain_json(v) for v in value]
+    return value
 
 
 def _json_copy(value: Any, what: str) -> Any:
@@ -184,54 +192,107 @@ def _time(value: object, where: str) -> datetime:
     return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
 
 
-def _notes(body: object) -> dict[str, Note]:
+#: an entry of a user data file that could not be read: its key, its value and why
+BadEntry = tuple[str, object, str]
+
+
+def _finite(value: object) -> bool:
+    """Whether every number inside ``value`` is finite (JSON data)."""
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if isinstance(value, dict):
+        return all(_finite(v) for v in value.values())
+    if isinstance(value, list):
+        return all(_finite(v) for v in value)
+    return True
+
+
+def _notes(body: object, bad: list[BadEntry]) -> dict[str, Note]:
     _expect(body, dict, "'notes'")
     assert isinstance(body, dict)
     out: dict[str, Note] = {}
     for record_id, entry in body.items():
         where = f"the note on '{record_id}'"
-        _expect(entry, dict, where)
-        _expect(entry.get("text"), str, f"{where}: 'text'")
-        out[record_id] = Note(entry["text"], _time(entry.get("updated"), f"{where}: 'updated'"))
+        try:
+            _expect(entry, dict, where)
+            _expect(entry.get("text"), str, f"{where}: 'text'")
+            out[record_id] = Note(entry["text"], _time(entry.get("updated"), f"{where}: 'updated'"))
+        except _Unusable as error:
+            bad.append((record_id, entry, str(error)))
     return out
 
 
-def _bookmarks(body: object) -> list[str]:
+def _bookmarks(body: object, bad: list[BadEntry]) -> list[str]:
     _expect(body, list, "'bookmarks'")
     assert isinstance(body, list)
+    good: list[str] = []
     for i, item in enumerate(body):
-        _expect(item, str, f"bookmark {i + 1}")
-    return list(dict.fromkeys(body))
+        if isinstance(item, str):
+            good.append(item)
+        else:
+            bad.append((f"bookmark {i + 1}", item, f"bookmark {i + 1} is not text"))
+    return list(dict.fromkeys(good))
 
 
-def _object(name: str) -> Callable[[object], dict[str, Any]]:
-    def check(body: object) -> dict[str, Any]:
+def _object(name: str) -> Callable[[object, list[BadEntry]], dict[str, Any]]:
+    def check(body: object, bad: list[BadEntry]) -> dict[str, Any]:
         _expect(body, dict, f"'{name}'")
         assert isinstance(body, dict)
+        if not _finite(body):
+            raise _Unusable(f"'{name}' holds a number that is not finite")
         return body
 
     return check
 
 
-def _drawings(body: object) -> list[dict[str, Any]]:
-    _expect(body, list, "'drawings'")
-    assert isinstance(body, list)
-    seen: set[str] = set()
-    for i, item in enumerate(body):
-        where = f"drawing {i + 1}"
-        _expect(item, dict, where)
-        _expect(item.get("id"), str, f"{where}: 'id'")
-        _expect(item.get("date"), str, f"{where}: 'date'")
-        if item["id"] in seen:
-            raise _Unusable(f"{where}: the id '{item['id']}' is used twice")
-        seen.add(item["id"])
+def _progress(body: object, bad: list[BadEntry]) -> dict[str, Any]:
+    """The quiz progress; an item holding a number that is not finite is set aside (the quiz
+    checks each item's fields when it reads them, and sets aside what does not fit)."""
+    _expect(body, dict, "'progress'")
+    assert isinstance(body, dict)
+    items = body.get("items")
+    if isinstance(items, dict):
+        kept = {}
+        for item_id, item in items.items():
+            if _finite(item):
+                kept[item_id] = item
+            else:
+                bad.append(
+                    (str(item_id), item, f"quiz item '{item_id}' holds a number that is not finite")
+                )
+        body = {**body, "items": kept}
+    if not _finite(body):
+        raise _Unusable("'progress' holds a number that is not finite")
     return body
 
 
-_READERS: dict[Kind, Callable[[object], Any]] = {
+def _drawings(body: object, bad: list[BadEntry]) -> list[dict[str, Any]]:
+    _expect(body, list, "'drawings'")
+    assert isinstance(body, list)
+    seen: set[str] = set()
+    good: list[dict[str, Any]] = []
+    for i, item in enumerate(body):
+        where = f"drawing {i + 1}"
+        try:
+            _expect(item, dict, where)
+            _expect(item.get("id"), str, f"{where}: 'id'")
+            _expect(item.get("date"), str, f"{where}: 'date'")
+            if item["id"] in seen:
+                raise _Unusable(f"{where}: the id '{item['id']}' is used twice")
+            if not _finite(item):
+                raise _Unusable(f"{where} holds a number that is not finite")
+        except _Unusable as error:
+            bad.append((where, item, str(error)))
+            continue
+        seen.add(item["id"])
+        good.append(item)
+    return good
+
+
+_READERS: dict[Kind, Callable[[object, list[BadEntry]], Any]] = {
     "notes": _notes,
     "bookmarks": _bookmarks,
-    "progress": _object("progress"),
+    "progress": _progress,
     "drawings": _drawings,
     "preferences": _object("preferences"),
 }
@@ -258,6 +319,7 @@ class UserData:
         self._drawings: list[dict[str, Any]] = []
         self._preferences: dict[str, Any] = {}
         self._locked: dict[Kind, str] = {}  # kinds never written this session, and why
+        self._aside: set[Kind] = set()  # kinds some entries of which were set aside
         self._unsaved: set[Kind] = set()
 
     @classmethod
@@ -321,6 +383,12 @@ class UserData:
             return
         if value is None:
             return
+        self._assign(kind, value)
+        if kind in self._aside:  # entries were set aside: the file keeps the good ones only
+            with contextlib.suppress(UserDataError):
+                self._save(kind)
+
+    def _assign(self, kind: Kind, value: Any) -> None:
         if kind == "notes":
             self._notes = value
         elif kind == "bookmarks":
@@ -339,7 +407,8 @@ class UserData:
         except UnicodeDecodeError as error:
             raise _Unusable(f"is not UTF-8 text (bad byte at offset {error.start})") from None
         try:
-            document = json.loads(text, parse_constant=_reject_constant)
+            # (Infinity and NaN read as numbers: the entries holding them are set aside)
+            document = json.loads(text, parse_constant=float)
         except json.JSONDecodeError as error:
             raise _Unusable(
                 f"is not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})"
@@ -364,7 +433,13 @@ class UserData:
             raise _Unusable(f"has an unknown format {version}")
         if kind not in document:
             raise _Unusable(f"has no '{kind}' field")
-        return _READERS[kind](document[kind])
+        if not _finite({k: v for k, v in document.items() if k != kind}):
+            raise _Unusable("is not valid JSON (NaN or Infinity is not a number JSON allows)")
+        bad: list[BadEntry] = []
+        value = _READERS[kind](document[kind], bad)
+        if bad:
+            self._set_aside(kind, bad)
+        return value
 
     def _move_aside(self, kind: Kind, what_is_wrong: str) -> None:
         path = self.path(kind)
@@ -389,6 +464,61 @@ class UserData:
             kind,
             f"{what_is_wrong}; it was moved aside to {target.name} and your {_WHAT[kind]} "
             "start empty",
+        )
+
+    def set_aside_progress_items(self, bad: list[BadEntry]) -> None:
+        """Set aside quiz items the quiz could not read (``bad``: item id, value, why): kept
+        in ``progress.corrupt-<time>.json`` with the reason and said in :attr:`problems`; the
+        other items stay, and the file is rewritten without these (if that fails, the next
+        save does it)."""
+        if not bad:
+            return
+        self._set_aside("progress", bad)
+        if "progress" in self._locked:
+            return
+        items = self._progress.get("items")
+        if isinstance(items, dict):
+            gone = {key for key, _value, _why in bad}
+            self._progress = {
+                **self._progress,
+                "items": {k: v for k, v in items.items() if k not in gone},
+            }
+        with contextlib.suppress(UserDataError):
+            self._save("progress")
+
+    def _set_aside(self, kind: Kind, bad: list[BadEntry]) -> None:
+        path = self.path(kind)
+        stamp = self._now().astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+        target = path.with_name(f"{path.stem}.corrupt-{stamp}.json")
+        n = 1
+        while target.exists():
+            n += 1
+            target = path.with_name(f"{path.stem}.corrupt-{stamp}-{n}.json")
+        document = {
+            "set_aside_from": path.name,
+            "entries": [
+                {"entry": key, "why": why, "value": _plain_json(value)} for key, value, why in bad
+            ],
+        }
+        what = _WHAT[kind]
+        count = f"{len(bad)} entr{'y' if len(bad) == 1 else 'ies'}"
+        try:
+            write_atomic(target, _encode(document))
+        except OSError as error:
+            self._locked[kind] = "entries that could not be read could not be set aside"
+            self._problem(
+                kind,
+                f"{count} could not be read ({bad[0][2]}) and could not be set aside "
+                f"({_describe(error)}); the file is left as it is and changes to your {what} "
+                "will not be saved this session",
+            )
+            return
+        self._aside.add(kind)
+        self._problem(
+            kind,
+            f"{count} could not be read ({bad[0][2]}); "
+            f"{'it was' if len(bad) == 1 else 'they were'} set aside in {target.name}, and the "
+            f"rest of your {what} are kept",
         )
 
     # saving ----------------------------------------------------------------------------------

@@ -319,33 +319,45 @@ def test_unreadable_progress_file_is_reported_and_the_quiz_still_works(
     assert FIND_ST in saved["progress"]["items"]
 
 
-def test_malformed_progress_is_kept_until_the_first_answer(
+def test_a_malformed_answer_record_is_set_aside_and_the_others_kept(
     qtbot: QtBot, open_quiz: OpenQuiz, user_dir: Path
 ) -> None:
     user_dir.mkdir(parents=True)
-    bad = {
+    good = {
+        "state": 2,
+        "step": None,
+        "stability": 3.5,
+        "difficulty": 5.0,
+        "due": "2025-03-20T00:00:00+00:00",
+        "last_review": "2025-03-10T00:00:00+00:00",
+        "reviews": [{"at": "2025-03-10T00:00:00+00:00", "correct": True}],
+    }
+    kept_id = "find:semimembranosus"
+    document = {
         "format": 1,
         "progress": {
             "format": "hamstring-viewer-progress",
             "version": 1,
-            "items": {FIND_ST: {"state": 9}},
+            "items": {FIND_ST: {"state": 9}, kept_id: good},
         },
     }
     path = user_dir / "progress.json"
-    path.write_text(json.dumps(bad), encoding="utf-8")
-    original = path.read_bytes()
+    path.write_text(json.dumps(document), encoding="utf-8")
     quiz = open_quiz()
     text = quiz.message.text()
     assert quiz.message.isVisible()
-    assert "could not be read" in text and "until you answer" in text
-    assert "state" in text  # names the bad field
+    assert "set aside in progress.corrupt-" in text and "state" in text  # names the bad field
+    assert kept_id in quiz.scheduler.items()  # every other answer stays
+    on_disk = json.loads(path.read_text(encoding="utf-8"))["progress"]["items"]
+    assert set(on_disk) == {kept_id}
+    (aside,) = user_dir.glob("progress.corrupt-*.json")
+    entries = json.loads(aside.read_text(encoding="utf-8"))["entries"]
+    assert [e["entry"] for e in entries] == [FIND_ST] and "state" in entries[0]["why"]
     win = window_of(quiz)
     ask(quiz, FIND_ST)
-    assert path.read_bytes() == original
-    x, y = visible_point(win, "semitendinosus")
-    click_plate(qtbot, win, x, y)
-    assert path.read_bytes() != original
-    assert not quiz.message.isVisible()
+    click_plate(qtbot, win, *visible_point(win, "semitendinosus"))
+    saved = json.loads(path.read_text(encoding="utf-8"))["progress"]["items"]
+    assert set(saved) == {kept_id, FIND_ST}
 
 
 def test_progress_that_cannot_be_saved_is_said_and_the_quiz_goes_on(

@@ -293,14 +293,6 @@ DAMAGED_NOTES = {
     "not_utf8": (b'{"format": 1, "notes": {"femur": {"text": "\xff\xfe"}}}', "not UTF-8"),
     "wrong_shape": (b'["femur", "a note"]', "should be an object, not a list"),
     "no_format": (b'{"notes": {}}', "no 'format'"),
-    "wrong_type": (
-        b'{"format": 1, "notes": {"femur": {"text": 42, "updated": "2025-01-01T00:00:00"}}}',
-        "'text' should be text, not a number",
-    ),
-    "bad_date": (
-        b'{"format": 1, "notes": {"femur": {"text": "x", "updated": "yesterday"}}}',
-        "not a date and time",
-    ),
     "nan": (b'{"format": 1, "notes": {}, "x": NaN}', "NaN"),
 }
 
@@ -491,3 +483,94 @@ def test_a_notes_file_that_is_a_named_pipe_is_reported_not_waited_for(tmp_path: 
     assert store.notes() == {}
     (problem,) = store.problems
     assert FILES["notes"] in str(problem) and "not a regular file" in str(problem)
+
+
+BAD_ENTRIES = {
+    "notes": (
+        {
+            "format": 1,
+            "notes": {
+                "femur": {"text": "keep me", "updated": "2025-01-01T00:00:00+00:00"},
+                "tibia": {"text": 42, "updated": "2025-01-01T00:00:00"},
+                "fibula": {"text": "x", "updated": "yesterday"},
+            },
+        },
+        2,
+        "'text' should be text, not a number",
+    ),
+    "drawings": (
+        {
+            "format": 1,
+            "drawings": [
+                {"id": "a", "date": "2025-01-01", "marks": [[1.0, 2.0]]},
+                {"id": "b", "date": "2025-01-02", "marks": [[1e400, 2.0]]},
+                {"id": "a", "date": "2025-01-03", "marks": []},
+            ],
+        },
+        2,
+        "not finite",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", BAD_ENTRIES)
+def test_bad_entries_are_set_aside_with_their_reason_and_the_good_ones_kept(
+    tmp_path: Path, kind: str
+) -> None:
+    document, bad_count, why = BAD_ENTRIES[kind]
+    _good_other_files(tmp_path)
+    text = json.dumps(document).replace("Infinity", "1e400")
+    (tmp_path / f"{kind}.json").write_text(text)
+    store = open_store(tmp_path)
+    (problem,) = [p for p in store.problems if p.file.endswith(f"{kind}.json")]
+    aside = tmp_path / f"{kind}.corrupt-20250314T092653Z.json"
+    assert f"{bad_count} entries could not be read" in problem.message
+    assert aside.name in problem.message and "the rest of your" in problem.message
+    kept_aside = json.loads(aside.read_text())
+    assert len(kept_aside["entries"]) == bad_count
+    assert any(why in e["why"] for e in kept_aside["entries"])
+    # the good entry is kept, in memory and in the rewritten file, and later saves work
+    if kind == "notes":
+        assert list(store.notes()) == ["femur"]
+        store.set_note("tibia", "new")
+        assert set(open_store(tmp_path).notes()) == {"femur", "tibia"}
+    else:
+        assert [d["id"] for d in store.drawings()] == ["a"]
+        assert [d["id"] for d in open_store(tmp_path).drawings()] == ["a"]
+    assert len(list(tmp_path.glob(f"{kind}.corrupt-*.json"))) == 1  # set aside once
+
+
+def test_quiz_items_that_do_not_fit_are_set_aside_and_the_others_kept(tmp_path: Path) -> None:
+    from hamstring_viewer.scheduler import ReviewScheduler
+
+    good = {
+        "state": 2,
+        "step": None,
+        "stability": 3.5,
+        "difficulty": 5.0,
+        "due": "2025-03-20T00:00:00+00:00",
+        "last_review": "2025-03-10T00:00:00+00:00",
+        "reviews": [{"at": "2025-03-10T00:00:00+00:00", "correct": True}],
+    }
+    progress = {
+        "format": "hamstring-viewer-progress",
+        "version": 1,
+        "items": {
+            "find:semitendinosus": good,
+            "find:femur": {**good, "stability": "high"},  # a wrong type
+            "find:tibia": {**good, "stability": 1e400},  # infinite
+        },
+    }
+    (tmp_path / "progress.json").write_text(json.dumps({"format": 1, "progress": progress}))
+    store = open_store(tmp_path)  # the infinite one is set aside as the file is read
+    skipped: list[tuple[str, object, str]] = []
+    scheduler = ReviewScheduler.from_dict(store.progress(), skipped=skipped)
+    assert [s[0] for s in skipped] == ["find:femur"]  # the quiz finds the wrong type
+    store.set_aside_progress_items(skipped)
+    assert set(scheduler.items()) == {"find:semitendinosus"}
+    kept = open_store(tmp_path).progress()["items"]
+    assert set(kept) == {"find:semitendinosus"}
+    aside = sorted(tmp_path.glob("progress.corrupt-*.json"))
+    assert aside and any(
+        "stability" in e["why"] for a in aside for e in json.loads(a.read_text())["entries"]
+    )

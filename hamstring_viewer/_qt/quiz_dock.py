@@ -597,8 +597,17 @@ class QuizDock(QDockWidget):
         data = userdata.progress()
         scheduler = ReviewScheduler(self._clock, fuzz=self._fuzz)
         if data:
+            skipped: list[tuple[str, object, str]] = []
             try:
-                scheduler = ReviewScheduler.from_dict(data, self._clock, fuzz=self._fuzz)
+                scheduler = ReviewScheduler.from_dict(
+                    data, self._clock, fuzz=self._fuzz, skipped=skipped
+                )
+                if skipped:  # kept aside with the reason; every other answer stays
+                    userdata.set_aside_progress_items(skipped)
+                    notes += [
+                        f"Your quiz progress file could not be fully used: {p.message}."
+                        for p in userdata.problems[-1:]
+                    ]
             except ProgressError as error:
                 notes.append(
                     f"Your saved quiz progress could not be read ({error}). This session starts "
