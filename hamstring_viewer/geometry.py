@@ -428,6 +428,55 @@ def _without_gc(read: Callable[[bytes, str], Plate]) -> Callable[[bytes, str], P
     return wrapper
 
 
+_HREFS = ("href", "{http://www.w3.org/1999/xlink}href")
+_CSS_URL = re.compile(r"url\(\s*['\"]?([^)'\"]*)", re.IGNORECASE)
+
+
+def _outside_references(root: ElementTree.Element, data: bytes, file: str) -> list[Problem]:
+    """Every reference of the plate to anything outside itself: a link (``href``) that is not
+    ``#id`` (an ``<image>`` may hold its picture as a ``data:`` address), a style ``url(…)``
+    that is not ``#id``, a style ``@import``. The app never opens such files, and so a plate
+    that has one is refused."""
+    problems: list[Problem] = []
+
+    def report(tag: str, element_id: str, ref: str) -> None:
+        at = data.find(ref.encode("utf-8", "replace"))
+        line = data.count(b"\n", 0, at) + 1 if at >= 0 else None
+        named = f"<{tag}> '{element_id}'" if element_id else f"a <{tag}>"
+        problems.append(
+            Problem(
+                file,
+                f"{named} refers to '{ref[:80]}' outside the plate; a plate may refer only to "
+                'its own elements ("#id")',
+                line=line,
+            )
+        )
+
+    for element in root.iter():
+        tag = str(element.tag).rsplit("}", 1)[-1]
+        element_id = element.get("id", "")
+        for name in _HREFS:
+            ref = (element.get(name) or "").strip()
+            if not ref or ref.startswith("#"):
+                continue
+            if tag == "image" and ref.lower().startswith("data:image/"):
+                continue
+            report(tag, element_id, ref)
+        styles = [element.get("style") or ""]
+        if tag == "style":
+            styles.append(element.text or "")
+        for attribute in ("fill", "stroke", "filter", "mask", "clip-path", "marker-start",
+                          "marker-mid", "marker-end"):  # fmt: skip
+            styles.append(element.get(attribute) or "")
+        for style in styles:
+            if "@import" in style.lower():
+                report(tag, element_id, "@import")
+            for ref in _CSS_URL.findall(style):
+                if ref.strip() and not ref.strip().startswith("#"):
+                    report(tag, element_id, ref.strip())
+    return problems
+
+
 def parse_plate(data: bytes, file: str = "<plate>") -> tuple[Plate | None, list[Problem]]:
     """Parse plate bytes (see :func:`load_plate`)."""
     if not data.strip():
@@ -441,7 +490,14 @@ def parse_plate(data: bytes, file: str = "<plate>") -> tuple[Plate | None, list[
 
     import svgelements  # here, not at the top: a warm start reads the cached geometry
 
-    root = ElementTree.fromstring(data)
+    try:
+        root = ElementTree.fromstring(data)
+    except ElementTree.ParseError as exc:  # e.g. a prefix no namespace is declared for
+        line = exc.position[0] if exc.position else None
+        return None, [Problem(file, f"is not well-formed XML: {exc.msg}", line=line)]
+    problems = _outside_references(root, data, file)
+    if problems:
+        return None, problems
     titles = _titles_and_show_layers(root)
     taken = _take_path_data(root)
     try:

@@ -225,3 +225,58 @@ def test_a_plate_that_is_a_named_pipe_is_a_message_not_a_hang(
     svg.unlink()
     os.mkfifo(svg)
     assert_reported(data, svg, "posterior_thigh.svg", "not a regular file")
+
+
+@pytest.mark.parametrize(
+    ("planted", "ref"),
+    [
+        (
+            '<image xmlns:xlink="http://www.w3.org/1999/xlink" id="leak"'
+            ' xlink:href="/etc/hostname" width="10" height="10"/>',
+            "/etc/hostname",
+        ),
+        ('<image id="leak2" href="file:///etc/passwd" width="10" height="10"/>', "file:///etc"),
+        ('<use id="other" href="other.svg#muscle"/>', "other.svg#muscle"),
+        (
+            '<path id="_far" d="M 0 0 L 1 1 Z" style="fill:url(file:///tmp/x.svg#g)"/>',
+            "file:///tmp",
+        ),
+        ("<style>@import url(https://example.com/a.css);</style>", "@import"),
+    ],
+)
+def test_a_plate_that_refers_outside_itself_is_refused(
+    content_copy: tuple[Path, Path], planted: str, ref: str
+) -> None:
+    from hamstring_viewer.atlas import load_atlas_cached
+    from hamstring_viewer.problems import ContentError
+
+    data, svg = content_copy
+    text = svg.read_text(encoding="utf-8")
+    svg.write_text(text.replace("</svg>", f"{planted}\n</svg>", 1), encoding="utf-8")
+    assert_reported(data, svg, "posterior_thigh.svg", "outside the plate", ref)
+    with pytest.raises(ContentError, match="outside the plate"):
+        load_atlas_cached(data, svg, None)  # the app never opens what the plate points at
+
+
+def test_an_embedded_picture_and_references_inside_the_plate_are_fine() -> None:
+    from hamstring_viewer.geometry import parse_plate
+
+    svg = (
+        b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"'
+        b' xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape" viewBox="0 0 10 10">'
+        b'<defs><linearGradient id="g"/></defs>'
+        b'<g inkscape:groupmode="layer" inkscape:label="Bones" id="layer_bones">'
+        b'<path id="femur" d="M 0 0 L 5 0 L 5 5 Z" style="fill:url(#g)"/>'
+        b'<use id="_copy" xlink:href="#femur"/>'
+        b'<image id="_pic" href="data:image/png;base64,iVBORw0KGgo=" width="1" height="1"/>'
+        b"</g></svg>"
+    )
+    plate, problems = parse_plate(svg)
+    assert problems == [] and plate is not None and plate.has("femur")
+
+
+def test_an_unbound_prefix_is_a_message_not_a_traceback(content_copy: tuple[Path, Path]) -> None:
+    data, svg = content_copy
+    text = svg.read_text(encoding="utf-8")
+    svg.write_text(text.replace("</svg>", '<image xlink:href="#x"/>\n</svg>', 1), encoding="utf-8")
+    assert_reported(data, svg, "posterior_thigh.svg", "not well-formed XML", "unbound prefix")
