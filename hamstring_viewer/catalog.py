@@ -652,6 +652,9 @@ def _read_toml(
         return None
     try:
         data = tomllib.loads(text)
+    except RecursionError:  # the parser recurses once per level: a few hundred levels end it
+        problems.append(Problem(display, "nests arrays or tables too deeply to be read"))
+        return None
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         match = re.search(r"\(at line (\d+), column (\d+)\)", message)

@@ -280,3 +280,13 @@ def test_an_unbound_prefix_is_a_message_not_a_traceback(content_copy: tuple[Path
     text = svg.read_text(encoding="utf-8")
     svg.write_text(text.replace("</svg>", '<image xlink:href="#x"/>\n</svg>', 1), encoding="utf-8")
     assert_reported(data, svg, "posterior_thigh.svg", "not well-formed XML", "unbound prefix")
+
+
+@pytest.mark.parametrize("nested", ["[" * 1500 + "]" * 1500, "{ a = " * 1200 + "1" + " }" * 1200])
+def test_content_nested_very_deep_is_a_message_not_a_traceback(
+    content_copy: tuple[Path, Path], nested: str
+) -> None:
+    data, svg = content_copy
+    path = data / "glossary.toml"
+    path.write_text(path.read_text(encoding="utf-8") + f"\nwhatever = {nested}\n", encoding="utf-8")
+    assert_reported(data, svg, "data/glossary.toml", "too deeply")
