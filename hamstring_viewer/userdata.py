@@ -441,14 +441,19 @@ class UserData:
             self._set_aside(kind, bad)
         return value
 
-    def _move_aside(self, kind: Kind, what_is_wrong: str) -> None:
-        path = self.path(kind)
+    def _corrupt_path(self, path: Path) -> Path:
+        """A new ``<name>.corrupt-<time>[-n].json`` beside ``path`` (never an existing file)."""
         stamp = self._now().astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
         target = path.with_name(f"{path.stem}.corrupt-{stamp}.json")
         n = 1
         while target.exists():
             n += 1
             target = path.with_name(f"{path.stem}.corrupt-{stamp}-{n}.json")
+        return target
+
+    def _move_aside(self, kind: Kind, what_is_wrong: str) -> None:
+        path = self.path(kind)
+        target = self._corrupt_path(path)
         try:
             os.rename(path, target)
             _fsync_directory(self.directory)
@@ -488,12 +493,7 @@ class UserData:
 
     def _set_aside(self, kind: Kind, bad: list[BadEntry]) -> None:
         path = self.path(kind)
-        stamp = self._now().astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-        target = path.with_name(f"{path.stem}.corrupt-{stamp}.json")
-        n = 1
-        while target.exists():
-            n += 1
-            target = path.with_name(f"{path.stem}.corrupt-{stamp}-{n}.json")
+        target = self._corrupt_path(path)
         document = {
             "set_aside_from": path.name,
             "entries": [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -53,6 +54,28 @@ def content_copy(tmp_path: Path) -> tuple[Path, Path]:
         if not (tmp_path / path.name).exists():
             shutil.copy(path, tmp_path / path.name)
     return data, svg
+
+
+#: one quiz item as the scheduler saves it (reviewed once, right)
+REVIEWED_ITEM: dict[str, object] = {
+    "state": 2,
+    "step": None,
+    "stability": 3.5,
+    "difficulty": 5.0,
+    "due": "2025-03-20T00:00:00+00:00",
+    "last_review": "2025-03-10T00:00:00+00:00",
+    "reviews": [{"at": "2025-03-10T00:00:00+00:00", "correct": True}],
+}
+
+
+@pytest.fixture
+def fitted_window(qtbot: QtBot, atlas: Atlas, tmp_path: Path) -> Iterator[MainWindow]:
+    """A shown window (no study features) on the test's own settings and user data, with the
+    plate fitted."""
+    win = show_window(qtbot, atlas, tmp_path / "settings.ini", UserData.open(tmp_path / "user"))
+    win.view.fit()
+    yield win
+    win.close()
 
 
 HAMSTRINGS = (

@@ -5,11 +5,10 @@ from __future__ import annotations
 import os
 import shutil
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import HAMSTRINGS, show_window
+from conftest import HAMSTRINGS
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QKeySequence, QPainter
 from PySide6.QtPdf import QPdfDocument
@@ -28,9 +27,7 @@ from hamstring_viewer._qt.export import (
 )
 from hamstring_viewer._qt.plate_view import SELECT_COLOUR
 from hamstring_viewer._qt.window import MainWindow
-from hamstring_viewer.catalog import Atlas
 from hamstring_viewer.handout import handout_for
-from hamstring_viewer.userdata import UserData
 
 #: where the handout renders are left to look at (skipped when the folder is absent)
 SHOTS = Path(os.environ.get("HAMSTRING_SHOTS", "/work/tmp"))
@@ -39,11 +36,8 @@ VIEW_ACTIONS = ("export_view_png", "export_view_svg")
 
 
 @pytest.fixture
-def window(qtbot: QtBot, atlas: Atlas, tmp_path: Path) -> Iterator[MainWindow]:
-    win = show_window(qtbot, atlas, tmp_path / "settings.ini", UserData.open(tmp_path / "user"))
-    win.view.fit()
-    yield win
-    win.close()
+def window(fitted_window: MainWindow) -> MainWindow:
+    return fitted_window
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ or a nerve shows its members."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,11 +18,8 @@ from hamstring_viewer.userdata import UserData
 
 
 @pytest.fixture
-def window(qtbot: QtBot, atlas: Atlas, tmp_path: Path) -> Iterator[MainWindow]:
-    win = show_window(qtbot, atlas, tmp_path / "settings.ini", UserData.open(tmp_path / "user"))
-    win.view.fit()
-    yield win
-    win.close()
+def window(fitted_window: MainWindow) -> MainWindow:
+    return fitted_window
 
 
 def drawn_zones(win: MainWindow) -> set[str]:

@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import show_window
+from conftest import REVIEWED_ITEM, show_window
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMenu, QPushButton
 from pytestqt.qtbot import QtBot
@@ -323,15 +323,7 @@ def test_a_malformed_answer_record_is_set_aside_and_the_others_kept(
     qtbot: QtBot, open_quiz: OpenQuiz, user_dir: Path
 ) -> None:
     user_dir.mkdir(parents=True)
-    good = {
-        "state": 2,
-        "step": None,
-        "stability": 3.5,
-        "difficulty": 5.0,
-        "due": "2025-03-20T00:00:00+00:00",
-        "last_review": "2025-03-10T00:00:00+00:00",
-        "reviews": [{"at": "2025-03-10T00:00:00+00:00", "correct": True}],
-    }
+    good = REVIEWED_ITEM  # a quiz item the scheduler reads
     kept_id = "find:semimembranosus"
     document = {
         "format": 1,

@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from conftest import REVIEWED_ITEM
 
 from hamstring_viewer.userdata import FILES, FORMAT, Note, UserData, UserDataError
 
@@ -543,15 +544,7 @@ def test_bad_entries_are_set_aside_with_their_reason_and_the_good_ones_kept(
 def test_quiz_items_that_do_not_fit_are_set_aside_and_the_others_kept(tmp_path: Path) -> None:
     from hamstring_viewer.scheduler import ReviewScheduler
 
-    good = {
-        "state": 2,
-        "step": None,
-        "stability": 3.5,
-        "difficulty": 5.0,
-        "due": "2025-03-20T00:00:00+00:00",
-        "last_review": "2025-03-10T00:00:00+00:00",
-        "reviews": [{"at": "2025-03-10T00:00:00+00:00", "correct": True}],
-    }
+    good = REVIEWED_ITEM  # a quiz item the scheduler reads
     progress = {
         "format": "hamstring-viewer-progress",
         "version": 1,
