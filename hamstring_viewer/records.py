@@ -8,8 +8,10 @@ art and the data.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Literal
+
+from hamstring_viewer.fastrecord import record
 
 StructureKind = Literal[
     "hamstring", "muscle_group", "muscle", "bone", "landmark", "nerve", "vessel"
@@ -25,7 +27,7 @@ STRUCTURE_KINDS: tuple[str, ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Fact:
     """A claim in our own words, with the sources it comes from.
 
@@ -38,7 +40,7 @@ class Fact:
     topic: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Correction:
     """Where a source page is wrong, what the record says instead, and why."""
 
@@ -53,7 +55,7 @@ class Correction:
     claim_terms: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Connection:
     """A muscle functionally or clinically connected to this one."""
 
@@ -62,7 +64,7 @@ class Connection:
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Innervation:
     nerve: str
     division: str
@@ -70,7 +72,7 @@ class Innervation:
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Actions:
     hip: Fact
     knee: Fact
@@ -78,7 +80,7 @@ class Actions:
     other: tuple[Fact, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Structure:
     """A muscle, muscle group, bone, landmark, nerve or blood vessel. Binds to the plates by
     ``svg_ids`` (each id on at least one plate)."""
@@ -121,7 +123,7 @@ class Structure:
         return self.kind == "hamstring"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TriggerPoint:
     """A trigger point, drawn as an X. Binds to the plate by ``svg_id``."""
 
@@ -139,7 +141,7 @@ class TriggerPoint:
     corrections: tuple[Correction, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ReferralZone:
     """An essential or spillover zone of referred pain. Binds to the plate by ``svg_id``."""
 
@@ -154,7 +156,7 @@ class ReferralZone:
     corrections: tuple[Correction, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Exercise:
     id: str
     name: str
@@ -169,7 +171,7 @@ class Exercise:
     corrections: tuple[Correction, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Stretch:
     id: str
     name: str
@@ -180,7 +182,7 @@ class Stretch:
     corrections: tuple[Correction, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Technique:
     """A self-massage or professional treatment technique."""
 
@@ -195,7 +197,7 @@ class Technique:
     corrections: tuple[Correction, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PalpationGuide:
     id: str
     name: str
@@ -206,7 +208,7 @@ class PalpationGuide:
     corrections: tuple[Correction, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class GlossaryTerm:
     id: str
     english: str
@@ -216,7 +218,7 @@ class GlossaryTerm:
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Source:
     """A seed page or an established reference."""
 
@@ -231,7 +233,7 @@ class Source:
     note: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LookAlikeTrigger:
     """When a look-alike deserves a thought: the pain drawing touches the plate ``regions`` (any
     of them) and/or the ``band_cm`` of heights above the floor (both, if both are given), and the
@@ -244,7 +246,7 @@ class LookAlikeTrigger:
     min_span_cm: float = 0.0
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LookAlikeCause:
     """Another cause of pain at the back of the thigh that can look like hamstring trigger-point
     pain (``kind`` "lookalike"), or the general warning signs (``kind`` "red_flags", shown with
@@ -274,7 +276,7 @@ Record = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class KnowledgeBase:
     """All records, by kind and id."""
 

@@ -38,8 +38,10 @@ def main(argv: list[str] | None = None) -> int:
         start = time.perf_counter()
         name, text = plates.build(key, lib)
         (args.out / name).write_text(text, encoding="utf-8")
-        print(f"{key}: wrote {args.out / name} ({len(text) // 1024} KiB, "
-              f"{time.perf_counter() - start:.1f} s)")
+        print(
+            f"{key}: wrote {args.out / name} ({len(text) // 1024} KiB, "
+            f"{time.perf_counter() - start:.1f} s)"
+        )
     from tools.compile_plates import compile_plates  # the geometry the app ships with them
 
     return compile_plates(sorted(args.out.glob("*.svg")))

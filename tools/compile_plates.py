@@ -99,13 +99,39 @@ def compile_atlas(check: bool = False) -> int:
     return 0
 
 
+def compile_record_code(check: bool = False) -> int:
+    """Write (or with ``check``, verify) ``hamstring_viewer/_record_code.py``: the methods the
+    record classes' ``@dataclass`` generates, compiled ahead of time (see
+    ``hamstring_viewer.fastrecord``); re-run after changing ``hamstring_viewer/records.py``."""
+    from hamstring_viewer import fastrecord
+
+    target = ROOT / "hamstring_viewer" / "_record_code.py"
+    if not fastrecord.SUPPORTED:
+        print("the record methods are compiled ahead of time on Python 3.11 only: skipped")
+        return 0
+    text = fastrecord.write_module(
+        fastrecord.collect("hamstring_viewer.records"), "hamstring_viewer/records.py"
+    )
+    current = target.read_text(encoding="utf-8") if target.is_file() else None
+    if check:
+        if current != text:
+            print(f"{target}: missing or stale (run tools/compile_plates.py)")
+            return 1
+        return 0
+    if current != text:
+        target.write_text(text, encoding="utf-8")
+        print(f"wrote {target}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("svgs", nargs="*", type=Path, help="SVG plates (default: assets/svg/)")
     parser.add_argument("--check", action="store_true", help="verify, write nothing")
     args = parser.parse_args(argv)
     svgs = args.svgs or sorted((ROOT / "assets" / "svg").glob("*.svg"))
-    status = compile_plates(svgs, check=args.check)
+    status = compile_record_code(check=args.check) if not args.svgs else 0
+    status = max(status, compile_plates(svgs, check=args.check))
     if not args.svgs:  # the shipped content: its compiled atlas too
         status = max(status, compile_atlas(check=args.check))
     return status

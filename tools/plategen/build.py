@@ -168,8 +168,9 @@ def _run(
     return (float(a[0]), float(a[1])), (float(b[0]), float(b[1]))
 
 
-def slices(mask: np.ndarray, x0: int, y0: int, axis: Array, step: float = 6.0
-           ) -> list[tuple[Point, Point]]:
+def slices(
+    mask: np.ndarray, x0: int, y0: int, axis: Array, step: float = 6.0
+) -> list[tuple[Point, Point]]:
     """Cross-sections of a mask perpendicular to ``axis``: (start, end) of the inside run on
     each line, from one end of the shape to the other."""
     ys, xs = np.nonzero(mask)

@@ -108,8 +108,10 @@ def depth_order(items: list[Built]) -> list[Built]:
     for b in items:
         g = raster.on_grid(b.r, x0, y0, w, h)[::step, ::step]
         grids.append(g)
-    means = [float(np.nanmean(np.where(np.isfinite(g), g, np.nan))) if np.isfinite(g).any()
-             else 0.0 for g in grids]
+    means = [
+        float(np.nanmean(np.where(np.isfinite(g), g, np.nan))) if np.isfinite(g).any() else 0.0
+        for g in grids
+    ]
     above: dict[int, set[int]] = {i: set() for i in range(n)}  # i must be painted after these
     for i in range(n):
         for j in range(i + 1, n):
@@ -198,8 +200,13 @@ def curve(points: Sequence[Point], step: float = 3.0) -> Array:
             t = s / k
             t2, t3 = t * t, t * t * t
             out.append(
-                0.5 * ((2 * p1) + (-p0 + p2) * t + (2 * p0 - 5 * p1 + 4 * p2 - p3) * t2
-                       + (-p0 + 3 * p1 - 3 * p2 + p3) * t3)
+                0.5
+                * (
+                    (2 * p1)
+                    + (-p0 + p2) * t
+                    + (2 * p0 - 5 * p1 + 4 * p2 - p3) * t2
+                    + (-p0 + 3 * p1 - 3 * p2 + p3) * t3
+                )
             )
     return np.asarray(out)
 
@@ -271,8 +278,9 @@ class PlateWriter:
         else:
             a, z = (b.r.x0, b.r.y0), (b.r.x0 + b.r.shape[1], b.r.y0)
         fill = doc.gradient(f"_fill_{part.id.lstrip('_')}", a, z, look)
-        doc.region(part.id, part.title if not part.id.startswith("_") else "", b.d,
-                   fill_attrs(fill, look))
+        doc.region(
+            part.id, part.title if not part.id.startswith("_") else "", b.d, fill_attrs(fill, look)
+        )
         lk = LOOKS[look]
         lines = fibre_lines(b, part.fibres) if part.fibres and lk.fibre else []
         tendon_parts: list[tuple[Tendon, str]] = []
@@ -357,8 +365,10 @@ class PlateWriter:
             e = self.skin_edges(h)
             if e:
                 knee.append((e[0] + share * (e[1] - e[0]), self.proj.v0 + CM * (105.0 - h)))
-        for pid, title, pts in (("_gluteal_fold", "Gluteal fold", fold),
-                                ("_knee_crease", "Knee crease", knee)):
+        for pid, title, pts in (
+            ("_gluteal_fold", "Gluteal fold", fold),
+            ("_knee_crease", "Knee crease", knee),
+        ):
             if len(pts) >= 3:
                 doc.open(
                     f'<path id="{pid}" d="{raster.polyline_d(curve(pts, 10.0)[::2])}" '
@@ -388,11 +398,14 @@ class PlateWriter:
                 sm = raster.smooth_loop([(float(x), float(y)) for x, y in dense], 2.0, 8.0)
                 ds.append(raster.bezier_d(sm))
             if zid.endswith("essential"):
-                attrs = (f'fill="{fill_colour}" fill-opacity="0.55" stroke="{stroke}" '
-                         'stroke-width="1.4"')
+                attrs = (
+                    f'fill="{fill_colour}" fill-opacity="0.55" stroke="{stroke}" stroke-width="1.4"'
+                )
             else:
-                attrs = (f'fill="url(#_stipple_{family})" stroke="{fill_colour}" '
-                         'stroke-width="1.3" stroke-dasharray="5 4"')
+                attrs = (
+                    f'fill="url(#_stipple_{family})" stroke="{fill_colour}" '
+                    'stroke-width="1.3" stroke-dasharray="5 4"'
+                )
             doc.region(zid, views.ZONE_TITLES[zid], " ".join(ds), attrs)
 
     def draw_trigger_points(self) -> None:
@@ -420,8 +433,10 @@ class PlateWriter:
             )
             doc.close("g")
             if deep:
-                attrs = ('fill="#4a0b0b" fill-opacity="0.6" stroke="#2a0505" stroke-width="1.2" '
-                         'stroke-dasharray="3 2"')
+                attrs = (
+                    'fill="#4a0b0b" fill-opacity="0.6" stroke="#2a0505" stroke-width="1.2" '
+                    'stroke-dasharray="3 2"'
+                )
             else:
                 attrs = 'fill="#4a0b0b" stroke="#2a0505" stroke-width="0.8"'
             doc.region(tp.id, tp.title, d, attrs)
@@ -477,7 +492,9 @@ def _wrap_svg(spec: ViewSpec, doc: Doc) -> str:
         "  </defs>",
         f'  <rect id="_paper" x="{_f(x)}" y="{_f(y)}" width="{_f(w)}" height="{_f(h)}" '
         'fill="#fbf8f2" inkscape:label="paper" sodipodi:insensitive="true" '
-        'style="display:none"/>' if False else "",
+        'style="display:none"/>'
+        if False
+        else "",
     ]
     lines = [line for line in head if line] + ["  " + line for line in body] + ["</svg>"]
     return "\n".join(lines) + "\n"
@@ -505,8 +522,9 @@ def _stipples() -> list[str]:
 # ---------------------------------------------------------------------------------------------
 
 POSTERIOR = Projection("posterior", 300.0, 40.0)
-SKIN = Part("_skin", "Skin", (views.SKIN,), "silhouette", "skin", views.SKIN_SELECT,
-            min_area=2000.0)
+SKIN = Part(
+    "_skin", "Skin", (views.SKIN,), "silhouette", "skin", views.SKIN_SELECT, min_area=2000.0
+)
 
 
 def posterior_superficial() -> ViewSpec:
@@ -523,8 +541,14 @@ def posterior_superficial() -> ViewSpec:
         ),
         projection=POSTERIOR,
         view_box=(0.0, 0.0, 1000.0, 2180.0),
-        parts=[SKIN, *views.POSTERIOR_BONES, *views.DEEP_CALF, *views.POSTERIOR_DEEP_MUSCLES,
-               *views.POSTERIOR_VESSELS, *views.POSTERIOR_SUPERFICIAL],
+        parts=[
+            SKIN,
+            *views.POSTERIOR_BONES,
+            *views.DEEP_CALF,
+            *views.POSTERIOR_DEEP_MUSCLES,
+            *views.POSTERIOR_VESSELS,
+            *views.POSTERIOR_SUPERFICIAL,
+        ],
         trigger_points=tuple(tp.id for tp in views.POSTERIOR_TRIGGER_POINTS),
     )
 
@@ -546,8 +570,11 @@ def posterior_deep() -> ViewSpec:
         projection=POSTERIOR,
         view_box=base.view_box,
         parts=[SKIN, *views.posterior_deep_parts()],
-        trigger_points=("tp_semimembranosus_upper", "tp_semimembranosus_lower",
-                        "tp_biceps_femoris_short_head"),
+        trigger_points=(
+            "tp_semimembranosus_upper",
+            "tp_semimembranosus_lower",
+            "tp_biceps_femoris_short_head",
+        ),
     )
 
 
@@ -568,8 +595,11 @@ def medial() -> ViewSpec:
         zones=False,
         creases=False,
         nerve_ids=("tibial_nerve",),  # the sciatic nerve lies behind adductor magnus here
-        trigger_points=("tp_semitendinosus", "tp_semimembranosus_upper",
-                        "tp_semimembranosus_lower"),
+        trigger_points=(
+            "tp_semitendinosus",
+            "tp_semimembranosus_upper",
+            "tp_semimembranosus_lower",
+        ),
         tp_across=0.5,
     )
 
@@ -634,10 +664,20 @@ SECTION_PARTS: list[tuple[str, str, tuple[str, ...], str, str]] = [
     ("gracilis", "Gracilis", (views.GRACILIS,), "deep", "muscle_deep"),
     ("semimembranosus", "Semimembranosus", (views.SEMIMEM,), "superficial", "muscle"),
     ("semitendinosus", "Semitendinosus", (views.SEMITEND,), "superficial", "muscle"),
-    ("biceps_femoris_long_head", "Biceps femoris, long head", (views.BF_LONG,), "superficial",
-     "muscle"),
-    ("biceps_femoris_short_head", "Biceps femoris, short head", (views.BF_SHORT,),
-     "superficial", "muscle"),
+    (
+        "biceps_femoris_long_head",
+        "Biceps femoris, long head",
+        (views.BF_LONG,),
+        "superficial",
+        "muscle",
+    ),
+    (
+        "biceps_femoris_short_head",
+        "Biceps femoris, short head",
+        (views.BF_SHORT,),
+        "superficial",
+        "muscle",
+    ),
     ("femoral_artery", "Femoral artery", (views.FEM_ART,), "vessels", "artery"),
     ("femoral_vein", "Femoral vein", (views.FEM_VEIN,), "vessels", "vein"),
     ("_deep_femoral_vein", "Deep femoral vein", ("FJ2135",), "vessels", "vein"),
@@ -682,12 +722,17 @@ class SectionWriter:
                 continue
             items = by_layer.get(key, [])
             if key == "silhouette" and skin:
-                doc.open(f'<g inkscape:groupmode="layer" id="layer_{key}" '
-                         f'inkscape:label="{label}">')
+                doc.open(
+                    f'<g inkscape:groupmode="layer" id="layer_{key}" inkscape:label="{label}">'
+                )
                 d, mask, x0, y0 = section.outline(skin[:1], min_area=1000.0)
                 self.extent = (x0, y0, x0 + mask.shape[1], y0 + mask.shape[0])
-                doc.region("_skin", "", d, 'fill="#f6e3b4" stroke="#d9b08f" stroke-width="5" '
-                           'stroke-linejoin="round"')
+                doc.region(
+                    "_skin",
+                    "",
+                    d,
+                    'fill="#f6e3b4" stroke="#d9b08f" stroke-width="5" stroke-linejoin="round"',
+                )
                 doc.open('<g class="decor">')
                 doc.w(f'<path d="{d}" fill="none" stroke="#b98d6f" stroke-width="1.2"/>')
                 doc.close("g")
@@ -702,16 +747,15 @@ class SectionWriter:
                 a = (float(xs.min() + x0), float(ys.mean() + y0))
                 z = (float(xs.max() + x0 + 1), float(ys.mean() + y0))
                 fill = doc.gradient(f"_fill_{pid.lstrip('_')}", a, z, look)
-                doc.region(pid, title if not pid.startswith("_") else "", d,
-                           fill_attrs(fill, look))
+                doc.region(pid, title if not pid.startswith("_") else "", d, fill_attrs(fill, look))
                 if pid == "femur":  # the marrow cavity inside the cortical bone
                     inner = raster.erode(mask, max(3, int(0.28 * min(mask.shape))))
-                    md, _ = raster.outline_d(inner, x0, y0, min_area=10.0, sigma=2.0,
-                                             spacing=4.0)
+                    md, _ = raster.outline_d(inner, x0, y0, min_area=10.0, sigma=2.0, spacing=4.0)
                     if md:
                         doc.open('<g class="decor" id="_femur_marrow">')
-                        doc.w(f'<path d="{md}" fill="#f1d98f" stroke="#c9a65a" '
-                              'stroke-width="0.8"/>')
+                        doc.w(
+                            f'<path d="{md}" fill="#f1d98f" stroke="#c9a65a" stroke-width="0.8"/>'
+                        )
                         doc.close("g")
             if key == "nerves":
                 self._sciatic()
@@ -726,14 +770,27 @@ class SectionWriter:
         ant = float(np.interp(SECTION_H, course[order, 1], course[order, 2]))
         cx, cy = SECTION_U0 - CM * lat, SECTION_V0 - CM * ant
         rx, ry = 0.75 * CM, 0.45 * CM
-        pts = np.array([(cx + rx * math.cos(t), cy + ry * math.sin(t))
-                        for t in np.linspace(0, 2 * math.pi, 24, endpoint=False)])
+        pts = np.array(
+            [
+                (cx + rx * math.cos(t), cy + ry * math.sin(t))
+                for t in np.linspace(0, 2 * math.pi, 24, endpoint=False)
+            ]
+        )
         fill = self.doc.gradient("_fill_sciatic_nerve", (cx - rx, cy), (cx + rx, cy), "nerve")
-        self.doc.region("sciatic_nerve", "Sciatic nerve", raster.bezier_d(pts),
-                        fill_attrs(fill, "nerve"))
+        self.doc.region(
+            "sciatic_nerve", "Sciatic nerve", raster.bezier_d(pts), fill_attrs(fill, "nerve")
+        )
 
-    def _text(self, x: float, y: float, text: str, size: float = 11.0, anchor: str = "middle",
-              colour: str = "#5b4a3f", italic: bool = False) -> None:
+    def _text(
+        self,
+        x: float,
+        y: float,
+        text: str,
+        size: float = 11.0,
+        anchor: str = "middle",
+        colour: str = "#5b4a3f",
+        italic: bool = False,
+    ) -> None:
         style = ' font-style="italic"' if italic else ""
         self.doc.w(
             f'<text x="{_f(x)}" y="{_f(y)}" font-family="sans-serif" font-size="{size}" '
@@ -754,15 +811,26 @@ class SectionWriter:
     def _compartments(self, centres: dict[str, tuple[float, float]], layer: str) -> None:
         """The compartments' names, each in the layer of its muscles (hidden with them)."""
         groups = {
-            "Anterior compartment": ("vastus_lateralis", "vastus_intermedius",
-                                     "vastus_medialis", "rectus_femoris", "sartorius"),
+            "Anterior compartment": (
+                "vastus_lateralis",
+                "vastus_intermedius",
+                "vastus_medialis",
+                "rectus_femoris",
+                "sartorius",
+            ),
             "Medial compartment": ("adductor_longus", "adductor_magnus", "gracilis"),
-            "Posterior compartment": ("semimembranosus", "semitendinosus",
-                                      "biceps_femoris_long_head", "biceps_femoris_short_head"),
+            "Posterior compartment": (
+                "semimembranosus",
+                "semitendinosus",
+                "biceps_femoris_long_head",
+                "biceps_femoris_short_head",
+            ),
         }
         doc = self.doc
-        wanted = {"deep": ("Anterior compartment", "Medial compartment"),
-                  "superficial": ("Posterior compartment",)}.get(layer, ())
+        wanted = {
+            "deep": ("Anterior compartment", "Medial compartment"),
+            "superficial": ("Posterior compartment",),
+        }.get(layer, ())
         if not wanted:
             return
         doc.open(f'<g class="decor" id="_compartment_names_{layer}">')
@@ -787,6 +855,13 @@ class SectionWriter:
             "nerve, the femoral vessels and the great saphenous vein. Plate units: X = 580 - 20 "
             "* (cm lateral), Y = 385 - 20 * (cm anterior)."
         )
-        spec = ViewSpec("cross_section", "cross_section_mid_thigh.svg", title, desc,
-                        POSTERIOR, (0.0, 0.0, 800.0, 450.0), [])
+        spec = ViewSpec(
+            "cross_section",
+            "cross_section_mid_thigh.svg",
+            title,
+            desc,
+            POSTERIOR,
+            (0.0, 0.0, 800.0, 450.0),
+            [],
+        )
         return _wrap_svg(spec, self.doc)

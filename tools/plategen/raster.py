@@ -82,18 +82,25 @@ def rasterize(tri: Array, depth: Array, pad: int = 2) -> Raster:
             px = np.broadcast_to(px, (len(s), k, k))
             py = np.broadcast_to(py, (len(s), k, k))
             a = area[s, None, None]
-            w0 = ((bx[s, None, None] - px) * (cy[s, None, None] - py)
-                  - (by[s, None, None] - py) * (cx[s, None, None] - px)) / a
-            w1 = ((cx[s, None, None] - px) * (ay[s, None, None] - py)
-                  - (cy[s, None, None] - py) * (ax[s, None, None] - px)) / a
+            w0 = (
+                (bx[s, None, None] - px) * (cy[s, None, None] - py)
+                - (by[s, None, None] - py) * (cx[s, None, None] - px)
+            ) / a
+            w1 = (
+                (cx[s, None, None] - px) * (ay[s, None, None] - py)
+                - (cy[s, None, None] - py) * (ax[s, None, None] - px)
+            ) / a
             w2 = 1.0 - w0 - w1
             eps = -1e-7
             inside = (w0 >= eps) & (w1 >= eps) & (w2 >= eps)
             inside &= (px >= 0) & (px < w) & (py >= 0) & (py < h)
             if not inside.any():
                 continue
-            d = (w0 * depth[s, 0, None, None] + w1 * depth[s, 1, None, None]
-                 + w2 * depth[s, 2, None, None])
+            d = (
+                w0 * depth[s, 0, None, None]
+                + w1 * depth[s, 1, None, None]
+                + w2 * depth[s, 2, None, None]
+            )
             index = (py * w + px)[inside]
             np.minimum.at(buf, index, d[inside])
     return Raster(x0, y0, buf.reshape(h, w))
@@ -146,8 +153,9 @@ def trace(mask: Mask, x0: int = 0, y0: int = 0) -> list[Loop]:
     m = np.pad(mask, 1)
     edges: dict[tuple[int, int], list[tuple[int, int]]] = {}
 
-    def add(ys: npt.NDArray[np.int64], xs: npt.NDArray[np.int64], a: tuple[int, int],
-            b: tuple[int, int]) -> None:
+    def add(
+        ys: npt.NDArray[np.int64], xs: npt.NDArray[np.int64], a: tuple[int, int], b: tuple[int, int]
+    ) -> None:
         for y, x in zip(ys.tolist(), xs.tolist(), strict=True):
             start = (x + a[0], y + a[1])
             edges.setdefault(start, []).append((x + b[0], y + b[1]))
@@ -257,9 +265,7 @@ def bezier_d(points: Array, closed: bool = True) -> str:
         p3 = pts[(i + 2) % n] if closed or i + 2 < n else pts[n - 1]
         c1 = (p1[0] + (p2[0] - p0[0]) / 6, p1[1] + (p2[1] - p0[1]) / 6)
         c2 = (p2[0] - (p3[0] - p1[0]) / 6, p2[1] - (p3[1] - p1[1]) / 6)
-        out.append(
-            f"C {_f(c1[0])},{_f(c1[1])} {_f(c2[0])},{_f(c2[1])} {_f(p2[0])},{_f(p2[1])}"
-        )
+        out.append(f"C {_f(c1[0])},{_f(c1[1])} {_f(c2[0])},{_f(c2[1])} {_f(p2[0])},{_f(p2[1])}")
     if closed:
         out.append("Z")
     return " ".join(out)
@@ -270,8 +276,14 @@ def polyline_d(points: Array) -> str:
     return bezier_d(points, closed=False)
 
 
-def outline_d(mask: Mask, x0: int, y0: int, min_area: float = 40.0, sigma: float = 4.0,
-              spacing: float | None = None) -> tuple[str, list[Array]]:
+def outline_d(
+    mask: Mask,
+    x0: int,
+    y0: int,
+    min_area: float = 40.0,
+    sigma: float = 4.0,
+    spacing: float | None = None,
+) -> tuple[str, list[Array]]:
     """Path data for every outer loop of ``mask`` larger than ``min_area`` square units."""
     loops = [lp for lp in trace(mask, x0, y0) if abs(signed_area(lp)) >= min_area]
     smoothed = [smooth_loop(lp, sigma, spacing) for lp in loops]
