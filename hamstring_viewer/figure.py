@@ -254,6 +254,9 @@ _PROFILES: Mapping[str, tuple[tuple[float, ...], tuple[float, ...], tuple[float,
         (0.020, 0.024, 0.021, 0.012),
     ),
     "neck": ((0.027, 0.027), (0.029, 0.029), (0.030, 0.028)),
+    "palm": ((0.015, 0.019, 0.017, 0.012), (0.015, 0.019, 0.017, 0.012), (0.02, 0.02, 0.02, 0.02)),
+    "thumb": ((0.007, 0.008, 0.007), (0.007, 0.008, 0.007), (0.008, 0.008, 0.008)),
+    "sleeve": ((0.03, 0.029), (0.03, 0.029), (0.03, 0.03)),
     "foot_back": ((0.028, 0.026, 0.016), (0.028, 0.026, 0.016), (0.030, 0.030, 0.022)),
 }
 
@@ -474,74 +477,82 @@ def _head_outline(view: str, frames: Mapping[str, Frame]) -> tuple[list[P2], lis
 
 # ------------------------------------------------------------------ muscles
 
-# Each muscle: a path of three points (segment frame, local x forward, y along the segment,
+# Each muscle: a path of points (segment frame, local x forward, y along the segment,
 # z lateral for the right side; mirrored for the left) and half-widths at those points.
-_MuscleDef = tuple[tuple[tuple[str, Vec], ...], tuple[float, float, float]]
+_MuscleDef = tuple[tuple[tuple[str, Vec], ...], tuple[float, ...]]
 
 _MUSCLES: Mapping[str, _MuscleDef] = {
     "semimembranosus": (
         (
             ("pelvis", (-0.040, -0.048, 0.030)),
+            ("thigh", (-0.030, -0.040, 0.000)),
             ("thigh", (-0.026, -0.150, -0.010)),
             ("shank", (-0.022, -0.030, -0.020)),
         ),
-        (0.007, 0.020, 0.009),
+        (0.007, 0.012, 0.020, 0.009),
     ),
     "semitendinosus": (
         (
             ("pelvis", (-0.044, -0.046, 0.035)),
+            ("thigh", (-0.034, -0.040, 0.000)),
             ("thigh", (-0.030, -0.110, -0.008)),
             ("shank", (-0.008, -0.060, -0.025)),
         ),
-        (0.008, 0.016, 0.004),
+        (0.008, 0.012, 0.016, 0.004),
     ),
     "biceps_femoris_long_head": (
         (
             ("pelvis", (-0.044, -0.046, 0.040)),
+            ("thigh", (-0.034, -0.040, 0.010)),
             ("thigh", (-0.030, -0.120, 0.020)),
             ("shank", (-0.020, -0.030, 0.030)),
         ),
-        (0.008, 0.018, 0.007),
+        (0.008, 0.012, 0.018, 0.007),
     ),
     "biceps_femoris_short_head": (
         (
-            ("thigh", (-0.025, -0.110, 0.020)),
-            ("thigh", (-0.026, -0.185, 0.025)),
+            ("thigh", (-0.025, -0.100, 0.020)),
+            ("thigh", (-0.027, -0.150, 0.024)),
+            ("thigh", (-0.026, -0.200, 0.026)),
             ("shank", (-0.020, -0.030, 0.032)),
         ),
-        (0.005, 0.013, 0.005),
+        (0.005, 0.011, 0.012, 0.005),
     ),
     "gluteus_maximus": (
         (
-            ("pelvis", (-0.055, 0.080, 0.010)),
-            ("pelvis", (-0.068, 0.000, 0.050)),
+            ("pelvis", (-0.050, 0.080, 0.010)),
+            ("pelvis", (-0.060, 0.020, 0.050)),
+            ("thigh", (-0.035, -0.020, 0.050)),
             ("thigh", (-0.015, -0.080, 0.050)),
         ),
-        (0.020, 0.036, 0.012),
+        (0.018, 0.032, 0.030, 0.010),
     ),
     "quadriceps": (
         (
             ("pelvis", (0.035, 0.020, 0.050)),
-            ("thigh", (0.022, -0.120, 0.0)),
-            ("shank", (0.020, -0.050, 0.0)),
+            ("thigh", (0.030, -0.040, 0.000)),
+            ("thigh", (0.022, -0.120, 0.000)),
+            ("shank", (0.020, -0.050, 0.000)),
         ),
-        (0.010, 0.028, 0.009),
+        (0.008, 0.020, 0.028, 0.009),
     ),
     "gastrocnemius": (
         (
-            ("thigh", (-0.018, -0.225, 0.0)),
-            ("shank", (-0.024, -0.075, 0.0)),
-            ("shank", (-0.014, -0.200, 0.0)),
+            ("thigh", (-0.018, -0.225, 0.000)),
+            ("shank", (-0.020, -0.020, 0.000)),
+            ("shank", (-0.024, -0.085, 0.000)),
+            ("shank", (-0.014, -0.200, 0.000)),
         ),
-        (0.014, 0.026, 0.006),
+        (0.012, 0.020, 0.026, 0.006),
     ),
     "adductor_magnus": (
         (
             ("pelvis", (-0.020, -0.050, 0.020)),
+            ("thigh", (-0.015, -0.040, -0.020)),
             ("thigh", (-0.010, -0.120, -0.030)),
             ("thigh", (-0.005, -0.215, -0.035)),
         ),
-        (0.012, 0.022, 0.007),
+        (0.010, 0.018, 0.022, 0.007),
     ),
 }
 
@@ -603,7 +614,7 @@ def _catmull(p0: P2, p1: P2, p2: P2, p3: P2, t: float) -> P2:
 
 
 def _band(c: Sequence[P2], w: Sequence[float], n: int = 10) -> list[P2]:
-    """A spindle around the curve through three points, half-widths w at those points."""
+    """A spindle around the curve through the points, half-widths w at those points."""
     ext = [c[0], *c, c[-1]]
     centre: list[P2] = []
     widths: list[float] = []
@@ -864,7 +875,7 @@ def _draw_muscles(
         path = _muscle_path3(body.frames, muscle, side)
         # hide muscles on the far face of the limb
         _, locs = _MUSCLES[muscle][0], _MUSCLES[muscle][0]
-        seg, mid = locs[1]
+        seg, mid = locs[2]
         sign = 1.0 if side == "right" else -1.0
         fr = body.frames[seg if seg == "pelvis" else f"{side}_{seg}"]
         out3 = _mv(fr.rot, (mid[0], 0.0, mid[2] * sign))
@@ -1219,17 +1230,32 @@ def _draw_equipment(cv: _Canvas, body: _Body, eq: Equipment, back: bool) -> None
         ang = math.radians(_num(eq, "angle", math.degrees(math.atan2(-n[1], -n[0]))))
         ux, uy = math.cos(ang), math.sin(ang)  # direction of the pressure / the tool
         if k == "hand":
-            tip = (p[0] - ux * 0.008, p[1] - uy * 0.008)
-            wrist = (tip[0] - ux * 0.1, tip[1] - uy * 0.1)
-            elbow = (wrist[0] - ux * 0.2 - uy * 0.03, wrist[1] - uy * 0.2 + ux * 0.03)
-            fore = _Seg(
-                "x", (elbow[0], elbow[1], 0.0), (wrist[0], wrist[1], 0.0), (-uy, ux, 0.0), "forearm"
+            tip = (p[0] - ux * 0.006, p[1] - uy * 0.006)
+            wrist = (tip[0] - ux * 0.085, tip[1] - uy * 0.085)
+            elbow = (wrist[0] - ux * 0.12, wrist[1] - uy * 0.12)
+            sleeve = (elbow[0] - ux * 0.07, elbow[1] - uy * 0.07)
+            norm = (-uy, ux, 0.0)
+            fore = _Seg("x", (*elbow, 0.0), (*wrist, 0.0), norm, "forearm")
+            palm = _Seg("x", (*wrist, 0.0), (*tip, 0.0), norm, "palm")
+            thumb_base = (wrist[0] + ux * 0.02 + uy * 0.012, wrist[1] + uy * 0.02 - ux * 0.012)
+            thumb = _Seg(
+                "x",
+                (*thumb_base, 0.0),
+                (tip[0] + uy * 0.008, tip[1] - ux * 0.008, 0.0),
+                norm,
+                "thumb",
             )
-            hand = _Seg(
-                "x", (wrist[0], wrist[1], 0.0), (tip[0], tip[1], 0.0), (-uy, ux, 0.0), "hand"
-            )
+            arm = _Seg("x", (*sleeve, 0.0), (*elbow, 0.0), norm, "sleeve")
+            _draw_union(cv, [_seg_outline("side", arm)], "#c9dbe6", "#4a5a66")
             _draw_union(
-                cv, [_seg_outline("side", fore), _seg_outline("side", hand)], "#efe3d6", BODY_LINE
+                cv,
+                [
+                    _seg_outline("side", fore),
+                    _seg_outline("side", palm),
+                    _seg_outline("side", thumb),
+                ],
+                "#efe3d6",
+                BODY_LINE,
             )
         elif k == "spray":
             can = (p[0] - ux * 0.22, p[1] - uy * 0.22)

@@ -12,6 +12,7 @@ app uses), so what you see here is what the panel will show.
 from __future__ import annotations
 
 import argparse
+import re
 import os
 import sys
 from pathlib import Path
@@ -65,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
         for vi, var in enumerate(fig.variants, 1):
             for step in var.steps:
                 tag = f"{rid}_v{vi}" if len(fig.variants) > 1 else rid
-                name = f"{tag}_{step.name}".replace(" ", "_")
+                name = re.sub(r"[^A-Za-z0-9]+", "_", f"{tag}_{step.name}").strip("_")
                 img = render_png(render_step(step), args.height)
                 img.save(str(args.out / f"{name}.png"))
                 label = f"{rid.replace('exercise_', '').replace('technique_', '')}"
