@@ -12,8 +12,8 @@ app uses), so what you see here is what the panel will show.
 from __future__ import annotations
 
 import argparse
-import re
 import os
+import re
 import sys
 from pathlib import Path
 
