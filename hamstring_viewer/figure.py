@@ -59,6 +59,7 @@ __all__ = [
     "Variant",
     "ease",
     "expand_muscles",
+    "frame_at",
     "interpolate",
     "joints",
     "load_figures",
@@ -66,6 +67,7 @@ __all__ = [
     "parse_figures",
     "render_step",
     "render_svg",
+    "total_duration",
 ]
 
 # ------------------------------------------------------------------ proportions (Winter 2009)
@@ -224,9 +226,9 @@ def _local(frames: Mapping[str, Frame], seg: str, p: Vec, side_sign: float = 1.0
 # back (posterior) and side (seen from behind). Drawing choices, not anthropometric data.
 _PROFILES: Mapping[str, tuple[tuple[float, ...], tuple[float, ...], tuple[float, ...]]] = {
     "trunk": (
-        (0.040, 0.062, 0.066, 0.062, 0.078, 0.088, 0.058),
-        (0.068, 0.092, 0.080, 0.056, 0.064, 0.074, 0.058),
-        (0.095, 0.105, 0.092, 0.080, 0.092, 0.105, 0.098),
+        (0.040, 0.062, 0.066, 0.062, 0.078, 0.088, 0.060),
+        (0.068, 0.092, 0.080, 0.056, 0.064, 0.074, 0.060),
+        (0.095, 0.103, 0.090, 0.080, 0.092, 0.104, 0.062),
     ),
     "thigh": (
         (0.052, 0.054, 0.050, 0.044, 0.038, 0.035),
@@ -241,17 +243,17 @@ _PROFILES: Mapping[str, tuple[tuple[float, ...], tuple[float, ...], tuple[float,
     "upper_arm": (
         (0.034, 0.030, 0.027, 0.024),
         (0.036, 0.033, 0.030, 0.025),
-        (0.040, 0.031, 0.028, 0.025),
+        (0.036, 0.029, 0.026, 0.023),
     ),
     "forearm": (
         (0.024, 0.026, 0.021, 0.017),
         (0.024, 0.026, 0.021, 0.017),
-        (0.025, 0.027, 0.022, 0.019),
+        (0.023, 0.024, 0.020, 0.016),
     ),
     "hand": (
         (0.016, 0.018, 0.016, 0.010),
         (0.016, 0.018, 0.016, 0.010),
-        (0.020, 0.024, 0.021, 0.012),
+        (0.018, 0.021, 0.019, 0.011),
     ),
     "neck": ((0.027, 0.027), (0.029, 0.029), (0.030, 0.028)),
     "palm": ((0.015, 0.019, 0.017, 0.012), (0.015, 0.019, 0.017, 0.012), (0.02, 0.02, 0.02, 0.02)),
@@ -292,7 +294,7 @@ def _segments(frames: Mapping[str, Frame]) -> list[_Seg]:
         _Seg(
             "trunk",
             _local(frames, "pelvis", (-0.005, -0.065, 0.0)),
-            _local(frames, "pelvis", (0.0, TRUNK_LENGTH + 0.012, 0.0)),
+            _local(frames, "pelvis", (0.0, TRUNK_LENGTH - 0.012, 0.0)),
             _mv(pel.rot, (1.0, 0.0, 0.0)),
             "trunk",
         )
@@ -781,7 +783,8 @@ def _part_matches(part: str, name: str) -> bool:
     if part == name:
         return True
     base = name.split("_", 1)[1] if name.startswith(("left_", "right_")) else name
-    return part in (base, base + "s") or (part == "pelvis" and name == "trunk")
+    plural = {"foot": "feet"}.get(base, base + "s")
+    return part in (base, plural) or (part == "pelvis" and name == "trunk")
 
 
 def _build(pose: Pose, view: str) -> _Body:
@@ -997,6 +1000,37 @@ def _roller_pad(cv: _Canvas, c: P2, r: float) -> None:
     cv.circle(c, r * 0.35, EQUIP_FILL, EQUIP_LINE, 0.003)
 
 
+def _draw_attachment(cv: _Canvas, body: _Body, eq: Equipment) -> None:
+    """The cable's ankle strap (around the shank above the ankle) or bar (in the hands)."""
+    to = eq.get("to")
+    if not isinstance(to, str):
+        return
+    attach = _str(eq, "attach", "strap" if to.endswith("ankle") else "bar")
+    if attach == "bar":
+        p, _ = _anchor(body, to)
+        cv.circle(p, 0.016, "#5b646c", "#2f353a", 0.004)
+        return
+    side = "left" if to.startswith("left_") else "right"
+    fr = body.frames[f"{side}_shank"]
+    c3 = _add(fr.origin, _mv(fr.rot, (0.0, -0.212, 0.0)))
+    ax3 = _mv(fr.rot, (0.0, 1.0, 0.0))
+    c = body.place3(c3)
+    ax = _project(body.view, ax3)
+    ax = (ax[0] * body.mirror, ax[1])
+    ln = math.hypot(*ax) or 1.0
+    ux, uy = ax[0] / ln, ax[1] / ln
+    nx, ny = -uy, ux
+    hw, hl = 0.027, 0.02
+    corners = [
+        (c[0] + ux * hl + nx * hw, c[1] + uy * hl + ny * hw),
+        (c[0] - ux * hl + nx * hw, c[1] - uy * hl + ny * hw),
+        (c[0] - ux * hl - nx * hw, c[1] - uy * hl - ny * hw),
+        (c[0] + ux * hl - nx * hw, c[1] + uy * hl - ny * hw),
+    ]
+    cv.path(cv.poly(corners), "#3f4a54", "#22292f", 0.003)
+    cv.circle(c, 0.007, "#c5ccd2", "#22292f", 0.002)
+
+
 def _draw_equipment(cv: _Canvas, body: _Body, eq: Equipment, back: bool) -> None:
     """Equipment behind the body (back=True) or in front of it."""
     k = eq.kind
@@ -1014,6 +1048,8 @@ def _draw_equipment(cv: _Canvas, body: _Body, eq: Equipment, back: bool) -> None
         "ball",
         "grid_roller",
     }
+    if k == "cable_column" and not back:
+        _draw_attachment(cv, body, eq)
     if behind != back:
         return
     x = _num(eq, "x", 0.0)
@@ -1448,3 +1484,26 @@ def interpolate(a: Pose, b: Pose, t: float) -> Pose:
         y=y,
         support_y=_lerp(a.support_y, b.support_y, e),
     )
+
+
+def total_duration(variant: Variant) -> float:
+    """Seconds to play a variant once: the first step's pose is held for its duration, then
+    each later step moves from the pose before it over its own duration."""
+    return sum(st.duration_s for st in variant.steps)
+
+
+def frame_at(variant: Variant, t: float) -> tuple[int, Pose]:
+    """The step whose phase and cue apply at t seconds (clamped to the variant's length) and
+    the in-between pose there, for animating a variant at the speed its steps give."""
+    steps = variant.steps
+    t = min(max(t, 0.0), total_duration(variant))
+    start = 0.0
+    for i, st in enumerate(steps):
+        end = start + st.duration_s
+        if t < end or i == len(steps) - 1:
+            if i == 0:
+                return 0, st.pose
+            u = (t - start) / st.duration_s if st.duration_s > 0 else 1.0
+            return i, interpolate(steps[i - 1].pose, st.pose, min(u, 1.0))
+        start = end
+    return len(steps) - 1, steps[-1].pose

@@ -263,7 +263,7 @@ EQUIPMENT: Mapping[str, Mapping[str, str]] = {
         "pivot": "anchor",
         "thigh_pad": "anchor",
     },
-    "cable_column": {"x": "num", "pulley_y": "num", "to": "anchor"},
+    "cable_column": {"x": "num", "pulley_y": "num", "to": "anchor", "attach": "attach"},
     "barbell": {"at": "anchor", "x": "num", "offset": "pair"},
     "kettlebell": {"at": "anchor", "x": "num", "offset": "pair"},
     "dumbbell": {"at": "anchor", "x": "num", "offset": "pair"},
@@ -462,6 +462,9 @@ def _equipment(ctx: _Ctx, where: str, raw: object) -> tuple[Equipment, ...] | No
                 ok = False
             elif typ == "side" and v not in ("left", "right"):
                 ctx.err(w, f"{kind} {key} must be 'left' or 'right', not {v!r}")
+                ok = False
+            elif typ == "attach" and v not in ("strap", "bar"):
+                ctx.err(w, f"{kind} {key} must be 'strap' or 'bar', not {v!r}")
                 ok = False
             elif typ == "str" and not isinstance(v, str):
                 ctx.err(w, f"{kind} {key} must be a string, not {_type_name(v)}")

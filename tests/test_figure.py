@@ -15,6 +15,7 @@ from hamstring_viewer.figure import (
     WINTER,
     Leg,
     Pose,
+    frame_at,
     interpolate,
     joints,
     load_figures,
@@ -22,6 +23,7 @@ from hamstring_viewer.figure import (
     parse_figures,
     render_step,
     render_svg,
+    total_duration,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -232,3 +234,16 @@ def test_action_highlight_is_drawn_shorter(book) -> None:  # type: ignore[no-unt
     start, end = var.steps[0], var.steps[-1]
     assert muscle_length(end.pose, "semitendinosus") < muscle_length(start.pose, "semitendinosus")
     assert render_step(start) != render_step(end)
+
+
+def test_timeline_follows_the_steps_durations(book) -> None:  # type: ignore[no-untyped-def]
+    var = book.figures["exercise_leg_curl"].variants[0]
+    start, curl, ret = var.steps
+    assert frame_at(var, 0.0) == (0, start.pose)
+    assert total_duration(var) == pytest.approx(start.duration_s + curl.duration_s + ret.duration_s)
+    i, pose = frame_at(var, start.duration_s + curl.duration_s / 2)
+    assert i == 1 and curl.cue.startswith("Breathe out")
+    knee = pose.right_leg.knee
+    assert start.pose.right_leg.knee < knee < curl.pose.right_leg.knee
+    i, pose = frame_at(var, total_duration(var) + 5)
+    assert i == 2 and pose == ret.pose
