@@ -1044,9 +1044,6 @@ def _draw_equipment(cv: _Canvas, body: _Body, eq: Equipment, back: bool) -> None
         "leg_curl_lying",
         "leg_curl_seated",
         "cable_column",
-        "foam_roller",
-        "ball",
-        "grid_roller",
     }
     if k == "cable_column" and not back:
         _draw_attachment(cv, body, eq)
