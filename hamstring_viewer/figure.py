@@ -3,7 +3,7 @@
 One contour figure, drawn from data: body segments with adult proportions, posed by joint
 angles, seen from the side or from behind, with simple equipment and the muscles that a
 movement stretches or works shown in the plate's muscle colours. ``render_svg`` returns a
-standalone SVG (SVG Tiny subset: paths, circles, groups, fill/stroke/opacity) that Qt's
+standalone SVG (SVG Tiny subset: paths, circles, groups, fill/stroke and their opacity) that Qt's
 renderer draws; the output is deterministic.
 
 Proportions are the anthropometric segment lengths as fractions of body height H from
@@ -422,29 +422,23 @@ def _head_outline(view: str, frames: Mapping[str, Frame]) -> tuple[list[P2], lis
     fr = frames["head"]
     rx, ry = 0.057, 0.066
     pts3: list[Vec] = []
-    hair3: list[Vec] = []
     if view == "back":
-        c = _project(view, fr.origin)
-        up = _project(view, _mv(fr.rot, (0.0, 1.0, 0.0)))
-        ang0 = math.atan2(up[1], up[0])
-        head = [
-            (
-                c[0] + 0.052 * math.cos(ang0 + t) * 1.0,
-                c[1] + 0.052 * math.sin(ang0 + t),
-            )
-            for t in (math.radians(i * 360 / 16) for i in range(16))
+        # seen from behind: an ellipse in the head's frontal plane, mostly hair
+
+        def at(p: Vec) -> P2:
+            return _project(view, _add(fr.origin, _mv(fr.rot, p)))
+
+        rz = 0.052
+        ring = [
+            (0.0, ry * math.sin(math.radians(a)), rz * math.cos(math.radians(a)))
+            for a in range(0, 360, 18)
         ]
-        # the outline is an ellipse: stretch along "up"
-        head = [
-            (
-                c[0] + (p[0] - c[0]) + up[0] * 0.012 * math.cos(math.radians(i * 360 / 16)),
-                c[1] + (p[1] - c[1]) + up[1] * 0.012 * math.cos(math.radians(i * 360 / 16)),
-            )
-            for i, p in enumerate(head)
+        cap = [
+            (0.0, ry * math.sin(math.radians(a)), rz * math.cos(math.radians(a)))
+            for a in range(-30, 211, 20)
         ]
-        hair = [head[i] for i in (12, 13, 14, 15, 0, 1, 2, 3, 4)]
-        hair = [*hair, (c[0] + up[0] * -0.005, c[1] + up[1] * -0.005)]
-        return head, [head[i] for i in range(16) if i not in (5, 6, 7, 8, 9, 10, 11)] or hair
+        cap += [(0.0, -0.042, -0.02), (0.0, -0.046, 0.0), (0.0, -0.042, 0.02)]
+        return [at(p) for p in ring], [at(p) for p in cap]
     for i in range(20):
         t = math.radians(i * 18)
         pts3.append((0.008 + rx * math.cos(t), ry * math.sin(t), 0.0))
@@ -462,7 +456,7 @@ def _head_outline(view: str, frames: Mapping[str, Frame]) -> tuple[list[P2], lis
     allp = outline3 + face
     allp.sort(key=lambda p: math.atan2(p[1], p[0] - 0.0))
     pts = [_project(view, _add(fr.origin, _mv(fr.rot, p))) for p in allp]
-    hair3 = [
+    hair3: list[Vec] = [
         (0.045, 0.050, 0.0),
         (0.010, 0.068, 0.0),
         (-0.030, 0.060, 0.0),
@@ -693,7 +687,7 @@ class _Canvas:
                 ' stroke-linejoin="round" stroke-linecap="round"'
             )
         if opacity < 1.0:
-            attrs += f' opacity="{opacity:.2f}"'
+            attrs += f' fill-opacity="{opacity:.2f}" stroke-opacity="{opacity:.2f}"'
         self.parts.append(f"<path {attrs}/>")
 
     def circle(self, c: P2, r: float, fill: str, stroke: str = "none", sw: float = 0.0) -> None:
@@ -877,8 +871,7 @@ def _draw_muscles(
     for muscle, state in muscles:
         path = _muscle_path3(body.frames, muscle, side)
         # hide muscles on the far face of the limb
-        _, locs = _MUSCLES[muscle][0], _MUSCLES[muscle][0]
-        seg, mid = locs[2]
+        seg, mid = _MUSCLES[muscle][0][2]
         sign = 1.0 if side == "right" else -1.0
         fr = body.frames[seg if seg == "pelvis" else f"{side}_{seg}"]
         out3 = _mv(fr.rot, (mid[0], 0.0, mid[2] * sign))
@@ -1342,7 +1335,6 @@ def _draw_arrow(cv: _Canvas, body: _Body, ar: Arrow) -> None:
     p = (p[0] + ar.offset[0], p[1] + ar.offset[1])
     t = math.radians(ar.angle)
     ux, uy = math.cos(t), math.sin(t)
-    nx, ny = -uy, ux
     sw = 0.009
     head = 0.035
 
@@ -1383,7 +1375,6 @@ def _draw_arrow(cv: _Canvas, body: _Body, ar: Arrow) -> None:
         arrowhead(tail, -ux, -uy)
     cv.line(inner_tail, (tip[0] - ux * head * 0.8, tip[1] - uy * head * 0.8), ARROW, sw)
     arrowhead(tip, ux, uy)
-    del nx, ny
 
 
 # ------------------------------------------------------------------ public rendering

@@ -284,6 +284,7 @@ EQUIPMENT: Mapping[str, Mapping[str, str]] = {
     "grid_roller": {"at": "anchor", "x": "num", "y": "num", "radius": "num", "offset": "pair"},
 }
 VIEWS = ("side", "back")
+SIZE_KEYS = frozenset({"length", "height", "radius", "thickness", "depth"})
 SIDES = ("both", "left", "right")
 ARROW_KINDS = ("push", "move", "roll", "turn")
 PHASES = frozenset(
@@ -391,6 +392,9 @@ def _merge_pose(ctx: _Ctx, where: str, prev: dict[str, Any], raw: object) -> dic
             if not isinstance(v, list) or not all(isinstance(p, str) for p in v):
                 ctx.err(where, f"pose support must be a list of body parts, not {_type_name(v)}")
                 continue
+            if not v:
+                ctx.err(where, "pose support must name at least one body part")
+                continue
             bad = [p for p in v if p not in BODY_PARTS]
             for p in bad:
                 ctx.err(where, f"unknown body part {p!r} in pose support")
@@ -456,6 +460,12 @@ def _equipment(ctx: _Ctx, where: str, raw: object) -> tuple[Equipment, ...] | No
                 ok = False
             elif typ == "num" and not _is_num(v):
                 ctx.err(w, f"{kind} {key} must be a number, not {_type_name(v)}")
+                ok = False
+            elif typ == "num" and key in SIZE_KEYS and not 0 < float(v) <= 3:
+                ctx.err(w, f"{kind} {key} {v} must be above 0 and at most 3 body heights")
+                ok = False
+            elif typ == "num" and key != "angle" and not -5 <= float(v) <= 5:
+                ctx.err(w, f"{kind} {key} {v} is outside -5 to 5 body heights")
                 ok = False
             elif typ == "anchor" and (not isinstance(v, str) or v not in ANCHORS):
                 ctx.err(w, f"unknown body point {v!r} for {kind} {key}")

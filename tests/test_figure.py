@@ -135,7 +135,8 @@ colour = "red"
 [[figure.x.step]]
 name = "a"
 pose = { right_hip = 170, elbow = "bent", wiggle = 3 }
-equipment = [{ kind = "trampoline" }, { kind = "ball", at = "left_nose" }]
+equipment = [{ kind = "trampoline" }, { kind = "ball", at = "left_nose" },
+  { kind = "bench", height = -1 }]
 works = ["biceps"]
 view = "top"
 [action.gracilis]
@@ -149,6 +150,7 @@ view = "top"
         "unknown pose key 'wiggle'",
         "unknown equipment 'trampoline'",
         "unknown body point 'left_nose'",
+        "bench height -1 must be above 0",
         "unknown muscle 'biceps'",
         "view must be one of",
         "gracilis",
