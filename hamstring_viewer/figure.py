@@ -883,9 +883,9 @@ def _draw_muscles(
         band = _band(pts2, _MUSCLES[muscle][1])
         fill = MUSCLE_LIGHT if state == "stretch" else MUSCLE_FILL
         op = 0.55 if faint else 1.0
+        if facing < -0.2:  # on the far face of the limb: fainter
+            op *= 0.7
         cv.path(cv.smooth(band), fill, MUSCLE_DARK, 0.0028, op)
-        if state == "work":
-            cv.path(cv.poly(pts2, closed=False), "none", MUSCLE_DARK, 0.0018, op * 0.8)
 
 
 def _draw_hair(cv: _Canvas, body: _Body, colour: str) -> None:
@@ -1024,6 +1024,24 @@ def _draw_attachment(cv: _Canvas, body: _Body, eq: Equipment) -> None:
     cv.circle(c, 0.007, "#c5ccd2", "#22292f", 0.002)
 
 
+def _draw_lever(cv: _Canvas, body: _Body, eq: Equipment) -> None:
+    """A leg-curl machine's lever from the knee pivot to the roller pad behind the ankles
+    (and the seated machine's thigh pad), drawn on the near side of the legs."""
+    piv, pad, tpad = _at(body, eq, "pivot"), _at(body, eq, "pad"), _at(body, eq, "thigh_pad")
+    if pad is not None:
+        c = (pad[0][0] + pad[1][0] * 0.03, pad[0][1] + pad[1][1] * 0.03)
+        if piv is not None:
+            cv.line(piv[0], c, EQUIP_LINE, 0.016)
+            cv.line(piv[0], c, "#aab5be", 0.009)
+            cv.circle(piv[0], 0.018, EQUIP_DARK, EQUIP_LINE, 0.003)
+        _roller_pad(cv, c, 0.03)
+    if tpad is not None:
+        c = (tpad[0][0] + tpad[1][0] * 0.028, tpad[0][1] + tpad[1][1] * 0.028)
+        if piv is not None:
+            cv.line(piv[0], c, EQUIP_LINE, 0.008)
+        _roller_pad(cv, c, 0.028)
+
+
 def _draw_equipment(cv: _Canvas, body: _Body, eq: Equipment, back: bool) -> None:
     """Equipment behind the body (back=True) or in front of it."""
     k = eq.kind
@@ -1040,6 +1058,8 @@ def _draw_equipment(cv: _Canvas, body: _Body, eq: Equipment, back: bool) -> None
     }
     if k == "cable_column" and not back:
         _draw_attachment(cv, body, eq)
+    if k in ("leg_curl_lying", "leg_curl_seated") and not back:
+        _draw_lever(cv, body, eq)
     if behind != back:
         return
     x = _num(eq, "x", 0.0)
@@ -1082,14 +1102,6 @@ def _draw_equipment(cv: _Canvas, body: _Body, eq: Equipment, back: bool) -> None
         cv.rect(fx - 0.03, 0.0, fx + 0.03, h + 0.02, EQUIP_DARK, EQUIP_LINE, 0.003)
         cv.rounded(x - 0.02, 0.0, x + ln + 0.05, 0.025, 0.008, EQUIP_DARK, EQUIP_LINE, 0.003)
         cv.rounded(x, h - 0.04, x + ln, h, 0.014, "#9fb0bf", EQUIP_LINE, 0.004)
-        piv, lpad = _at(body, eq, "pivot"), _at(body, eq, "pad")
-        if lpad is not None:
-            c = (lpad[0][0] + lpad[1][0] * 0.03, lpad[0][1] + lpad[1][1] * 0.03)
-            pv = (fx, h + 0.02) if piv is None else piv[0]
-            cv.line(pv, c, EQUIP_LINE, 0.016)
-            cv.line(pv, c, "#aab5be", 0.009)
-            cv.circle(pv, 0.018, EQUIP_DARK, EQUIP_LINE, 0.003)
-            _roller_pad(cv, c, 0.03)
     elif k == "leg_curl_seated":
         h = _num(eq, "height", 0.26)
         back_side = _str(eq, "back", "left")
@@ -1121,23 +1133,11 @@ def _draw_equipment(cv: _Canvas, body: _Body, eq: Equipment, back: bool) -> None
             0.004,
         )
         cv.rounded(x0, h - 0.04, x1, h, 0.014, "#9fb0bf", EQUIP_LINE, 0.004)
-        piv, pad, tpad = _at(body, eq, "pivot"), _at(body, eq, "pad"), _at(body, eq, "thigh_pad")
+        piv = _at(body, eq, "pivot")
         fx = x1 + 0.22 if back_side == "left" else x0 - 0.22
         cv.rect(fx - 0.03, 0.0, fx + 0.03, h + 0.2, EQUIP_DARK, EQUIP_LINE, 0.003)
         if piv is not None:
             cv.line((fx, h + 0.05), piv[0], EQUIP_LINE, 0.012)
-        if pad is not None:
-            c = (pad[0][0] + pad[1][0] * 0.03, pad[0][1] + pad[1][1] * 0.03)
-            pv = piv[0] if piv is not None else (fx, h)
-            cv.line(pv, c, EQUIP_LINE, 0.016)
-            cv.line(pv, c, "#aab5be", 0.009)
-            cv.circle(pv, 0.018, EQUIP_DARK, EQUIP_LINE, 0.003)
-            _roller_pad(cv, c, 0.03)
-        if tpad is not None:
-            c = (tpad[0][0] + tpad[1][0] * 0.028, tpad[0][1] + tpad[1][1] * 0.028)
-            if piv is not None:
-                cv.line(piv[0], c, EQUIP_LINE, 0.008)
-            _roller_pad(cv, c, 0.028)
     elif k == "cable_column":
         py = _num(eq, "pulley_y", 0.08)
         cv.rect(x - 0.05, 0.0, x + 0.05, 1.15, "#e4e8eb", EQUIP_LINE, 0.004)
