@@ -42,8 +42,10 @@ from hamstring_viewer.figurepose import (
     Pose,
     Step,
     Variant,
+    coverage_problems,
     load_figures,
     parse_figures,
+    validate_figures,
 )
 
 __all__ = [
@@ -57,6 +59,7 @@ __all__ = [
     "Pose",
     "Step",
     "Variant",
+    "coverage_problems",
     "ease",
     "expand_muscles",
     "frame_at",
@@ -68,6 +71,7 @@ __all__ = [
     "render_step",
     "render_svg",
     "total_duration",
+    "validate_figures",
 ]
 
 # ------------------------------------------------------------------ proportions (Winter 2009)

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import math
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -723,3 +723,22 @@ def load_figures(path: str | Path) -> tuple[FigureBook, list[str]]:
     except (OSError, UnicodeDecodeError) as exc:
         return FigureBook(), [f"{name}: cannot be read: {exc}"]
     return parse_figures(text, name)
+
+
+def validate_figures(path: str | Path) -> list[str]:
+    """Every problem in a figures file (empty when it is fine)."""
+    return load_figures(path)[1]
+
+
+def coverage_problems(
+    book: FigureBook, record_ids: Iterable[str], file: str = "data/figures.toml"
+) -> list[str]:
+    """A message for each exercise / stretch / technique id without a figure, and for each
+    figure whose id is not one of those records."""
+    ids = set(record_ids)
+    out = [f"{file}: {rid}: no figure for this record" for rid in sorted(ids - set(book.figures))]
+    out += [
+        f"{file}: {rid}: figure for an unknown record (not an exercise, stretch or technique id)"
+        for rid in sorted(set(book.figures) - ids)
+    ]
+    return out

@@ -24,7 +24,9 @@ from hamstring_viewer.figure import (
     render_step,
     render_svg,
     total_duration,
+    validate_figures,
 )
+from hamstring_viewer.figurepose import coverage_problems
 
 ROOT = Path(__file__).resolve().parent.parent
 FIGURES = ROOT / "data" / "figures.toml"
@@ -51,6 +53,11 @@ def test_every_record_has_a_figure(book) -> None:  # type: ignore[no-untyped-def
     assert ids
     assert ids - set(book.figures) == set()
     assert set(book.figures) - ids == set()
+    assert coverage_problems(book, ids) == []
+    assert validate_figures(FIGURES) == []
+    assert coverage_problems(book, [*ids, "exercise_new"]) == [
+        "data/figures.toml: exercise_new: no figure for this record"
+    ]
 
 
 def test_every_hamstring_has_its_actions(book) -> None:  # type: ignore[no-untyped-def]
@@ -249,3 +256,23 @@ def test_timeline_follows_the_steps_durations(book) -> None:  # type: ignore[no-
     assert start.pose.right_leg.knee < knee < curl.pose.right_leg.knee
     i, pose = frame_at(var, total_duration(var) + 5)
     assert i == 2 and pose == ret.pose
+
+
+def test_figure_modules_are_qt_free() -> None:
+    import ast
+    import sys
+
+    for name in ("figure.py", "figurepose.py"):
+        tree = ast.parse((ROOT / "hamstring_viewer" / name).read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            mods: list[str] = []
+            if isinstance(node, ast.Import):
+                mods = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                mods = [node.module or ""]
+            for mod in mods:
+                top = mod.split(".")[0]
+                assert top in sys.stdlib_module_names or mod == "hamstring_viewer.figurepose", (
+                    name,
+                    mod,
+                )
