@@ -521,11 +521,11 @@ _MUSCLES: Mapping[str, _MuscleDef] = {
     "gluteus_maximus": (
         (
             ("pelvis", (-0.050, 0.080, 0.010)),
-            ("pelvis", (-0.060, 0.020, 0.050)),
-            ("thigh", (-0.035, -0.020, 0.050)),
+            ("pelvis", (-0.056, 0.020, 0.050)),
+            ("thigh", (-0.032, -0.020, 0.050)),
             ("thigh", (-0.015, -0.080, 0.050)),
         ),
-        (0.018, 0.032, 0.030, 0.010),
+        (0.016, 0.028, 0.026, 0.010),
     ),
     "quadriceps": (
         (
@@ -897,6 +897,21 @@ def _draw_hair(cv: _Canvas, body: _Body, colour: str) -> None:
         cv.path(cv.smooth(body.hair), colour)
 
 
+def _draw_face(cv: _Canvas, body: _Body) -> None:
+    """Side view: an eye, so the face direction reads at a glance (with the nose and hair)."""
+    fr = body.frames["head"]
+
+    def at(x: float, y: float) -> P2:
+        return body.place3(_add(fr.origin, _mv(fr.rot, (x, y, 0.0))))
+
+    cv.path(
+        cv.poly((at(0.040, 0.010), at(0.050, 0.008)), closed=False),
+        "none",
+        BODY_LINE,
+        CONTOUR * 0.7,
+    )
+
+
 def _draw_body(
     cv: _Canvas,
     body: _Body,
@@ -929,6 +944,7 @@ def _draw_body(
         _draw_muscles(cv, body, muscles_for("left", "leg"), "left", True)
         _draw_union(cv, [*core, *near_leg], BODY_FILL, BODY_LINE)
         _draw_hair(cv, body, HAIR)
+        _draw_face(cv, body)
         _draw_muscles(cv, body, muscles_for("left", "hip"), "left", True)
         _draw_muscles(cv, body, muscles_for("right", "hip"), "right", False)
         _draw_muscles(cv, body, muscles_for("right", "leg"), "right", False)
