@@ -274,7 +274,7 @@ EQUIPMENT: Mapping[str, Mapping[str, str]] = {
         "y": "num",
         "radius": "num",
         "offset": "pair",
-        "colour": "str",
+        "colour": "colour",
     },
     "roller_stick": {"at": "anchor", "offset": "pair"},
     "hand": {"at": "anchor", "angle": "num", "offset": "pair"},
@@ -475,6 +475,14 @@ def _equipment(ctx: _Ctx, where: str, raw: object) -> tuple[Equipment, ...] | No
                 ok = False
             elif typ == "attach" and v not in ("strap", "bar"):
                 ctx.err(w, f"{kind} {key} must be 'strap' or 'bar', not {v!r}")
+                ok = False
+            elif typ == "colour" and not (
+                isinstance(v, str)
+                and len(v) == 7
+                and v[0] == "#"
+                and all(c in "0123456789abcdefABCDEF" for c in v[1:])
+            ):
+                ctx.err(w, f"{kind} {key} must be a colour like '#e9e4d8', not {v!r}")
                 ok = False
             elif typ == "str" and not isinstance(v, str):
                 ctx.err(w, f"{kind} {key} must be a string, not {_type_name(v)}")

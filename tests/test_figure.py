@@ -143,7 +143,7 @@ colour = "red"
 name = "a"
 pose = { right_hip = 170, elbow = "bent", wiggle = 3 }
 equipment = [{ kind = "trampoline" }, { kind = "ball", at = "left_nose" },
-  { kind = "bench", height = -1 }]
+  { kind = "bench", height = -1 }, { kind = "ball", colour = '"/><script' }]
 works = ["biceps"]
 view = "top"
 [action.gracilis]
@@ -158,6 +158,7 @@ view = "top"
         "unknown equipment 'trampoline'",
         "unknown body point 'left_nose'",
         "bench height -1 must be above 0",
+        "ball colour must be a colour like",
         "unknown muscle 'biceps'",
         "view must be one of",
         "gracilis",
