@@ -1076,6 +1076,9 @@ def _draw_equipment(cv: _Canvas, body: _Body, eq: Equipment, back: bool) -> None
         "leg_curl_seated",
         "cable_column",
     }
+    at = eq.get("at")
+    if isinstance(at, str) and at.startswith("left_") and body.view == "side":
+        behind = True  # held by or lying under the far limb
     if k == "cable_column" and not back:
         _draw_attachment(cv, body, eq)
     if k in ("leg_curl_lying", "leg_curl_seated") and not back:
