@@ -277,3 +277,22 @@ def test_figure_modules_are_qt_free() -> None:
                     name,
                     mod,
                 )
+
+
+def test_problem_in_a_variant_names_the_variant_and_step() -> None:
+    text = """
+[figure.exercise_leg_curl]
+[[figure.exercise_leg_curl.variant]]
+label = "Lying leg curl"
+[[figure.exercise_leg_curl.variant.step]]
+name = "start"
+pose = { trunk = 90 }
+[[figure.exercise_leg_curl.variant.step]]
+name = "curl"
+pose = { right_knee = 170 }
+"""
+    _, problems = parse_figures(text, "data/figures.toml")
+    assert problems == [
+        'data/figures.toml: exercise_leg_curl, variant 1 "Lying leg curl", step 2 "curl": '
+        "right knee angle 170° is outside the human range (-5° to 160°)"
+    ]
