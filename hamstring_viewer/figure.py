@@ -168,10 +168,6 @@ def _add(a: Vec, b: Vec) -> Vec:
     return (a[0] + b[0], a[1] + b[1], a[2] + b[2])
 
 
-def _scale(a: Vec, k: float) -> Vec:
-    return (a[0] * k, a[1] * k, a[2] * k)
-
-
 def _dist3(a: Vec, b: Vec) -> float:
     return math.dist(a, b)
 
@@ -338,11 +334,6 @@ def _project(view: str, p: Vec) -> P2:
     if view == "back":
         return (p[2], p[1])
     return (p[0], p[1])
-
-
-def _depth(view: str, p: Vec) -> float:
-    """Larger is nearer to the viewer."""
-    return -p[0] if view == "back" else p[2]
 
 
 def _interp_profile(vals: Sequence[float], s: float) -> float:
