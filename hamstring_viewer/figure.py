@@ -72,6 +72,7 @@ __all__ = [
     "render_svg",
     "total_duration",
     "validate_figures",
+    "variant_box",
 ]
 
 # ------------------------------------------------------------------ proportions (Winter 2009)
@@ -1394,6 +1395,37 @@ def _draw_arrow(cv: _Canvas, body: _Body, ar: Arrow) -> None:
 # ------------------------------------------------------------------ public rendering
 
 
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in body heights, y up
+
+
+def _draw_all(
+    pose: Pose,
+    view: str,
+    equipment: Sequence[Equipment],
+    works: Sequence[str],
+    stretches: Sequence[str],
+    treats: Sequence[str],
+    side: str,
+    arrows: Sequence[Arrow],
+) -> _Canvas:
+    body = _build(pose, view)
+    cv = _Canvas()
+    for eq in equipment:
+        _draw_equipment(cv, body, eq, back=True)
+    _draw_body(cv, body, works, stretches, treats, side)
+    for eq in equipment:
+        _draw_equipment(cv, body, eq, back=False)
+    for ar in arrows:
+        _draw_arrow(cv, body, ar)
+    return cv
+
+
+def _bounds(cv: _Canvas, margin: float = 0.05) -> Box:
+    xs = cv.xs or [0.0]
+    ys = cv.ys or [0.0]
+    return (min(xs) - margin, min(min(ys), 0.0) - margin, max(xs) + margin, max(ys) + margin)
+
+
 def render_svg(
     pose: Pose,
     *,
@@ -1405,22 +1437,14 @@ def render_svg(
     side: str = "both",
     arrows: Sequence[Arrow] = (),
     floor: bool = True,
+    box: Box | None = None,
 ) -> str:
-    """The posed figure with its equipment as a standalone SVG string (deterministic)."""
-    body = _build(pose, view)
-    cv = _Canvas()
-    for eq in equipment:
-        _draw_equipment(cv, body, eq, back=True)
-    _draw_body(cv, body, works, stretches, treats, side)
-    for eq in equipment:
-        _draw_equipment(cv, body, eq, back=False)
-    for ar in arrows:
-        _draw_arrow(cv, body, ar)
-    margin = 0.05
-    xs = cv.xs or [0.0]
-    ys = cv.ys or [0.0]
-    x0, x1 = min(xs) - margin, max(xs) + margin
-    y0, y1 = min(min(ys), 0.0) - margin, max(ys) + margin
+    """The posed figure with its equipment as a standalone SVG string (deterministic).
+
+    The viewBox fits the drawing with a margin, or is ``box`` (e.g. ``variant_box``) so that
+    the frames of an animation share one frame and the figure does not jump."""
+    cv = _draw_all(pose, view, equipment, works, stretches, treats, side, arrows)
+    x0, y0, x1, y1 = _bounds(cv) if box is None else box
     parts = cv.parts
     if floor:
         fl = (
@@ -1435,8 +1459,9 @@ def render_svg(
     )
 
 
-def render_step(step: Step, pose: Pose | None = None) -> str:
-    """A step drawn as its own pose, or with ``pose`` (an in-between frame) instead."""
+def render_step(step: Step, pose: Pose | None = None, box: Box | None = None) -> str:
+    """A step drawn as its own pose, or with ``pose`` (an in-between frame) instead; ``box``
+    fixes the viewBox (see ``variant_box``)."""
     return render_svg(
         step.pose if pose is None else pose,
         view=step.view,
@@ -1446,6 +1471,30 @@ def render_step(step: Step, pose: Pose | None = None) -> str:
         treats=step.treats,
         side=step.side,
         arrows=step.arrows if pose is None else (),
+        box=box,
+    )
+
+
+def variant_box(variant: Variant, samples: int = 4) -> Box:
+    """One viewBox (H units) that holds every step of a variant and the frames between them."""
+    boxes: list[Box] = []
+    steps = variant.steps
+    for i, st in enumerate(steps):
+        poses = [st.pose]
+        if i > 0:
+            poses += [
+                interpolate(steps[i - 1].pose, st.pose, k / samples) for k in range(1, samples)
+            ]
+        for p in poses:
+            cv = _draw_all(
+                p, st.view, st.equipment, st.works, st.stretches, st.treats, st.side, st.arrows
+            )
+            boxes.append(_bounds(cv))
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
     )
 
 

@@ -25,6 +25,7 @@ from hamstring_viewer.figure import (
     render_svg,
     total_duration,
     validate_figures,
+    variant_box,
 )
 from hamstring_viewer.figurepose import coverage_problems
 
@@ -296,3 +297,19 @@ pose = { right_knee = 170 }
         'data/figures.toml: exercise_leg_curl, variant 1 "Lying leg curl", step 2 "curl": '
         "right knee angle 170° is outside the human range (-5° to 160°)"
     ]
+
+
+def test_animation_frames_share_one_view_box(book) -> None:  # type: ignore[no-untyped-def]
+    var = book.figures["exercise_leg_curl"].variants[1]
+    box = variant_box(var)
+    boxes = set()
+    for t in (0.0, 1.0, 2.0, 3.5, 5.0):
+        i, pose = frame_at(var, t)
+        svg = render_step(var.steps[i], pose, box)
+        boxes.add(ET.fromstring(svg).attrib["viewBox"])
+    assert len(boxes) == 1
+    x0, y0, x1, y1 = box
+    for st in var.steps:
+        vb = [float(v) / 1000 for v in ET.fromstring(render_step(st)).attrib["viewBox"].split()]
+        assert x0 <= vb[0] + 1e-3 and vb[0] + vb[2] <= x1 + 1e-3
+        assert -y1 <= vb[1] + 1e-3 and vb[1] + vb[3] <= -y0 + 1e-3
