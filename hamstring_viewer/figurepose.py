@@ -22,9 +22,21 @@ Layout of the file::
 
     [action.<hamstring id>]         # the muscle's actions, same layout (variants of steps)
 
-A step inherits the pose (key by key), view, equipment, works, stretches and side of the step
-before it in the same variant; arrows, duration, phase and cue are its own. Pose keys without
-a side (``knee``) set both limbs; ``left_knee`` / ``right_knee`` set one.
+A step inherits the pose (key by key), view, equipment, works, stretches, treats and side of
+the step before it in the same variant; arrows, duration, phase and cue are its own. Pose keys
+without a side (``knee``) set both limbs; ``left_knee`` / ``right_knee`` set one. The body is
+placed with its hip-joint midpoint at ``x`` and either at height ``y`` or resting the lowest
+point of the ``support`` parts (``BODY_PARTS``) on ``support_y`` (default: the whole body on
+the floor). Lengths are in body heights (H).
+
+Body points (equipment ``at`` / ``pad`` / ``pivot`` / ``thigh_pad`` / ``to``, arrow ``at``) are
+the ``ANCHOR_POINTS`` names, prefixed ``left_`` or ``right_`` (default right): hip, knee, ankle,
+heel, toe, sole, shoulder, elbow, wrist, hand, ischium, thigh_back_high, thigh_back,
+thigh_back_low, thigh_front, thigh_front_low, knee_back, calf, ankle_back, shin; and sacrum,
+buttock, upper_back, chest, head. A ball or roller ``at`` a body point sits against the skin
+there; a hand, spray or needle points into it (``angle`` overrides the direction). Equipment
+kinds and their keys are in ``EQUIPMENT``; fixed equipment (mat, bench, table, step, wall,
+chair, machines, cable column) is placed by ``x`` and sized in H.
 """
 
 from __future__ import annotations
