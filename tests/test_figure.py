@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import tomllib
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,8 +14,10 @@ from hamstring_viewer.figure import (
     MUSCLE_FILL,
     MUSCLE_LIGHT,
     WINTER,
+    FigureBook,
     Leg,
     Pose,
+    Step,
     frame_at,
     interpolate,
     joints,
@@ -34,7 +37,7 @@ FIGURES = ROOT / "data" / "figures.toml"
 
 
 @pytest.fixture(scope="module")
-def book():  # type: ignore[no-untyped-def]
+def book() -> FigureBook:
     got, problems = load_figures(FIGURES)
     assert problems == []
     return got
@@ -45,7 +48,7 @@ def _record_ids(name: str, table: str) -> set[str]:
         return set(tomllib.load(fh)[table])
 
 
-def test_every_record_has_a_figure(book) -> None:  # type: ignore[no-untyped-def]
+def test_every_record_has_a_figure(book: FigureBook) -> None:
     ids = (
         _record_ids("exercises.toml", "exercise")
         | _record_ids("stretches.toml", "stretch")
@@ -61,7 +64,7 @@ def test_every_record_has_a_figure(book) -> None:  # type: ignore[no-untyped-def
     ]
 
 
-def test_every_hamstring_has_its_actions(book) -> None:  # type: ignore[no-untyped-def]
+def test_every_hamstring_has_its_actions(book: FigureBook) -> None:
     assert set(book.actions) == {
         "biceps_femoris_long_head",
         "biceps_femoris_short_head",
@@ -79,7 +82,7 @@ def test_every_hamstring_has_its_actions(book) -> None:  # type: ignore[no-untyp
     assert "Lateral rotation of the flexed knee" in labels["biceps_femoris_long_head"]
 
 
-def test_required_variants_and_phases(book) -> None:  # type: ignore[no-untyped-def]
+def test_required_variants_and_phases(book: FigureBook) -> None:
     curl = {v.label for v in book.figures["exercise_leg_curl"].variants}
     assert {"Seated leg curl", "Lying leg curl", "Standing leg curl on the cable"} <= curl
     dead = " ".join(v.label for v in book.figures["exercise_deadlift"].variants)
@@ -91,7 +94,7 @@ def test_required_variants_and_phases(book) -> None:  # type: ignore[no-untyped-
     assert any(e.kind == "ball" and e.get("at") == "right_thigh_back_high" for e in ball.equipment)
 
 
-def _all_steps(book):  # type: ignore[no-untyped-def]
+def _all_steps(book: FigureBook) -> Iterator[tuple[str, str, Step]]:
     for section in (book.figures, book.actions):
         for rid, fig in section.items():
             for var in fig.variants:
@@ -99,7 +102,7 @@ def _all_steps(book):  # type: ignore[no-untyped-def]
                     yield rid, var.label, step
 
 
-def test_every_figure_renders_with_its_highlight(book) -> None:  # type: ignore[no-untyped-def]
+def test_every_figure_renders_with_its_highlight(book: FigureBook) -> None:
     n = 0
     for rid, label, step in _all_steps(book):
         svg = render_step(step)
@@ -184,7 +187,7 @@ def test_interpolate_ends_and_middle() -> None:
     assert interpolate(a, b, 0.1).trunk < 10.0 + 0.1 * 40.0
 
 
-def test_render_is_deterministic(book) -> None:  # type: ignore[no-untyped-def]
+def test_render_is_deterministic(book: FigureBook) -> None:
     step = book.figures["exercise_leg_curl"].variants[1].steps[1]
     assert render_step(step) == render_step(step)
     pose = interpolate(step.pose, book.figures["exercise_leg_curl"].variants[1].steps[0].pose, 0.3)
@@ -240,14 +243,14 @@ def test_hamstrings_shorten_as_they_work() -> None:
     )
 
 
-def test_action_highlight_is_drawn_shorter(book) -> None:  # type: ignore[no-untyped-def]
+def test_action_highlight_is_drawn_shorter(book: FigureBook) -> None:
     var = next(v for v in book.actions["semitendinosus"].variants if v.label == "Knee flexion")
     start, end = var.steps[0], var.steps[-1]
     assert muscle_length(end.pose, "semitendinosus") < muscle_length(start.pose, "semitendinosus")
     assert render_step(start) != render_step(end)
 
 
-def test_timeline_follows_the_steps_durations(book) -> None:  # type: ignore[no-untyped-def]
+def test_timeline_follows_the_steps_durations(book: FigureBook) -> None:
     var = book.figures["exercise_leg_curl"].variants[0]
     start, curl, ret = var.steps
     assert frame_at(var, 0.0) == (0, start.pose)
@@ -299,7 +302,7 @@ pose = { right_knee = 170 }
     ]
 
 
-def test_animation_frames_share_one_view_box(book) -> None:  # type: ignore[no-untyped-def]
+def test_animation_frames_share_one_view_box(book: FigureBook) -> None:
     var = book.figures["exercise_leg_curl"].variants[1]
     box = variant_box(var)
     boxes = set()
