@@ -54,8 +54,8 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     _app = QGuiApplication.instance() or QGuiApplication([])
     book, problems = load_figures(args.figures)
-    for p in problems:
-        print(p, file=sys.stderr)
+    for problem in problems:
+        print(problem, file=sys.stderr)
     args.out.mkdir(parents=True, exist_ok=True)
     cells: list[tuple[str, QImage]] = []
     entries = [(k, f) for k, f in book.figures.items()]
