@@ -103,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     p.end()
     sheet.save(str(args.out / "contact_sheet.png"))
     print(f"{len(cells)} figures -> {args.out}")
-    return 0
+    return 1 if problems else 0
 
 
 if __name__ == "__main__":
