@@ -77,7 +77,6 @@ Z_SELECT = 95.0
 #: insertion marks, which stay visible on the structure read about
 Z_SELECTED = Z_ART["trigger_points"] - 2
 Z_FOCUS = 97.0
-Z_HIT = 100.0
 Z_LABEL = 200.0
 
 #: One colour per muscle group for referral zones (the legend says which).
@@ -178,26 +177,29 @@ class LabelItem(QGraphicsItem):
         self.font = font
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self._rect = QRectF()
-        self._measure()
+        self._base_width = self._measure()  # the whole text in the base font
 
-    def _measure(self) -> None:
+    def _measure(self) -> float:
         metrics = QFontMetricsF(self.font)
         width = metrics.horizontalAdvance(self.text) + 6
         height = metrics.height() + 2
         x = -width if self.right_aligned else 0.0
         self._rect = QRectF(x, -height / 2, width, height)
+        return width
 
     def fit_width(self, pixels: float) -> None:
         """Keep the label within ``pixels`` of screen width (the room between its column and
         the plate's edge at the current zoom): a smaller font first, down to 80 %, then the
         text shortened with an ellipsis."""
-        base = QFontMetricsF(self.base_font).horizontalAdvance(self.full_text) + 6
-        scale = 1.0 if base <= pixels else max(0.8, pixels / base)
-        font = QFont(self.base_font)
-        font.setPointSizeF(self.base_font.pointSizeF() * scale)
-        text = QFontMetricsF(font).elidedText(
-            self.full_text, Qt.TextElideMode.ElideRight, max(0.0, pixels - 6)
-        )
+        base = self._base_width
+        if base <= pixels:  # it fits as it is (no text to measure again)
+            font, text = self.base_font, self.full_text
+        else:
+            font = QFont(self.base_font)
+            font.setPointSizeF(self.base_font.pointSizeF() * max(0.8, pixels / base))
+            text = QFontMetricsF(font).elidedText(
+                self.full_text, Qt.TextElideMode.ElideRight, max(0.0, pixels - 6)
+            )
         if text == self.text and font == self.font:
             return
         self.prepareGeometryChange()
@@ -360,7 +362,9 @@ class PlateView(QGraphicsView):
         self._art_data = self._svg_bytes
         self._art: dict[str, QGraphicsSvgItem] = {}
         self._rebuild_art()  # once, already honouring the state's layers
-        self._hit: dict[str, QGraphicsPathItem] = {}
+        #: the clickable regions of the plate shown, and those the layer toggles hide now
+        self._hit: set[str] = set()
+        self._hit_hidden: set[str] = set()
         self._path_cache: dict[str, QPainterPath] = {}
         self._build_hit_items()
         self._record_of = atlas.kb.svg_bindings()
@@ -431,7 +435,7 @@ class PlateView(QGraphicsView):
         self.anchors = self.atlas.anchors_of(view_key)
         self._svg_bytes = self._svg_of(view_key)
         self._set_accessible_name()
-        for item in [*self._hit.values(), *self._zone_items.values(), *self._labels]:
+        for item in [*self._zone_items.values(), *self._labels]:
             scene.removeItem(item)
         self._hit.clear()
         self._zone_items.clear()
@@ -533,16 +537,9 @@ class PlateView(QGraphicsView):
         return self._renderer
 
     def _build_hit_items(self) -> None:
-        for region in self.plate.regions:
-            if region.layer not in CLICK_LAYERS:
-                continue
-            item = QGraphicsPathItem(self._region_path(region.id))
-            item.setPen(Qt.PenStyle.NoPen)
-            item.setBrush(Qt.BrushStyle.NoBrush)
-            item.setZValue(Z_HIT + region.order / 1000.0)
-            item.setData(0, region.id)
-            self.scene().addItem(item)
-            self._hit[region.id] = item
+        """The plate's clickable regions (hit-tested by the core's geometry, in paint order:
+        no Qt shapes need building before the first click)."""
+        self._hit = {r.id for r in self.plate.regions if r.layer in CLICK_LAYERS}
 
     def _cosmetic_pen(
         self, colour: str, width: float, style: Qt.PenStyle = Qt.PenStyle.SolidLine
@@ -663,12 +660,9 @@ class PlateView(QGraphicsView):
     # queries -------------------------------------------------------------------------------
     def record_at(self, scene_pos: QPointF) -> str | None:
         """The record bound to the topmost visible clickable region at a scene point."""
-        for item in self.scene().items(
-            scene_pos, Qt.ItemSelectionMode.IntersectsItemShape, Qt.SortOrder.DescendingOrder
-        ):
-            region_id = item.data(0)
-            if isinstance(region_id, str) and region_id in self._hit and item.isVisible():
-                return self._record_of.get(region_id)
+        for region in self.plate.regions_at(scene_pos.x(), scene_pos.y(), CLICK_LAYERS):
+            if region.id in self._hit and region.id not in self._hit_hidden:
+                return self._record_of.get(region.id)
         return None
 
     def record_at_view(self, pos: QPoint) -> str | None:
@@ -851,9 +845,7 @@ class PlateView(QGraphicsView):
         if hidden_art != scene.hidden_layers:
             scene.hidden_layers = hidden_art
             self._redraw_background()
-        hidden = self.hidden_regions()
-        for region_id, item in self._hit.items():
-            item.setVisible(region_id not in hidden)
+        self._hit_hidden = self.hidden_regions()
 
     def _rebuild_art(self) -> None:
         hide: set[str] = set()
