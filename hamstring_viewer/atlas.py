@@ -184,11 +184,13 @@ def content_key(data_dir: str | Path, plates: PlatePaths) -> str:
     version."""
     import hashlib
 
-    from hamstring_viewer import __version__
+    from hamstring_viewer import __version__, resources
 
     digest = hashlib.sha256(f"{_CACHE_FORMAT}:{__version__}".encode())
     root = Path(data_dir)
     for path in sorted(root.rglob("*.toml")):
+        if path.relative_to(root).as_posix() == resources.FIGURES_FILE:
+            continue  # the figures are read when shown, not part of the atlas
         digest.update(str(path.relative_to(root).as_posix()).encode() + b"\0")
         digest.update(read_regular_file(path) + b"\0")
     for key, svg_path in plate_files(plates).items():
@@ -206,7 +208,12 @@ def _stat_stamp(data_dir: Path, plates: PlatePaths) -> tuple[list[object], int]:
     newest modification time (as JSON-ready lists)."""
     from hamstring_viewer import __version__, resources
 
-    files = [path for path in resources.files_under(data_dir) if path.suffix == ".toml"]
+    figures = data_dir / resources.FIGURES_FILE
+    files = [
+        path
+        for path in resources.files_under(data_dir)
+        if path.suffix == ".toml" and path != figures
+    ]
     stamp: list[object] = [_CACHE_FORMAT, __version__, str(data_dir.resolve())]
     newest = 0
     svgs = plate_files(plates)

@@ -86,6 +86,16 @@ def view_key_for(path: str | Path) -> str:
     return Path(path).stem
 
 
+#: The figures of the stretches, techniques and exercises (``data/figures.toml``): read when a
+#: figure is first shown, never part of the knowledge base or its compiled atlas.
+FIGURES_FILE = "figures.toml"
+
+
+def figures_path(data_dir: Path | None = None) -> Path:
+    """The figures file of the content in ``data_dir`` (by default the shipped one)."""
+    return (data_dir or _root() / "data") / FIGURES_FILE
+
+
 def files_under(folder: Path) -> list[Path]:
     """Every file below ``folder``, sorted (scandir: a start stats these, it reads none)."""
     files: list[Path] = []
