@@ -110,6 +110,58 @@ class LazyPolygons(Sequence[tuple[Point, ...]]):
         return repr(self._polygons())
 
 
+class LazyCommands(Sequence["Command"]):
+    """A region's path commands as read from a compiled plate: kept as the command letters and
+    a slice of the plate's flat numbers, and made into command tuples when first used (only
+    the regions drawn as highlights or exported ever are). Compares equal to the tuple of
+    commands it stands for."""
+
+    __slots__ = ("_numbers", "_ops", "_start", "_tuple")
+
+    def __init__(self, numbers: Sequence[float], start: int, ops: str) -> None:
+        self._numbers: Sequence[float] | None = numbers
+        self._start = start
+        self._ops = ops
+        self._tuple: tuple[Command, ...] | None = None
+
+    def _commands(self) -> tuple[Command, ...]:
+        made = self._tuple
+        if made is None:
+            numbers = self._numbers
+            assert numbers is not None
+            counts = [_ARGS[op] for op in self._ops]
+            chunk = numbers[self._start : self._start + sum(counts)]
+            values = chunk.tolist() if hasattr(chunk, "tolist") else list(chunk)
+            out: list[Command] = []
+            at = 0
+            for op, count in zip(self._ops, counts, strict=True):
+                out.append((op, *values[at : at + count]))
+                at += count
+            made = self._tuple = tuple(out)
+            self._numbers = None
+        return made
+
+    def __getitem__(self, index: Any) -> Any:
+        return self._commands()[index]
+
+    def __len__(self) -> int:
+        return len(self._ops)
+
+    def __iter__(self) -> Iterator[Command]:
+        return iter(self._commands())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, LazyCommands):
+            other = other._commands()
+        return isinstance(other, tuple) and self._commands() == other
+
+    def __hash__(self) -> int:
+        return hash(self._commands())
+
+    def __repr__(self) -> str:
+        return repr(self._commands())
+
+
 @dataclass(frozen=True, slots=True)
 class Region:
     """One clickable shape of the plate, bound to a record by its ``id``."""
@@ -118,7 +170,8 @@ class Region:
     layer: str
     order: int
     title: str
-    commands: tuple[Command, ...]
+    #: a tuple of commands (or, read from a compiled plate, a :class:`LazyCommands`)
+    commands: Sequence[Command]
     #: a tuple of point tuples (or, read from a compiled plate, a :class:`LazyPolygons`)
     polygons: Sequence[tuple[Point, ...]]
     bbox: tuple[float, float, float, float]
@@ -400,7 +453,7 @@ def read_compiled_plate(
         return None  # damaged
     size = int.from_bytes(view[4:8], "little")
     try:
-        plate = plate_from_bytes(bytes(view[8 + size :]), str(where))
+        plate = plate_from_bytes(view[8 + size :], str(where))
         table = json.loads(bytes(view[8 : 8 + size]).decode("ascii"))
         plate._anchor_hints = _anchor_table(table, plate)
     except (ContentError, ValueError, UnicodeDecodeError, RecursionError):
@@ -409,14 +462,16 @@ def read_compiled_plate(
     return plate
 
 
-def _without_gc(read: Callable[[bytes, str], Plate]) -> Callable[[bytes, str], Plate]:
+def _without_gc(
+    read: Callable[[bytes | memoryview, str], Plate],
+) -> Callable[[bytes | memoryview, str], Plate]:
     """``read`` with the cyclic garbage collector paused: a plate is some 10^5 new tuples of
     floats (no cycles), and the collections they trigger cost a third of the reading time."""
     import functools
     import gc
 
     @functools.wraps(read)
-    def wrapper(data: bytes, file: str = "<plate blob>") -> Plate:
+    def wrapper(data: bytes | memoryview, file: str = "<plate blob>") -> Plate:
         enabled = gc.isenabled()
         gc.disable()
         try:
@@ -1368,6 +1423,7 @@ def _nearest(rows: Sequence[int], cx: float, cy: float) -> tuple[int, int]:
 
 _BLOB_MAGIC = b"HVPLATE\x02"
 _ARGS = {"M": 2, "L": 2, "Q": 4, "C": 6, "Z": 0}
+_OPS = "".join(_ARGS)
 _LAYER_KEYS = frozenset(LAYER_LABELS.values())
 
 
@@ -1434,14 +1490,14 @@ def all_finite(raw: bytes | memoryview) -> bool:
     """Whether every little-endian float64 in ``raw`` is finite (no NaN, no infinity), without
     making a Python float of each: a float64 is not finite exactly when its 11 exponent bits
     are all set, and those are the low 7 bits of its top byte and the high 4 of the next."""
-    data = bytes(raw)
-    top = data[7::8].translate(_TOP_ALL_ONES)
-    nxt = data[6::8].translate(_NEXT_ALL_ONES)
+    data = memoryview(raw).cast("B")  # (strided slices of a view copy only the bytes taken)
+    top = data[7::8].tobytes().translate(_TOP_ALL_ONES)
+    nxt = data[6::8].tobytes().translate(_NEXT_ALL_ONES)
     return int.from_bytes(top, "little") & int.from_bytes(nxt, "little") == 0
 
 
 @_without_gc
-def plate_from_bytes(data: bytes, file: str = "<plate blob>") -> Plate:
+def plate_from_bytes(data: bytes | memoryview, file: str = "<plate blob>") -> Plate:
     """The plate :func:`plate_to_bytes` wrote. Everything read is checked (checksum, layout,
     types, finite numbers, counts, ids, layers); anything wrong raises :class:`ContentError`."""
     import array
@@ -1514,18 +1570,12 @@ def plate_from_bytes(data: bytes, file: str = "<plate blob>") -> Plate:
             or bbox[1] > bbox[3]
         ):
             raise fail(f"{rid}'s bounding box is not four finite numbers in order")
-        counts = [_ARGS.get(op) for op in ops]
-        if None in counts:
+        if ops.strip(_OPS):
             raise fail(f"{rid} has an unknown command")
-        end = pos + sum(counts)  # type: ignore[arg-type]
+        end = pos + sum(ops.count(op) * n for op, n in _ARGS.items())
         if end > total:
             raise fail(f"{rid}'s numbers are missing")
-        values = numbers[pos:end].tolist()
-        commands: list[Command] = []
-        at = 0
-        for op, count in zip(ops, counts, strict=True):
-            commands.append((op, *values[at : at + count]))  # type: ignore[operator]
-            at += count  # type: ignore[operator]
+        commands = LazyCommands(numbers, pos, ops)
         pos = end
         end = pos + 2 * sum(sizes)
         if end > total:
@@ -1538,7 +1588,7 @@ def plate_from_bytes(data: bytes, file: str = "<plate blob>") -> Plate:
                 layer=layer,
                 order=order,
                 title=title,
-                commands=tuple(commands),
+                commands=commands,
                 polygons=polygons,
                 bbox=(bbox[0], bbox[1], bbox[2], bbox[3]),
                 evenodd=evenodd,
