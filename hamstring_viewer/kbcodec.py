@@ -73,6 +73,8 @@ def _decode_bool(value: object) -> bool:
     return value
 
 
+_STR = {str}
+
 _SCALARS: dict[object, _Decoder] = {
     str: _decode_str,
     int: _decode_int,
@@ -118,7 +120,7 @@ class _Codec:
                 if item is _decode_str:  # the common case, kept fast
 
                     def strings(value: object) -> tuple[str, ...]:
-                        if type(value) is not list or not all(type(v) is str for v in value):
+                        if type(value) is not list or (value and set(map(type, value)) != _STR):
                             raise _fail("is not a list of texts")
                         return tuple(value)
 
@@ -127,7 +129,7 @@ class _Codec:
                 def many(value: object) -> tuple[Any, ...]:
                     if type(value) is not list:
                         raise _fail("is not a list")
-                    return tuple(item(v) for v in value)
+                    return tuple(map(item, value))
 
                 return many
             parts = [self.decoder(a) for a in args]
