@@ -16,7 +16,9 @@ from pathlib import Path
 from hamstring_viewer.geometry import Plate, Point
 from hamstring_viewer.records import KnowledgeBase, Record
 from hamstring_viewer.safefile import (
+    digest,
     ensure_private_dir,
+    hasher,
     read_regular_file,
     trusted_cache_file,
     write_atomic,
@@ -173,8 +175,8 @@ class Atlas:
 
 
 _CACHE_FORMAT = "atlas-v5"  # v5: JSON (data only), plates read from their compiled files
-#: the compiled atlas: this line, the SHA-256 of the rest (hex) and a newline, then JSON
-_ATLAS_MAGIC = b"HVATLAS1\n"
+#: the compiled atlas: this line, the BLAKE2b-256 digest of the rest (hex) and a newline, then JSON
+_ATLAS_MAGIC = b"HVATLAS2\n"
 #: a compiled atlas larger than this is not read (the shipped one is ~0.3 MB)
 _MAX_ATLAS_BYTES = 64 * 1024 * 1024
 
@@ -182,11 +184,10 @@ _MAX_ATLAS_BYTES = 64 * 1024 * 1024
 def content_key(data_dir: str | Path, plates: PlatePaths) -> str:
     """A digest of every content file (the data and every plate) and of the loader's
     version."""
-    import hashlib
-
     from hamstring_viewer import __version__, resources
 
-    digest = hashlib.sha256(f"{_CACHE_FORMAT}:{__version__}".encode())
+    digest = hasher()
+    digest.update(f"{_CACHE_FORMAT}:{__version__}".encode())
     root = Path(data_dir)
     for path in sorted(root.rglob("*.toml")):
         if path.relative_to(root).as_posix() == resources.FIGURES_FILE:
@@ -196,7 +197,7 @@ def content_key(data_dir: str | Path, plates: PlatePaths) -> str:
     for key, svg_path in plate_files(plates).items():
         digest.update(key.encode() + b"\0")
         digest.update(read_regular_file(svg_path) + b"\0")
-    return digest.hexdigest()
+    return str(digest.hexdigest())
 
 
 _STAMP_FILE = "atlas-stamp.json"
@@ -271,7 +272,6 @@ def atlas_to_bytes(atlas: Atlas, key: str) -> bytes:
     """The compiled atlas: the knowledge base (see :mod:`hamstring_viewer.kbcodec`), and per
     view the ids of its plate's regions and the label anchors; ``key`` is the content digest
     (:func:`content_key`) it was made from. JSON after a checksummed header: data only."""
-    import hashlib
     import json
 
     from hamstring_viewer import kbcodec
@@ -289,14 +289,13 @@ def atlas_to_bytes(atlas: Atlas, key: str) -> bytes:
         separators=(",", ":"),
         allow_nan=False,
     ).encode("utf-8")
-    return _ATLAS_MAGIC + hashlib.sha256(body).hexdigest().encode("ascii") + b"\n" + body
+    return _ATLAS_MAGIC + digest(body).hex().encode("ascii") + b"\n" + body
 
 
 def atlas_from_bytes(data: bytes, key: str, plates: Mapping[str, Callable[[], Plate]]) -> Atlas:
     """The atlas :func:`atlas_to_bytes` wrote, for the content digest ``key``, with ``plates``
     (view key -> loader) read when first shown. Raises ValueError if the data is damaged, was
     made from other content or for other views, or does not fit the records anywhere."""
-    import hashlib
     import json
     import math
 
@@ -306,7 +305,7 @@ def atlas_from_bytes(data: bytes, key: str, plates: Mapping[str, Callable[[], Pl
     if data[:head] != _ATLAS_MAGIC or data[head + 64 : head + 65] != b"\n":
         raise ValueError("not a compiled atlas")
     body = memoryview(data)[head + 65 :]
-    if hashlib.sha256(body).hexdigest().encode("ascii") != data[head : head + 64]:
+    if digest(body).hex().encode("ascii") != data[head : head + 64]:
         raise ValueError("damaged (checksum mismatch)")
     try:
         top = json.loads(bytes(body).decode("utf-8"))
@@ -400,7 +399,11 @@ def load_atlas_cached(
     once; the app hands it to its next idle tick, so that a start is not kept waiting).
     """
     from hamstring_viewer import resources
-    from hamstring_viewer.catalog import load_atlas  # the loader: only on a miss
+
+    def load_atlas(data_dir: str | Path, plates: PlatePaths) -> Atlas:
+        from hamstring_viewer import catalog  # the loader and checker: only on a miss
+
+        return catalog.load_atlas(data_dir, plates)
 
     paths = plate_files(plates)
     cache = Path(cache_dir) if cache_dir is not None else None

@@ -23,7 +23,7 @@ from pathlib import Path as FilePath
 from typing import TYPE_CHECKING, Any
 
 from hamstring_viewer.problems import ContentError, Problem
-from hamstring_viewer.safefile import read_regular_file
+from hamstring_viewer.safefile import digest, read_regular_file
 
 if TYPE_CHECKING:  # the XML modules are imported where a plate is parsed, not at start-up
     from xml.etree import ElementTree
@@ -318,7 +318,7 @@ def load_plate(path: str | FilePath) -> tuple[Plate | None, list[Problem]]:
     """Parse the plate. Returns the plate (None if unusable) and every problem found.
 
     A compiled plate beside the SVG (see :func:`compile_plate`) is used instead of parsing when
-    it was compiled from these very bytes (its SHA-256 of the SVG equals the file's); a missing,
+    it was compiled from these very bytes (its digest of the SVG equals the file's); a missing,
     stale or damaged compiled plate is ignored and the SVG is parsed.
     """
     file = str(path)
@@ -339,17 +339,15 @@ def cached_plate_path(
 ) -> FilePath:
     """Where the app keeps the compiled form of an SVG it had to parse (an edited plate):
     in the cache folder, named by the SVG's name and digest."""
-    import hashlib
-
-    digest = hashlib.sha256(svg_data).hexdigest()[:32]
-    return FilePath(cache_dir) / f"plate-{FilePath(svg_path).stem}-{digest}{COMPILED_SUFFIX}"
+    name = digest(svg_data).hex()[:32]
+    return FilePath(cache_dir) / f"plate-{FilePath(svg_path).stem}-{name}{COMPILED_SUFFIX}"
 
 
 #: A compiled plate sits beside its SVG with this suffix (``posterior_thigh.plate``).
 COMPILED_SUFFIX = ".plate"
-#: then the SVG's SHA-256 (32 bytes), a CRC-32 of the rest, the length of the anchors table
-#: (4 bytes each, little-endian), the anchors table (JSON) and the plate (plate_to_bytes)
-_COMPILED_MAGIC = b"HVCPLATE3\n"
+#: then the SVG's BLAKE2b-256 digest (32 bytes), a CRC-32 of the rest, the length of the anchors
+#: table (4 bytes each, little-endian), the anchors table (JSON) and the plate (plate_to_bytes)
+_COMPILED_MAGIC = b"HVCPLATE4\n"
 #: a compiled plate larger than this is not read (the shipped ones are 0.2-1.5 MB)
 _MAX_COMPILED_BYTES = 256 * 1024 * 1024
 
@@ -362,7 +360,7 @@ def compiled_plate_path(svg_path: str | FilePath) -> FilePath:
 def compile_plate(
     svg_data: bytes, file: str = "<plate>", groups: Iterable[Sequence[str]] = ()
 ) -> bytes:
-    """The compiled form of a plate: the SVG's SHA-256, the label anchors of ``groups`` (each
+    """The compiled form of a plate: the SVG's BLAKE2b digest, the label anchors of ``groups`` (each
     a list of region ids, e.g. a structure's ``svg_ids``; ids not on this plate are left out,
     as the atlas does) and the parsed plate (:func:`plate_to_bytes`). Deterministic: the same
     SVG bytes and groups give the same output. Raises :class:`ContentError` if the plate has
@@ -378,7 +376,6 @@ def compile_parsed_plate(
     plate: Plate, svg_data: bytes, groups: Iterable[Sequence[str]] = ()
 ) -> bytes:
     """:func:`compile_plate` of a plate already parsed from ``svg_data``."""
-    import hashlib
     import json
     import zlib
 
@@ -398,8 +395,7 @@ def compile_parsed_plate(
         rest = len(table).to_bytes(4, "little") + table + plate_to_bytes(plate)
     finally:
         plate.source = source
-    digest = hashlib.sha256(svg_data).digest()
-    return _COMPILED_MAGIC + digest + zlib.crc32(rest).to_bytes(4, "little") + rest
+    return _COMPILED_MAGIC + digest(svg_data) + zlib.crc32(rest).to_bytes(4, "little") + rest
 
 
 def _anchor_table(table: object, plate: Plate) -> dict[tuple[tuple[str, ...], float], Point | None]:
@@ -433,8 +429,6 @@ def read_compiled_plate(
     """The plate compiled from ``svg_data`` found beside ``svg_path`` (or at ``compiled``), or
     None if there is none, it was compiled from other bytes (an edited SVG wins) or it is
     damaged in any way (it is checked through, never trusted)."""
-    import hashlib
-
     where = FilePath(compiled) if compiled is not None else compiled_plate_path(svg_path)
     try:
         blob = read_regular_file(where, _MAX_COMPILED_BYTES)
@@ -446,7 +440,7 @@ def read_compiled_plate(
     head = len(_COMPILED_MAGIC)
     if blob[:head] != _COMPILED_MAGIC:
         return None
-    if blob[head : head + 32] != hashlib.sha256(svg_data).digest():
+    if blob[head : head + 32] != digest(svg_data):
         return None  # stale: the SVG was edited since
     view = memoryview(blob)[head + 32 :]
     if len(view) < 8 or int.from_bytes(view[:4], "little") != zlib.crc32(view[4:]):

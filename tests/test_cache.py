@@ -196,12 +196,12 @@ def test_a_compiled_atlas_is_checked_through(tmp_path: Path) -> None:
     head, body = good[:74], good[74:]
 
     def resealed(change: object) -> bytes:
-        import hashlib
+        from hamstring_viewer.safefile import digest
 
         top = json.loads(body)
         change(top)  # type: ignore[operator]
         new = json.dumps(top).replace('"DEEP"', "[" * 100_000 + "]" * 100_000).encode()
-        return head[:9] + hashlib.sha256(new).hexdigest().encode() + b"\n" + new
+        return head[:9] + digest(new).hex().encode() + b"\n" + new
 
     def set_name(top: dict[str, object]) -> None:
         top["kb"]["structures"]["gracilis"][2] = 3  # type: ignore[index]

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Compile the plates: write ``<name>.plate`` beside every ``<name>.svg`` (the parsed geometry
-and the SVG's SHA-256, see ``hamstring_viewer.geometry.compile_plate``).
+and the SVG's BLAKE2b digest, see ``hamstring_viewer.geometry.compile_plate``).
 
     python tools/compile_plates.py               # every plate in assets/svg/
     python tools/compile_plates.py --check       # exit 1 if a compiled plate is missing or stale
