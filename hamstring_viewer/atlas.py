@@ -174,7 +174,7 @@ class Atlas:
         return self.kb.get(record_id) if record_id else None
 
 
-_CACHE_FORMAT = "atlas-v5"  # v5: JSON (data only), plates read from their compiled files
+_CACHE_FORMAT = "atlas-v6"  # v6: BLAKE2b digests (v5: JSON, data only; plates read compiled)
 #: the compiled atlas: this line, the BLAKE2b-256 digest of the rest (hex) and a newline, then JSON
 _ATLAS_MAGIC = b"HVATLAS2\n"
 #: a compiled atlas larger than this is not read (the shipped one is ~0.3 MB)
