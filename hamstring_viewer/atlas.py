@@ -9,10 +9,11 @@ from __future__ import annotations
 import contextlib
 import time
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import partial
 from pathlib import Path
 
+from hamstring_viewer.fastrecord import fast_dataclass
 from hamstring_viewer.geometry import Plate, Point
 from hamstring_viewer.records import KnowledgeBase, Record
 from hamstring_viewer.safefile import (
@@ -93,7 +94,7 @@ class PlateStore(Mapping[str, Plate]):
         return f"PlateStore({', '.join(self._keys)})"
 
 
-@dataclass(frozen=True, slots=True, init=False)
+@fast_dataclass(frozen=True, slots=True, init=False)
 class Atlas:
     """The knowledge base together with the plates (views) it is bound to.
 

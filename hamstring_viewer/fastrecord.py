@@ -78,17 +78,45 @@ def source(factory_name: str, key: Key) -> str:
     return f"def {factory_name}({params}):\n{inner}"
 
 
+#: the modules whose dataclasses are made with :func:`record` or :func:`fast_dataclass` (the
+#: ahead-of-time module holds their methods; tools/compile_plates.py runs each to collect them)
+MODULES = (
+    "hamstring_viewer.records",
+    "hamstring_viewer.problems",
+    "hamstring_viewer.geometry",
+    "hamstring_viewer.atlas",
+    "hamstring_viewer._qt.plate_view",
+)
+
+
+def _make(cls: type[T], options: dict[str, bool]) -> type[T]:
+    make = dataclasses.dataclass(**options)
+    if not SUPPORTED:
+        return cast("type[T]", make(cls))
+    dataclasses._create_fn = _create_fn  # type: ignore[attr-defined]
+    try:
+        return cast("type[T]", make(cls))
+    finally:
+        dataclasses._create_fn = _ORIGINAL  # type: ignore[attr-defined]
+
+
 @dataclass_transform(frozen_default=True, field_specifiers=(dataclasses.field,))
 def record(cls: type[T]) -> type[T]:
     """``@dataclass(frozen=True, slots=True)``, with its methods compiled ahead of time."""
-    make = dataclasses.dataclass(frozen=True, slots=True)
-    if not SUPPORTED:
-        return make(cls)
-    dataclasses._create_fn = _create_fn  # type: ignore[attr-defined]
-    try:
-        return make(cls)
-    finally:
-        dataclasses._create_fn = _ORIGINAL  # type: ignore[attr-defined]
+    return _make(cls, {"frozen": True, "slots": True})
+
+
+@dataclass_transform(field_specifiers=(dataclasses.field,))
+def fast_dataclass(
+    *, frozen: bool = False, slots: bool = False, init: bool = True, eq: bool = True
+) -> Callable[[type[T]], type[T]]:
+    """``@dataclass(...)`` with these options, with its methods compiled ahead of time (for a
+    class in one of :data:`MODULES`)."""
+
+    def wrap(cls: type[T]) -> type[T]:
+        return _make(cls, {"frozen": frozen, "slots": slots, "init": init, "eq": eq})
+
+    return wrap
 
 
 def write_module(keys: list[Key], origin: str) -> str:
@@ -107,6 +135,11 @@ def write_module(keys: list[Key], origin: str) -> str:
         parts.append(f"    {key!r}: _f{i},\n")
     parts.append("}\n")
     return "\n".join(parts)
+
+
+def collect_all() -> list[Key]:
+    """The method texts of every dataclass in :data:`MODULES`."""
+    return [key for name in MODULES for key in collect(name)]
 
 
 def collect(module_name: str) -> list[Key]:

@@ -18,10 +18,11 @@ import io
 import math
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path as FilePath
 from typing import TYPE_CHECKING, Any
 
+from hamstring_viewer.fastrecord import fast_dataclass, record
 from hamstring_viewer.problems import ContentError, Problem
 from hamstring_viewer.safefile import digest, read_regular_file
 
@@ -162,7 +163,7 @@ class LazyCommands(Sequence["Command"]):
         return repr(self._commands())
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Region:
     """One clickable shape of the plate, bound to a record by its ``id``."""
 
@@ -202,7 +203,7 @@ class Region:
         return ((x0 + x1) / 2, (y0 + y1) / 2)
 
 
-@dataclass(slots=True)
+@fast_dataclass(slots=True)
 class Plate:
     """The plate: its view box and its regions in paint order."""
 

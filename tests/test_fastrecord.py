@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import importlib.util
 import inspect
 import sys
@@ -30,8 +31,10 @@ def test_the_shipped_method_module_is_what_the_compiler_writes_today() -> None:
 
 
 @needs_311
-def test_every_record_method_comes_from_the_shipped_module() -> None:
-    spec = importlib.util.find_spec(records.__name__)
+@pytest.mark.parametrize("name", fastrecord.MODULES)
+def test_every_dataclass_method_comes_from_the_shipped_module(name: str) -> None:
+    importlib.import_module(name)
+    spec = importlib.util.find_spec(name)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     fastrecord.missed = []
@@ -41,6 +44,12 @@ def test_every_record_method_comes_from_the_shipped_module() -> None:
     finally:
         fastrecord.missed = None
     assert missed == []
+    made = [
+        obj
+        for obj in vars(module).values()
+        if isinstance(obj, type) and dataclasses.is_dataclass(obj) and obj.__module__ == name
+    ]
+    assert made, f"{name} makes no dataclass: take it out of fastrecord.MODULES"
     assert len(RECORD_CLASSES) >= 17
 
 

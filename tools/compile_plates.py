@@ -109,9 +109,8 @@ def compile_record_code(check: bool = False) -> int:
     if not fastrecord.SUPPORTED:
         print("the record methods are compiled ahead of time on Python 3.11 only: skipped")
         return 0
-    text = fastrecord.write_module(
-        fastrecord.collect("hamstring_viewer.records"), "hamstring_viewer/records.py"
-    )
+    origin = ", ".join(name.replace(".", "/") + ".py" for name in fastrecord.MODULES)
+    text = fastrecord.write_module(fastrecord.collect_all(), origin)
     current = target.read_text(encoding="utf-8") if target.is_file() else None
     if check:
         if current != text:

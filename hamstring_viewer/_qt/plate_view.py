@@ -7,7 +7,6 @@ SVG, in the core's geometry, in a test and in a click.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
@@ -51,6 +50,7 @@ from PySide6.QtWidgets import (
 )
 
 from hamstring_viewer.atlas import Atlas
+from hamstring_viewer.fastrecord import fast_dataclass
 from hamstring_viewer.geometry import CLICK_LAYERS, Plate, Point
 from hamstring_viewer.records import ReferralZone, Structure, TriggerPoint
 from hamstring_viewer.svgdoc import plate_variant
@@ -222,7 +222,7 @@ class LabelItem(QGraphicsItem):
         painter.drawText(self._rect.adjusted(3, 0, -3, 0), int(align), self.text)
 
 
-@dataclass(slots=True)
+@fast_dataclass(slots=True)
 class _Label:
     record_id: str
     anchor: Point
