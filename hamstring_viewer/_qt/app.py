@@ -51,7 +51,20 @@ def start_window(
     views' plates taken from beside it where they are there.
 
     A content error is shown in a dialog, then the window closes (``load_failed`` is set).
+
+    Start-up makes some 10^5 objects and no garbage cycles worth collecting: the cyclic
+    collector's passes over them would cost ~5-10% of start-up, so it waits until the window
+    is loaded; what start-up made is then frozen out of later passes (it lives as long as
+    the window).
     """
+    collecting = gc.isenabled()
+    gc.disable()
+
+    def collect_again() -> None:
+        if collecting and not gc.isenabled():
+            gc.freeze()
+            gc.enable()
+
     if plates is None and plate is not None:
         from hamstring_viewer.atlas import plate_files  # only when a plate is given
 
@@ -72,15 +85,10 @@ def start_window(
     def load() -> None:
         if window.is_loaded or window.load_failed:
             return
-        # Loading makes some 10^5 objects and no garbage cycles worth collecting: the cyclic
-        # collector's passes over them would cost ~10-20% of start-up, so it waits.
-        enabled = gc.isenabled()
-        gc.disable()
         try:
             load_now()
         finally:
-            if enabled:
-                gc.enable()
+            collect_again()
 
     def write_later(job: Callable[[], None]) -> None:
         # a rebuilt atlas cache is written on the next idle tick, after the window is live
@@ -106,6 +114,7 @@ def start_window(
     # (the window is the timers' context: a window deleted before it loaded is left alone)
     window.startPainted.connect(lambda: QTimer.singleShot(0, window, load))
     QTimer.singleShot(500, window, load)  # a window never painted (minimised) loads all the same
+    window.destroyed.connect(collect_again)  # (a window deleted before it loaded)
     return window
 
 
