@@ -77,12 +77,15 @@ FRAME_MS = 33  # ~30 frames a second
 #: a step longer than this moves over MOVE_S seconds, then holds the position to its end
 LONG_STEP_S = 6.0
 MOVE_S = 3.0
+#: the top (in body heights) of the actions' drawings: the lower body, up to the waist
+LOWER_BODY_TOP = 0.74
 #: the pause after the last step before the figure goes back to the start / plays again
 END_HOLD_S = 0.8
 
 CARD = "#fbf8f5"
 CARD_LINE = "#d8cfc6"
 ACCENT = "#a2463c"
+MUTED = "#b9a89c"
 
 _BOOK: FigureBook | None = None
 
@@ -241,6 +244,7 @@ class FigureCanvas(QWidget):
         k = min(room.width() / vb.width(), room.height() / vb.height())
         w, h = vb.width() * k, vb.height() * k
         target = QRectF(room.x() + (room.width() - w) / 2, room.y() + (room.height() - h) / 2, w, h)
+        p.setClipRect(target.adjusted(0, -pad / 2, 0, 0))  # a cropped drawing ends cleanly
         self.renderer.render(p, target)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
@@ -264,6 +268,57 @@ _PHASES = {
 
 def _phase_words(phase: str) -> str:
     return _PHASES.get(phase, phase.replace("_", " ").capitalize())
+
+
+class TimelineBar(QWidget):
+    """The animation's steps as a thin bar of segments (as long as they take), the part played
+    filled in; a click moves the animation there."""
+
+    seeked = Signal(float)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.timeline: Timeline | None = None
+        self.t = 0.0
+        self.setFixedHeight(10)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip("Click to move the animation to that moment")
+
+    def set_time(self, timeline: Timeline | None, t: float) -> None:
+        self.timeline = timeline
+        self.t = t % timeline.duration if timeline and timeline.duration > 0 else 0.0
+        self.update()
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        tl = self.timeline
+        if tl is None or tl.duration <= 0:
+            return
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(Qt.PenStyle.NoPen)
+        w = self.width()
+        h = 6.0
+        y = (self.height() - h) / 2
+        gap = 3.0
+        for seg in tl.segments:
+            x0 = seg.start / tl.duration * w
+            x1 = (seg.start + seg.duration) / tl.duration * w
+            r = QRectF(x0 + (gap / 2 if x0 > 0 else 0), y, max(x1 - x0 - gap, 2.0), h)
+            p.setBrush(QColor(CARD_LINE))
+            p.drawRoundedRect(r, 3, 3)
+            if self.t > seg.start:
+                done = min((self.t - seg.start) / seg.duration, 1.0) if seg.duration else 1.0
+                fill = QRectF(r.x(), r.y(), r.width() * done, r.height())
+                p.setBrush(QColor(ACCENT if seg.index >= 0 else MUTED))
+                p.drawRoundedRect(fill, 3, 3)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        tl = self.timeline
+        if tl is not None and self.width() > 0:
+            self.seeked.emit(
+                max(0.0, min(event.position().x() / self.width(), 0.999)) * tl.duration
+            )
+        super().mousePressEvent(event)
 
 
 class _Still(QWidget):
@@ -294,6 +349,7 @@ class FigureArea(QFrame):
         self.setObjectName("figureArea")
         self.settings = settings
         self.record_id: str | None = None
+        self.subject = ""
         self.figure: Figure | None = None
         self.is_action = False
         self.variant_index = 0
@@ -353,6 +409,10 @@ class FigureArea(QFrame):
         self.canvas.setFixedHeight(200)
         self.canvas.setAccessibleName("Animated figure")
         lay.addWidget(self.canvas)
+        self.bar = TimelineBar(self.body)
+        self.bar.setAccessibleName("Progress through the steps")
+        self.bar.seeked.connect(self.seek)
+        lay.addWidget(self.bar)
 
         cue_row = QHBoxLayout()
         cue_row.setSpacing(8)
@@ -396,10 +456,13 @@ class FigureArea(QFrame):
         self._update_play_button()
 
     # ------------------------------------------------------------------ showing a figure
-    def show_figure(self, record_id: str, figure: Figure, *, kind: str, title: str) -> None:
+    def show_figure(
+        self, record_id: str, figure: Figure, *, kind: str, title: str, subject: str = ""
+    ) -> None:
         """Show ``figure`` (of an exercise, stretch or technique, or ``kind="action"`` for a
-        hamstring's actions) from its first variant."""
+        hamstring's actions) from its first variant; ``subject``: the page's plain name."""
         self.record_id = record_id
+        self.subject = subject
         self.figure = figure
         self.is_action = kind == "action"
         self.title.setText(title)
@@ -482,7 +545,10 @@ class FigureArea(QFrame):
             self.variant_box.blockSignals(False)
         variant = fig.variants[index]
         self.timeline = Timeline(variant)
-        self.box = variant_box(variant)
+        box = variant_box(variant)
+        if self.is_action:  # the lower body, larger: the muscle is the subject
+            box = (box[0], box[1], box[2], min(box[3], LOWER_BODY_TOP))
+        self.box = box
         self._frame_key = None
         self._build_stills(variant)
         animated = len(variant.steps) > 1
@@ -561,6 +627,7 @@ class FigureArea(QFrame):
             self._frame_key = key
             self.canvas.set_svg(render_step(seg.step, pose, self.box))
         self.cue_label.setText(self._cue_html(seg, u))
+        self.bar.set_time(tl, self.t)
         for i, still in enumerate(self.stills):
             sel = i == seg.index
             if still.canvas.selected != sel:
@@ -580,20 +647,18 @@ class FigureArea(QFrame):
             head = _step_title(st, None)
         if self.is_action and self.figure is not None and self.record_id:
             label = tl.variant.label or "Action"
-            if seg.index < 0:
-                head = f"{label}: back to the start"
-            else:
-                head = f"{label}: {'starting position' if seg.index == 0 else 'the muscle works'}"
+            where = {-1: "back to the start", 0: "starting position"}.get(seg.index, "at work")
+            head = f"{label} · {where}"
         parts = [f"<b>{head}</b>"]
         if st.phase and st.phase not in {"setup"} and seg.index >= 0:
             parts.append(f" &nbsp;<span style='color:#6b2720'>{_phase_words(st.phase)}</span>")
         hold = tl.hold_left(self.t)
-        if hold >= 0.5 and seg.index > 0:
+        if hold >= 0.5 and seg.index >= 0:
             left = f"hold, {hold:.0f} s left"
             parts.append(f" &nbsp;<span style='color:palette(placeholder-text)'>{left}</span>")
         cue = st.cue if seg.index >= 0 else ""
-        if self.is_action and seg.index > 0:
-            cue = self._shortening_words() or cue
+        if self.is_action:
+            cue = self._shortening_words() if seg.index > 0 else self._action_intro()
         text = "".join(parts)
         if cue:
             text += f"<br>{cue}"
@@ -609,9 +674,14 @@ class FigureArea(QFrame):
         if a <= 0:
             return ""
         pct = (a - b) / a * 100
+        name = self.subject or "The muscle"
         if pct >= 1:
-            return f"The muscle shortens by about {pct:.0f}% as it pulls."
-        return "The muscle hardly changes length: it steadies the joint."
+            return f"{name} (dark red) shortens by about {pct:.0f} % as it pulls."
+        return f"{name} (dark red) hardly changes length: it steadies the joint."
+
+    def _action_intro(self) -> str:
+        name = self.subject or "The muscle"
+        return f"{name} (dark red) at rest length, about to contract."
 
     # ------------------------------------------------------------------ playing
     def play(self) -> None:

@@ -190,7 +190,8 @@ class InfoPanel(QWidget):
             assert isinstance(layout, QVBoxLayout)
             layout.insertWidget(layout.indexOf(self.browser), area)
             self.figure_area = area
-        area.show_figure(record_id, figure, kind=kind, title=FIGURE_TITLES[kind])
+        subject = plain_name(self.state.kb, record_id)
+        area.show_figure(record_id, figure, kind=kind, title=FIGURE_TITLES[kind], subject=subject)
         area.setVisible(True)
         if area.playing and not area.timer.isActive() and area.isVisible():
             area.play()
