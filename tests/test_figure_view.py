@@ -202,6 +202,7 @@ def test_hamstring_page_animates_its_actions_and_the_muscle_shortens(
     assert area.figure is not None
     # folded at first (the page's key facts stay on the first screen), nothing running
     assert not area.expanded and not area.canvas.isVisible() and not area.timer.isActive()
+    assert area.timeline is None  # not even drawn until unfolded
     area.expand_button.click()
     assert area.expanded and area.canvas.isVisible()
     assert area.playing == (not area.reduce_motion)
@@ -243,6 +244,26 @@ def test_pages_without_a_figure_show_none_and_run_no_timer(
         assert not area.isVisible()
         assert not area.timer.isActive()
         assert not [t for t in window.panel.findChildren(QTimer) if t.isActive()]
+
+
+def test_unfolding_the_actions_is_remembered_and_choosing_one_unfolds_it(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.state.select("semitendinosus")
+    area = _area(window)
+    assert not area.expanded
+    area.variant_box.setCurrentIndex(1)  # choosing an action shows it
+    assert area.expanded and area.variant_index == 1 and area.timeline is not None
+    window.state.select("semimembranosus")
+    assert not area.expanded  # (choosing is not a setting)
+    area.expand_button.click()
+    window.state.select("biceps_femoris_long_head")
+    assert area.expanded and area.timeline is not None
+    assert area.expand_button.accessibleName() == "Hide the figure"
+    area.expand_button.click()
+    assert not area.expanded and not area.timer.isActive()
+    window.state.select("exercise_leg_curl")  # exercise pages keep their own setting
+    assert area.expanded
 
 
 def test_hiding_the_panel_stops_the_animation(qtbot: QtBot, window: MainWindow) -> None:

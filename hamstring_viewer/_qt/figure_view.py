@@ -350,6 +350,10 @@ class FigureArea(QFrame):
         self.settings = settings
         self.record_id: str | None = None
         self.subject = ""
+        #: a figure shown folded away is drawn when it is unfolded
+        self._pending = False
+        #: (record id, action?, variant) -> timeline, viewBox, stills' SVG (drawn once)
+        self._prepared: dict[tuple[str, bool, int], tuple[Timeline, Box, tuple[str, ...]]] = {}
         self.figure: Figure | None = None
         self.is_action = False
         self.variant_index = 0
@@ -488,7 +492,9 @@ class FigureArea(QFrame):
         self._set_expanded_quietly(on)
         if remember and self.settings is not None:
             self.settings.setValue(SHOW_ACTIONS_KEY if self.is_action else SHOW_KEY, on)
-        if on and self.timeline is not None and not self.reduce_motion:
+        if on and self._pending:
+            self.set_variant(self.variant_index)
+        elif on and self.timeline is not None and not self.reduce_motion:
             self.play()
         elif not on:
             self.timer.stop()
@@ -512,6 +518,7 @@ class FigureArea(QFrame):
         self.record_id = None
         self.figure = None
         self.timeline = None
+        self._pending = False
 
     def _note_text(self) -> str:
         if self.is_action:
@@ -544,13 +551,23 @@ class FigureArea(QFrame):
             self.variant_box.setCurrentIndex(index)
             self.variant_box.blockSignals(False)
         variant = fig.variants[index]
-        self.timeline = Timeline(variant)
-        box = variant_box(variant)
-        if self.is_action:  # the lower body, larger: the muscle is the subject
-            box = (box[0], box[1], box[2], min(box[3], LOWER_BODY_TOP))
-        self.box = box
+        self._pending = not self.expanded
+        if self._pending:  # folded away: drawn when unfolded
+            self.timer.stop()
+            self.timeline = None
+            return
+        key = (self.record_id or "", self.is_action, index)
+        prepared = self._prepared.get(key)
+        if prepared is None:
+            box = variant_box(variant)
+            if self.is_action:  # the lower body, larger: the muscle is the subject
+                box = (box[0], box[1], box[2], min(box[3], LOWER_BODY_TOP))
+            stills = tuple(render_step(st, None, box) for st in variant.steps)
+            prepared = (Timeline(variant), box, stills)
+            self._prepared[key] = prepared
+        self.timeline, self.box, still_svgs = prepared
         self._frame_key = None
-        self._build_stills(variant)
+        self._build_stills(variant, still_svgs)
         animated = len(variant.steps) > 1
         self.play_button.setVisible(animated)
         self.t = 0.0
@@ -563,7 +580,7 @@ class FigureArea(QFrame):
     def variant(self) -> Variant | None:
         return self.figure.variants[self.variant_index] if self.figure else None
 
-    def _build_stills(self, variant: Variant) -> None:
+    def _build_stills(self, variant: Variant, svgs: tuple[str, ...]) -> None:
         steps = variant.steps
         while len(self.stills) < len(steps):
             still = _Still(self.body)
@@ -576,7 +593,7 @@ class FigureArea(QFrame):
                 still.hide()
                 continue
             st = steps[i]
-            still.canvas.set_svg(render_step(st, None, self.box))
+            still.canvas.set_svg(svgs[i])
             cue = (
                 f"<br><span style='color:palette(placeholder-text)'>{st.cue}</span>"
                 if st.cue
