@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPalette,
     QPen,
     QShowEvent,
 )
@@ -376,7 +377,6 @@ class FigureArea(QFrame):
             " border-radius: 6px; }"
             "#figureArea QLabel { background: transparent; }"
             "#figureTitle { font-weight: 600; }"
-            "#figurePhase { color: #6b2720; font-weight: 600; }"
         )
         lay = QVBoxLayout(self)
         lay.setContentsMargins(10, 8, 10, 8)
@@ -668,7 +668,8 @@ class FigureArea(QFrame):
             head = f"{label} · {where}"
         parts = [f"<b>{head}</b>"]
         if st.phase and st.phase not in {"setup"} and seg.index >= 0:
-            parts.append(f" &nbsp;<span style='color:#6b2720'>{_phase_words(st.phase)}</span>")
+            colour = "#eba597" if self._dark() else "#8a2f26"
+            parts.append(f" &nbsp;<span style='color:{colour}'>{_phase_words(st.phase)}</span>")
         hold = tl.hold_left(self.t)
         if hold >= 0.5 and seg.index >= 0:
             left = f"hold, {hold:.0f} s left"
@@ -680,6 +681,9 @@ class FigureArea(QFrame):
         if cue:
             text += f"<br>{cue}"
         return text
+
+    def _dark(self) -> bool:
+        return self.palette().color(QPalette.ColorRole.Base).lightness() < 128
 
     def _shortening_words(self) -> str:
         v = self.variant()
