@@ -28,6 +28,20 @@ from .state import AtlasState
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
 
+    from .figure_view import FigureArea
+
+#: the hamstrings, whose pages show their actions animated
+HAMSTRING_IDS = frozenset(
+    {"biceps_femoris_long_head", "biceps_femoris_short_head", "semitendinosus", "semimembranosus"}
+)
+#: the figure area's heading by kind of page
+FIGURE_TITLES = {
+    "exercise": "How to do it",
+    "stretch": "How to stretch",
+    "technique": "How it is done",
+    "action": "The muscle at work",
+}
+
 
 def legend_html(pinned: Iterable[str] = ()) -> str:
     """The legend; ``pinned``: the names of the trigger points whose zones are pinned."""
@@ -91,6 +105,8 @@ class InfoPanel(QWidget):
         self.browser.setOpenLinks(False)
         self.browser.setOpenExternalLinks(False)
         self._documents: dict[tuple[str, frozenset[str] | None], QTextDocument] = {}
+        #: the figure of an exercise, stretch, technique or hamstring (made when first needed)
+        self.figure_area: FigureArea | None = None
         self.legend = QLabel(legend_html())
         self.legend.setObjectName("legend")
         self.legend.setWordWrap(True)
@@ -132,7 +148,53 @@ class InfoPanel(QWidget):
             isinstance(record, Structure) and bool(self.state.trigger_points_of(record.id))
         )
         self.overlay_box.setVisible(has_zones)
+        self._show_figure(rid)
         self._on_overlays_changed(self.state.overlays)
+
+    def figure_kind(self, record_id: str | None) -> str | None:
+        """Which figure a page has (exercise, stretch, technique, action), without reading
+        the figures: None for the pages without one."""
+        if not record_id:
+            return None
+        kb = self.state.kb
+        if record_id in kb.exercises:
+            return "exercise"
+        if record_id in kb.stretches:
+            return "stretch"
+        if record_id in kb.techniques:
+            return "technique"
+        if record_id in HAMSTRING_IDS and record_id in kb.structures:
+            return "action"
+        return None
+
+    def _show_figure(self, record_id: str | None) -> None:
+        """Show the page's figure above its text, or hide the figure area (and stop it)."""
+        kind = self.figure_kind(record_id)
+        figure = None
+        if kind is not None and record_id is not None:
+            from .figure_view import figure_book  # (the figures are read on first use)
+
+            book = figure_book()
+            figure = (book.actions if kind == "action" else book.figures).get(record_id)
+        if figure is None or record_id is None or kind is None:
+            if self.figure_area is not None:
+                self.figure_area.clear()
+                self.figure_area.setVisible(False)
+            return
+        area = self.figure_area
+        if area is None:
+            from .figure_view import FigureArea
+
+            area = FigureArea(self, settings=self.settings)
+            layout = self.layout()
+            assert isinstance(layout, QVBoxLayout)
+            layout.insertWidget(layout.indexOf(self.browser), area)
+            self.figure_area = area
+        subject = plain_name(self.state.kb, record_id)
+        area.show_figure(record_id, figure, kind=kind, title=FIGURE_TITLES[kind], subject=subject)
+        area.setVisible(True)
+        if area.playing and not area.timer.isActive() and area.isVisible():
+            area.play()
 
     def document_for(self, record_id: str | None, *, lay_out: bool = False) -> QTextDocument:
         """The record's panel document, built once (the knowledge base does not change);
