@@ -12,7 +12,7 @@ import pytest
 from conftest import HAMSTRINGS, show_window
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from hamstring_viewer._qt.figure_view import REDUCE_MOTION_ENV, REDUCE_MOTION_KEY, FigureArea
@@ -38,6 +38,10 @@ def window(qtbot: QtBot, atlas: Atlas, tmp_path: Path) -> Iterator[MainWindow]:
 
 
 def _area(window: MainWindow) -> FigureArea:
+    """The panel's figure area (a muscle's actions are first shown one idle tick after its
+    page, so that the page answers the click at once)."""
+    if window.panel.figure_area is None:
+        QApplication.processEvents()
     area = window.panel.figure_area
     assert area is not None
     return area

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QSignalBlocker, Qt
+from PySide6.QtCore import QSettings, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QCheckBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
@@ -107,6 +107,7 @@ class InfoPanel(QWidget):
         self._documents: dict[tuple[str, frozenset[str] | None], QTextDocument] = {}
         #: the figure of an exercise, stretch, technique or hamstring (made when first needed)
         self.figure_area: FigureArea | None = None
+        self._page_id: str | None = None  # the record whose page is shown
         self.legend = QLabel(legend_html())
         self.legend.setObjectName("legend")
         self.legend.setWordWrap(True)
@@ -148,6 +149,7 @@ class InfoPanel(QWidget):
             isinstance(record, Structure) and bool(self.state.trigger_points_of(record.id))
         )
         self.overlay_box.setVisible(has_zones)
+        self._page_id = rid
         self._show_figure(rid)
         self._on_overlays_changed(self.state.overlays)
 
@@ -168,8 +170,23 @@ class InfoPanel(QWidget):
         return None
 
     def _show_figure(self, record_id: str | None) -> None:
-        """Show the page's figure above its text, or hide the figure area (and stop it)."""
+        """Show the page's figure above its text, or hide the figure area (and stop it).
+
+        A muscle's actions open folded under the page's key facts: the first time, the figure
+        area is made (and the figures read, ~35 ms) on the next idle tick, so that the muscle's
+        page itself answers the click at once."""
         kind = self.figure_kind(record_id)
+        if kind == "action" and self.figure_area is None:
+            QTimer.singleShot(0, self, self._show_deferred_figure)
+            return
+        self._show_figure_now(record_id, kind)
+
+    def _show_deferred_figure(self) -> None:
+        record_id = self._page_id
+        if self.figure_area is None and self.figure_kind(record_id) == "action":
+            self._show_figure_now(record_id, "action")
+
+    def _show_figure_now(self, record_id: str | None, kind: str | None) -> None:
         figure = None
         if kind is not None and record_id is not None:
             from .figure_view import figure_book  # (the figures are read on first use)
