@@ -49,6 +49,8 @@ KIND_LABELS: dict[str, str] = {
 _TAG_SPLIT = re.compile(r"(<[^>]*>)")
 _A_OPEN = re.compile(r"<a\b", re.IGNORECASE)
 _A_CLOSE = re.compile(r"</a\s*>", re.IGNORECASE)
+_ENTITY = re.compile(r"&#?\w+;")
+_WORD = re.compile(r"\w")
 _H2 = re.compile(r"<h2>(.*?)</h2>", re.DOTALL)
 _ANY_TAG = re.compile(r"<[^>]*>")
 
@@ -97,16 +99,42 @@ def link_first(text_html: str, phrase: str, href: str) -> tuple[str, bool]:
     """
     if not phrase.strip():
         return text_html, False
-    pattern = _term_pattern(_e(phrase))
+    phrase_html = _e(phrase)
     parts = _TAG_SPLIT.split(text_html)
     for i in _prose_parts(parts):
         part = parts[i]
-        for m in pattern.finditer(part):
-            if m.group("term") is not None:
-                wrapped = f'<a href="{_e(href)}">{m.group()}</a>'
-                parts[i] = part[: m.start()] + wrapped + part[m.end() :]
-                return "".join(parts), True
+        found = _find_term(part, phrase_html)
+        if found is not None:
+            start, end = found
+            wrapped = f'<a href="{_e(href)}">{part[start:end]}</a>'
+            parts[i] = part[:start] + wrapped + part[end:]
+            return "".join(parts), True
     return text_html, False
+
+
+def _find_term(part: str, phrase_html: str) -> tuple[int, int] | None:
+    """Where ``phrase_html`` first stands in ``part`` as whole words (any case), outside a
+    character entity: what :func:`_term_pattern` finds, without compiling a pattern per term
+    (a page links dozens of glossary terms)."""
+    folded, wanted = part.lower(), phrase_html.lower()
+    if len(folded) != len(part) or len(wanted) != len(phrase_html):  # (case changes length)
+        for m in _term_pattern(phrase_html).finditer(part):
+            if m.group("term") is not None:
+                return m.start(), m.end()
+        return None
+    at = folded.find(wanted)
+    while at >= 0:
+        end = at + len(wanted)
+        entity_at = part.rfind("&", 0, at)
+        entity = _ENTITY.match(part, entity_at) if entity_at >= 0 else None
+        if (
+            not (at and _WORD.match(part, at - 1))
+            and not _WORD.match(part, end)
+            and not (entity is not None and entity.end() > at)
+        ):
+            return at, end
+        at = folded.find(wanted, at + 1)
+    return None
 
 
 #: URL scheme of an abbreviation's explanation (shown when pointed at): ``abbr:<abbreviation>``

@@ -488,3 +488,26 @@ def test_every_shipped_record_renders() -> None:
         assert [t for t in HAMSTRING_SECTIONS if t in titles] == [
             t for t in titles if t in HAMSTRING_SECTIONS
         ]
+
+
+def test_a_glossary_term_is_found_where_its_whole_word_pattern_finds_it() -> None:
+    """link_first looks terms up without compiling a pattern per term: it must find exactly
+    what the whole-word, any-case pattern (outside character entities) finds."""
+    import random
+
+    from hamstring_viewer.describe import _e, _find_term, _term_pattern
+
+    words = ["fascia", "Fascia", "fascial", "the", "&amp;", "&#x27;", "fascia&amp;", "lata"]
+    words += ["amp", "x27", "_fascia", "ischial tuberosity", "ISCHIAL tuberosity", "café", "İ"]
+    phrases = ["fascia", "amp", "x27", "ischial tuberosity", "café", "fascia lata", "a"]
+    rng = random.Random(7)
+    for _ in range(5000):
+        part = "".join(
+            rng.choice(words) + rng.choice([" ", "", ",", "-"]) for _ in range(rng.randint(1, 8))
+        )
+        phrase = _e(rng.choice(phrases))
+        expected = next(
+            ((m.start(), m.end()) for m in _term_pattern(phrase).finditer(part) if m["term"]),
+            None,
+        )
+        assert _find_term(part, phrase) == expected, (part, phrase)
