@@ -27,12 +27,12 @@ from hamstring_viewer._qt.export import (
 )
 from hamstring_viewer._qt.plate_view import SELECT_COLOUR
 from hamstring_viewer._qt.window import MainWindow
-from hamstring_viewer.handout import handout_for
+from hamstring_viewer.handout import Handout, choose, handout_for
 
 #: where the handout renders are left to look at (skipped when the folder is absent)
 SHOTS = Path(os.environ.get("HAMSTRING_SHOTS", "/work/tmp"))
-HANDOUT_ACTIONS = ("export_handout_pdf", "export_print_handout")
-VIEW_ACTIONS = ("export_view_png", "export_view_svg")
+HANDOUT_ACTIONS = ("export_handout_pdf", "export_preview_handout", "export_print_handout")
+VIEW_ACTIONS = ("export_view_png", "export_view_svg", "export_figure")
 
 
 @pytest.fixture
@@ -40,9 +40,19 @@ def window(fitted_window: MainWindow) -> MainWindow:
     return fitted_window
 
 
+def take_all(
+    handout: Handout, parent: QWidget | None, therapist: str, preview: object
+) -> Handout | None:
+    """Stands in for the handout dialog: everything ticked, the fields left blank."""
+    return handout
+
+
 @pytest.fixture
 def export(window: MainWindow) -> HandoutExport:
-    return install(window.host)
+    feature = install(window.host)
+    feature.ask_handout = take_all  # the dialogs are modal: tests answer them
+    feature.ask_resolution = lambda parent: 0
+    return feature
 
 
 class SaveDialog:
@@ -60,10 +70,10 @@ class SaveDialog:
 
 
 def pdf_pages(path: Path) -> tuple[int, str]:
-    """Page count and the first page's text of a PDF file."""
+    """Page count and the text of every page of a PDF file."""
     doc = QPdfDocument()
     assert doc.load(str(path)) == QPdfDocument.Error.None_
-    text = doc.getAllText(0).text() if doc.pageCount() else ""
+    text = " ".join(doc.getAllText(i).text() for i in range(doc.pageCount()))
     count = doc.pageCount()
     doc.close()
     return count, " ".join(text.split())
@@ -113,10 +123,12 @@ def test_file_menu_has_the_exports_before_quit_with_their_shortcuts(
     entries = [a.text().replace("&", "") for a in file_menu(window).actions() if a.text()]
     assert entries == [
         "Export handout as PDF…",
+        "Handout print preview…",
         "Print handout…",
         "Put my note on handouts",
         "Export view as PNG…",
         "Export view as SVG…",
+        "Export self-care figure…",
         "Quit",
     ]
     actions = window.actions_by_name
@@ -161,7 +173,7 @@ def test_handout_actions_need_a_structure_or_trigger_point_selected(
 # the handout PDF
 
 
-def test_export_a_handout_for_semitendinosus_as_a_one_page_pdf(
+def test_export_a_handout_for_semitendinosus_as_a_pdf(
     qtbot: QtBot, window: MainWindow, export: HandoutExport, tmp_path: Path
 ) -> None:
     x, y = visible_point(window, "semitendinosus")
@@ -181,7 +193,7 @@ def test_export_a_handout_for_semitendinosus_as_a_one_page_pdf(
     path = tmp_path / "out" / "client.pdf"
     assert path.is_file()
     pages, text = pdf_pages(path)
-    assert pages == 1
+    assert pages >= 2  # all seven self-massage techniques and three stretches, with figures
     assert "Semitendinosus" in text
     assert "Musculus semitendinosus" in text
     for heading in ("Where it hurts", "How to self-massage", "How to stretch"):
@@ -201,8 +213,9 @@ def test_the_handout_page_shows_the_plate_with_highlight_zones_and_text(
     handout = handout_for(window.atlas.kb, "semitendinosus")
     assert handout is not None
     path = tmp_path / "semitendinosus.pdf"
+    handout = choose(handout, ["technique_lacrosse_ball"], [])
     result = write_handout_pdf(window.view, handout, path)
-    assert result is not None and result.fits
+    assert result is not None and result.fits and result.pages == 1
     page = render_pdf_page(path)
     if SHOTS.is_dir():
         page.save(str(SHOTS / "handout_page1.png"))
@@ -236,15 +249,24 @@ def test_the_handout_page_shows_the_plate_with_highlight_zones_and_text(
 
 
 @pytest.mark.parametrize("record_id", [*HAMSTRINGS, "tp_semitendinosus", "hamstrings", "femur"])
-def test_every_handout_fits_one_page(window: MainWindow, tmp_path: Path, record_id: str) -> None:
+def test_every_handout_fits_its_pages(window: MainWindow, tmp_path: Path, record_id: str) -> None:
     handout = handout_for(window.atlas.kb, record_id)
     assert handout is not None
     path = tmp_path / f"{record_id}.pdf"
     result = write_handout_pdf(window.view, handout, path)
     assert result is not None and result.fits
     pages, text = pdf_pages(path)
-    assert pages == 1
+    assert pages == result.pages
     assert handout.title.split(" (")[0] in text
+    assert "Right leg, seen from behind" in text
+    # one technique and one stretch fit two pages at most, with their figures
+    short = choose(
+        handout,
+        [t.id for t in handout.techniques[:1]],
+        [handout.stretches[0].id] if handout.stretches else [],
+    )
+    result = write_handout_pdf(window.view, short, path)
+    assert result is not None and result.fits and result.pages <= 2
 
 
 def test_all_trigger_point_handouts_fit_and_draw_their_ring(
@@ -331,7 +353,7 @@ def test_print_the_handout_through_the_print_dialog(
     window.actions_by_name["export_print_handout"].trigger()
     assert seen and seen[0].docName() == "Semimembranosus trigger point (lower) handout"
     pages, text = pdf_pages(target)
-    assert pages == 1
+    assert pages >= 1
     assert "Semimembranosus trigger point (lower)" in text
     assert "Where to find it" in text
 
@@ -412,6 +434,6 @@ def test_a_therapist_puts_their_note_on_the_handout(
     result = write_handout_pdf(window.view, handout, path)
     assert result is not None and result.fits
     pages, text = pdf_pages(path)
-    assert pages == 1
+    assert pages == result.pages
     flat = " ".join(text.split())
     assert "From your therapist" in flat and "Call me if the knee swells." in flat
