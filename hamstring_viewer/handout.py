@@ -422,10 +422,17 @@ def record_html(record: Technique | Stretch, budget: Budget = Budget()) -> str:
     return f"<h3>{_e(record.name)}</h3>{_steps(record.steps, budget)}"
 
 
-def care_html(records: Sequence[Technique | Stretch], limit: int) -> str:
+def care_lines(
+    records: Sequence[Technique | Stretch], limit: int, taken: Sequence[str] = ()
+) -> list[str]:
+    """The "Take care" lines of the records, near-duplicates (and lines much like ``taken``)
+    dropped."""
+    return _distinct((a for a in _advice(records) if _starts(a, _CARE_PREFIXES)), limit, taken)
+
+
+def care_html(records: Sequence[Technique | Stretch], limit: int, taken: Sequence[str] = ()) -> str:
     """The "Take care" lines of the records (near-duplicates dropped); '' when none."""
-    care = _distinct((a for a in _advice(records) if _starts(a, _CARE_PREFIXES)), limit)
-    return _care(care)
+    return _care(care_lines(records, limit, taken))
 
 
 def warnings_html(h: Handout, budget: Budget = Budget()) -> str:
@@ -499,6 +506,7 @@ __all__ = [
     "Handout",
     "body_html",
     "care_html",
+    "care_lines",
     "choose",
     "field_values",
     "handout_for",

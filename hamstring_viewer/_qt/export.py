@@ -90,6 +90,7 @@ from hamstring_viewer.handout import (
     ClientFields,
     Handout,
     care_html,
+    care_lines,
     choose,
     field_values,
     handout_for,
@@ -608,11 +609,21 @@ class _RecordBlock(_Block):
         self.dpi = float(device.logicalDpiX())
         css = body_css(budget.font_pt)
         name, steps = record_html(record, budget).split("</h3>", 1)
-        self.title = _TextBlock(heading + name + "</h3>", css, budget.font_pt, device)
+        self.heading = heading
+        self.name = name + "</h3>"
+        self.css, self.font_pt = css, budget.font_pt
+        self.title = _TextBlock(heading + self.name, css, budget.font_pt, device)
         self.steps = _TextBlock(steps + care, css, budget.font_pt, device)
         self.pictures = tuple(pictures)
         self.figure_h = _mm(figure_mm + LABEL_MM, self.dpi)  # with the labels
         self.record_id = record.id
+        self.section = ""
+
+    def continued(self, section: str) -> None:
+        """Start a following page: say which section the record is in."""
+        if not self.heading and section:
+            heading = section_html(f"{section} (continued)")
+            self.title = _TextBlock(heading + self.name, self.css, self.font_pt, self.device)
 
     def _beside(self, width: float) -> bool:
         return bool(self.pictures) and width >= _mm(BESIDE_MM, self.dpi)
@@ -687,6 +698,8 @@ def _flow(
             pages.append([])
             column = columns(len(pages) - 1)
             y = column.top
+            if isinstance(block, _RecordBlock):
+                block.continued(block.section)
         height = block.height(column.width)
         pages[-1].append((block, column.x, y, column.width))
         y += height + gap
@@ -718,7 +731,7 @@ def paint_fields(
     line_pen = QPen(QColor("#9d9188"), _mm(0.25, dpi))
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    cells = [("Client", 0.0, 0.4), ("Date", 0.43, 0.64), ("Therapist", 0.67, 1.0)]
+    cells = [("Client", 0.0, 0.36), ("Date", 0.39, 0.64), ("Therapist", 0.67, 1.0)]
     for label, start, end in cells:
         x0 = box.left() + box.width() * start
         x1 = box.left() + box.width() * end
@@ -736,12 +749,17 @@ def paint_fields(
         if values[label].strip():
             painter.setFont(value_font)
             painter.setPen(QColor("#222222"))
+            cell = QRectF(
+                x0 + label_w + _mm(1.0, dpi),
+                box.top(),
+                x1 - x0 - label_w - _mm(1.0, dpi),
+                row - _mm(1.4, dpi),
+            )
+            text = painter.fontMetrics().elidedText(
+                values[label].strip(), Qt.TextElideMode.ElideRight, int(cell.width())
+            )
             painter.drawText(
-                QRectF(
-                    x0 + label_w + _mm(1.0, dpi), box.top(), x1 - x0 - label_w, row - _mm(1.4, dpi)
-                ),
-                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom),
-                values[label].strip(),
+                cell, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom), text
             )
     note = values["Note"].strip()
     top = box.top() + row
@@ -842,19 +860,21 @@ def paint_handout(
             (STRETCH, handout.stretches, min(2, budget.care)),
         )
         for title, records, care in sections:
+            shown: list[str] = []  # each record's own "Take care", not what is said above it
             for i, record in enumerate(records):
-                last = i == len(records) - 1
-                out.append(
-                    _RecordBlock(
-                        section_html(title) if i == 0 else "",
-                        record,
-                        care_html(records, care) if last else "",
-                        budget,
-                        fit.figure_mm,
-                        device,
-                        step_pictures(record.id),
-                    )
+                lines = care_lines([record], care, shown)
+                shown += lines
+                block = _RecordBlock(
+                    section_html(title) if i == 0 else "",
+                    record,
+                    care_html([record], care, [a for a in shown if a not in lines]),
+                    budget,
+                    fit.figure_mm,
+                    device,
+                    step_pictures(record.id),
                 )
+                block.section = title
+                out.append(block)
         if len(out) > (1 if intro else 0):
             out[-1].keep_with_next = True  # the warning signs stay beside the self-care
         out.append(
