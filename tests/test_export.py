@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -50,7 +51,7 @@ def window(fitted_window: MainWindow) -> MainWindow:
 
 
 def take_all(
-    handout: Handout, parent: QWidget | None, therapist: str, preview: object
+    handout: Handout, parent: QWidget | None, therapist: str, preview: object, pages: object
 ) -> Handout | None:
     """Stands in for the handout dialog: everything ticked, the fields left blank."""
     return handout
@@ -548,7 +549,14 @@ def test_unticking_a_technique_removes_it_from_the_handout(
 ) -> None:
     handout = handout_for(window.atlas.kb, "tp_semitendinosus")
     assert handout is not None
-    dialog = HandoutDialog(handout, window, therapist="J. Okafor")
+    counted: list[int] = []
+
+    def pages(h: Handout) -> int:
+        counted.append(len(h.techniques) + len(h.stretches))
+        return 1 if counted[-1] <= 1 else 2
+
+    dialog = HandoutDialog(handout, window, therapist="J. Okafor", pages=pages)
+    assert "2 A4 pages" in dialog.pages_label.text()
     assert set(dialog.boxes) == {r.id for r in (*handout.techniques, *handout.stretches)}
     assert all(box.isChecked() for box in dialog.boxes.values())  # all by default
     assert dialog.therapist.text() == "J. Okafor" and dialog.date.text()
@@ -557,6 +565,7 @@ def test_unticking_a_technique_removes_it_from_the_handout(
     dialog.boxes["technique_foam_roller"].setChecked(False)
     dialog.client.setText("Anna Berg")
     chosen = dialog.chosen_handout()
+    assert dialog.pages_label.text() == "The handout fits one A4 page."  # updated as ticked
     assert [t.id for t in chosen.techniques] == []
     assert [s.id for s in chosen.stretches] == ["stretch_standing_supported"]
     assert chosen.fields.client == "Anna Berg"
@@ -629,10 +638,16 @@ def test_the_handout_actions_ask_what_goes_on_it(
     asked: list[Handout] = []
 
     def choose_one(
-        handout: Handout, parent: QWidget | None, therapist: str, preview: object
+        handout: Handout,
+        parent: QWidget | None,
+        therapist: str,
+        preview: object,
+        pages: Callable[[Handout], int],
     ) -> Handout | None:
         asked.append(handout)
         assert parent is window and callable(preview)
+        assert pages(handout) >= 3  # all seven techniques and three stretches
+        assert pages(choose(handout, ["technique_lacrosse_ball"], [])) == 1
         return replace(choose(handout, ["technique_lacrosse_ball"], []), fields=CLIENT)
 
     export.ask_handout = choose_one
@@ -647,7 +662,7 @@ def test_the_handout_actions_ask_what_goes_on_it(
     assert export.preview_handout() is True
     assert [t.id for t in previews[0].techniques] == ["technique_lacrosse_ball"]
     # cancelling the dialog writes nothing
-    export.ask_handout = lambda handout, parent, therapist, preview: None
+    export.ask_handout = lambda handout, parent, therapist, preview, pages: None
     export.get_save_file_name = SaveDialog(tmp_path / "never.pdf")
     assert export.export_handout_pdf() is None
     assert not (tmp_path / "never.pdf").exists()

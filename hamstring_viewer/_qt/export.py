@@ -27,8 +27,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
+    QBuffer,
     QByteArray,
     QDate,
+    QIODevice,
     QMarginsF,
     QObject,
     QPointF,
@@ -74,6 +76,7 @@ from PySide6.QtWidgets import (
     QGraphicsItem,
     QGroupBox,
     QInputDialog,
+    QLabel,
     QLineEdit,
     QMenu,
     QPlainTextEdit,
@@ -407,6 +410,7 @@ class StepPicture:
     aspect: float  # width / height
 
 
+@lru_cache(maxsize=256)
 def step_pictures(record_id: str, figures: Path | None = None) -> tuple[StepPicture, ...]:
     """The start and end positions of a record's figure (its first variant; the end is the
     step farthest from the start, so "start, curl, return" shows the curl), drawn in one frame
@@ -797,7 +801,7 @@ def _view_title(view: PlateView) -> str:
 
 
 def paint_handout(
-    painter: QPainter,
+    painter: QPainter | None,
     page: QRectF,
     device: QPaintDevice,
     view: PlateView,
@@ -810,7 +814,8 @@ def paint_handout(
     has the header, the client fields, the plate (its laterality stated) with its legend and,
     beside it, where it hurts and the chosen self-care, each record with its figures, then the
     warning signs; what does not fit flows onto the next page (``new_page`` starts it; None:
-    only the first page is painted, as for a preview image)."""
+    only the first page is painted, as for a preview image). ``painter`` None: lay the pages
+    out and say how many, painting nothing."""
     dpi = float(device.logicalDpiX())
     kb = view.atlas.kb
     gap = _mm(5.0, dpi)
@@ -888,27 +893,36 @@ def paint_handout(
         8.5,
         device,
     )
-    chosen: tuple[Fit, list[list[tuple[_Block, float, float, float]]], bool] | None = None
-    for limit in (1, 2, max_pages or 99):
-        for fit in fits:
+    Placed = list[list[tuple[_Block, float, float, float]]]
+    plans: dict[int, tuple[Placed, bool]] = {}
+
+    def plan(index: int) -> tuple[Placed, bool]:
+        """The pages of a layout (each laid out once, however often it is asked for)."""
+        if index not in plans:
+            fit = fits[index]
             placed, ok = _flow(blocks_for(fit), columns, block_gap)
             if len(placed) > 1:  # room for the pointer to the warning signs on page 1
                 reserve = pointer.height(right_w) + block_gap
 
-                def shorter(index: int, reserve: float = reserve) -> _Column:
-                    c = columns(index)
-                    return replace(c, bottom=c.bottom - reserve) if index == 0 else c
+                def shorter(i: int, reserve: float = reserve) -> _Column:
+                    c = columns(i)
+                    return replace(c, bottom=c.bottom - reserve) if i == 0 else c
 
                 placed, ok = _flow(blocks_for(fit), shorter, block_gap)
+            plans[index] = (placed, ok)
+        return plans[index]
+
+    chosen: tuple[Fit, Placed, bool] | None = None
+    for limit in (1, 2, max_pages or 99):
+        for index, fit in enumerate(fits):
+            placed, ok = plan(index)
             if len(placed) <= limit and ok:
                 chosen = (fit, placed, ok)
                 break
         if chosen is not None:
             break
     if chosen is None:
-        fit = fits[-1]
-        placed, ok = _flow(blocks_for(fit), columns, block_gap)
-        chosen = (fit, placed, ok)
+        chosen = (fits[-1], *plan(len(fits) - 1))
     fit, placed, ok = chosen
     if max_pages is not None:
         placed = placed[:max_pages]
@@ -916,6 +930,8 @@ def paint_handout(
         block, x, y, w = placed[0][-1]
         placed[0].append((pointer, right_x, y + block.height(w) + block_gap, right_w))
     total = len(placed)
+    if painter is None:
+        return PageResult(fit.budget, ok, total, fit.figure_mm)
 
     for number, blocks in enumerate(placed, 1):
         if number > 1:
@@ -1043,6 +1059,18 @@ def paint_on(
     finally:
         if own:
             painter.end()
+
+
+def handout_pages(view: PlateView, handout: Handout) -> PageResult:
+    """How the handout lays out on A4 (how many pages, in which layout), painting nothing."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(PDF_DPI)
+    writer.setPageLayout(_a4_layout())
+    rect = writer.pageLayout().paintRectPixels(PDF_DPI)
+    page = QRectF(0, 0, rect.width(), rect.height())
+    return paint_handout(None, page, writer, view, handout)
 
 
 def write_handout_pdf(view: PlateView, handout: Handout, path: Path) -> PageResult | None:
@@ -1404,12 +1432,14 @@ class HandoutDialog(QDialog):
         parent: QWidget | None = None,
         therapist: str = "",
         preview: Callable[[Handout], object] | None = None,
+        pages: Callable[[Handout], int] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("handoutDialog")
         self.setWindowTitle(f"Handout – {handout.title}")
         self.handout = handout
         self._preview = preview
+        self._pages = pages
         layout = QVBoxLayout(self)
         self.boxes: dict[str, QCheckBox] = {}
         for title, records in (
@@ -1424,6 +1454,7 @@ class HandoutDialog(QDialog):
                 box = QCheckBox(record.name or record.id, group)
                 box.setObjectName(record.id)
                 box.setChecked(True)
+                box.toggled.connect(self._update_pages)
                 inner.addWidget(box)
                 self.boxes[record.id] = box
             layout.addWidget(group)
@@ -1440,6 +1471,11 @@ class HandoutDialog(QDialog):
         form.addRow("&Therapist:", self.therapist)
         form.addRow("N&ote:", self.note)
         layout.addLayout(form)
+        self.pages_label = QLabel(self)
+        self.pages_label.setObjectName("pages")
+        self.pages_label.setWordWrap(True)
+        layout.addWidget(self.pages_label)
+        self._update_pages()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -1450,6 +1486,18 @@ class HandoutDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def _update_pages(self) -> None:
+        if self._pages is None:
+            self.pages_label.hide()
+            return
+        count = self._pages(self.chosen_handout())
+        if count <= 1:
+            self.pages_label.setText("The handout fits one A4 page.")
+        else:
+            self.pages_label.setText(
+                f"The handout takes {count} A4 pages; untick records to shorten it."
+            )
 
     def choice(self) -> HandoutChoice:
         ticked = {rid for rid, box in self.boxes.items() if box.isChecked()}
@@ -1473,9 +1521,17 @@ def apply_choice(handout: Handout, choice: HandoutChoice) -> Handout:
     return replace(choose(handout, choice.techniques, choice.stretches), fields=choice.fields)
 
 
-#: (handout, parent, therapist, preview) -> the handout to print, or None when cancelled.
+#: (handout, parent, therapist, preview, page count) -> the handout to print, or None when
+#: cancelled.
 AskHandout = Callable[
-    [Handout, QWidget | None, str, Callable[[Handout], object] | None], Handout | None
+    [
+        Handout,
+        QWidget | None,
+        str,
+        Callable[[Handout], object] | None,
+        Callable[[Handout], int] | None,
+    ],
+    Handout | None,
 ]
 
 
@@ -1484,9 +1540,10 @@ def run_handout_dialog(
     parent: QWidget | None,
     therapist: str,
     preview: Callable[[Handout], object] | None,
+    pages: Callable[[Handout], int] | None = None,
 ) -> Handout | None:
     """Show the handout dialog; the chosen handout, or None if cancelled."""
-    dialog = HandoutDialog(handout, parent, therapist, preview)
+    dialog = HandoutDialog(handout, parent, therapist, preview, pages)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.chosen_handout()
@@ -1678,6 +1735,7 @@ class HandoutExport(QObject):
             self.window,
             therapist,
             lambda h: self.show_preview(view, h, self.window),
+            lambda h: handout_pages(view, h).pages,
         )
         if chosen is not None and chosen.fields.therapist:
             self.host.settings.setValue("export/therapist", chosen.fields.therapist)
@@ -1856,6 +1914,7 @@ __all__ = [
     "export_folder",
     "figure_records",
     "handout_image",
+    "handout_pages",
     "install",
     "paint_handout",
     "paint_on",
