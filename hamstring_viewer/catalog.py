@@ -1254,11 +1254,15 @@ def _figure_problem(text: str, lines: list[str]) -> Problem:
     return Problem(file, message, record=record, field=field, line=line)
 
 
-def check_figures(kb: KnowledgeBase, data_dir: str | Path) -> list[Problem]:
+def check_figures(
+    kb: KnowledgeBase, data_dir: str | Path, unread: frozenset[str] = frozenset()
+) -> list[Problem]:
     """The problems of the content's figures file (``figures.toml``): each named by file,
     record and field; a pose outside the human joint ranges is refused; every exercise,
-    stretch and technique without a figure is reported. The figure modules are imported
-    here, so the app's start never pays for them (it does not run the check)."""
+    stretch and technique without a figure is reported (a figure's record is not called
+    unknown while its table could not be read: ``unread``, see :func:`unread_tables`). The
+    figure modules are imported here, so the app's start never pays for them (it does not run
+    the check)."""
     from hamstring_viewer.figurepose import coverage_problems, load_figures
     from hamstring_viewer.resources import FIGURES_FILE
 
@@ -1282,7 +1286,8 @@ def check_figures(kb: KnowledgeBase, data_dir: str | Path) -> list[Problem]:
     found += [
         p
         for p in (_figure_problem(m, lines) for m in coverage_problems(book, ids, display))
-        if p.record not in refused or p.field != "figure"
+        if (p.record not in refused or p.field != "figure")
+        and not (p.field == "id" and unread & {"exercise", "stretch", "technique"})
     ]
     return found
 
@@ -1307,7 +1312,7 @@ def check(
     if loaded:
         problems.extend(check_plate_binding(kb, loaded, data_dir, unread))
     if figures:
-        problems.extend(check_figures(kb, data_dir))
+        problems.extend(check_figures(kb, data_dir, unread))
     return (Atlas(kb, loaded) if loaded else None), problems
 
 

@@ -1,11 +1,14 @@
-"""A one-page client handout for a structure or a trigger point, as HTML. Qt-free.
+"""A client handout for a structure or a trigger point, as HTML. Qt-free.
 
 The handout reuses the knowledge base's own wording: where the pain is felt (referral zones,
 or a trigger point's own location and pain), the steps of the self-massage techniques and
-stretches aimed at it, and the warning lines of the techniques and look-alikes. A page has
-little room, so the text is built under a :class:`Budget` (how many techniques, stretches,
-warnings ... to include); the Qt side tries :data:`BUDGETS` from the roomiest to the tightest
-until the text fits the page.
+stretches aimed at it, and the warning lines of the techniques and look-alikes. The text is
+built under a :class:`Budget` (how many techniques, stretches, warnings ... to include, how
+long the zone texts are). :func:`body_html` is the whole text in one flow; the printed page
+(``_qt/export.py``) lays out its parts (:func:`intro_html`, :func:`record_html` with
+:func:`care_html` per record, :func:`warnings_html`) with the figures, keeping every record the
+therapist chose (:func:`choose`) and the client fields (:class:`ClientFields`), and states which
+leg the plate shows (:func:`laterality_line`).
 
 The HTML keeps to what Qt's rich text understands (``h1``–``h3``, ``p``, ``ol``, ``ul``, ``b``,
 ``i``) and carries no styles: the page sets fonts and spacing.

@@ -93,3 +93,13 @@ def test_a_missing_or_broken_figures_file_is_a_message(data: Path) -> None:
     result = run_check(data)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "content/figures.toml: figures file not found" in result.stderr
+
+
+def test_a_missing_stretches_file_is_one_problem_not_a_cascade_of_unknown_figures(
+    data: Path,
+) -> None:
+    (data / "stretches.toml").unlink()
+    result = run_check(data)
+    assert result.returncode == 1
+    assert "stretches.toml" in result.stderr
+    assert "figure for an unknown record" not in result.stderr

@@ -1,9 +1,18 @@
-"""Client handouts (PDF, print) and exports of the plate view (PNG, SVG).
+"""Client handouts (PDF, print preview, print) and exports of the plate view (PNG at a chosen
+resolution, SVG) and of the self-care figures (PNG, SVG).
 
-A handout is one A4 page: the title across the top; on the left the plate, cropped to the limb,
-with the structure highlighted, its trigger points ringed and their referral zones drawn, and a
-small legend; on the right the client text of :mod:`hamstring_viewer.handout`, built under the
-roomiest :class:`~hamstring_viewer.handout.Budget` that fits the column.
+A handout is A4: the title across the top, then the client fields (name, date, therapist, a free
+note; blank ones are lines to write on); on the left the plate, cropped to the limb, under a line
+stating the laterality ("Right leg, seen from behind", from the view's title), with the structure
+highlighted, its trigger points ringed and their referral zones drawn, and a small legend; on the
+right the client text of :mod:`hamstring_viewer.handout`, then each chosen technique and stretch
+with its start and end figures (``data/figures.toml``, drawn by QSvgRenderer at the device's
+resolution) beside its steps, then the warning signs, framed. The therapist chooses the records
+in :class:`HandoutDialog` (all ticked at first). One page when the roomiest of :data:`FITS` that
+fits one page exists; else the self-care flows onto a second page (more for a long selection),
+never dropping a chosen record; page 1 then says to read the warning signs, which stay on the
+page of the last self-care record. The figure modules are imported when a handout or figure is
+made, never at start-up.
 
 The plate is the window's own scene, rendered as vectors: for the length of one render only the
 art and the wanted zones are shown, plus two items of our own (highlight, rings); everything is
