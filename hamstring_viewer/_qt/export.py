@@ -495,8 +495,9 @@ def paint_pictures(
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     for i, (picture, width) in enumerate(zip(pictures, widths, strict=True)):
         target = QRectF(x, box.top(), width, fig_h)
-        if as_images:
-            size = QSize(max(1, round(width)), max(1, round(fig_h)))
+        if as_images:  # at the device's resolution, at most 300 dpi (a printer may have 1200)
+            cap = min(1.0, PDF_DPI / dpi)
+            size = QSize(max(1, round(width * cap)), max(1, round(fig_h * cap)))
             painter.drawImage(target, svg_image(picture.svg, size))
         else:
             QSvgRenderer(QByteArray(picture.svg.encode("utf-8"))).render(painter, target)
