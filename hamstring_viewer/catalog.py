@@ -1192,10 +1192,113 @@ def check_plate_binding(
     return problems
 
 
-def check(data_dir: str | Path, plates: PlatePaths) -> tuple[Atlas | None, list[Problem]]:
+_FIGURE_MESSAGE = re.compile(r"^(?P<file>.+?): (?P<where>.+?): (?P<message>.*)$", re.S)
+_FIGURE_PART = re.compile(
+    r'^(?P<kind>variant|step|equipment|arrow) (?P<n>\d+)(?: "(?P<name>.*)")?$'
+)
+_FIGURE_FIELD_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^unknown pose key '(?P<k>\w+)'"), "pose.{k}"),
+    (re.compile(r"^(?P<k>(?:left |right )?[a-z_ ]+?) angle -?[\d.]+° is outside"), "pose.{k}"),
+    (re.compile(r"^pose (?P<k>support|facing)\b"), "pose.{k}"),
+    (re.compile(r"^unknown body part .* in pose support"), "pose.support"),
+    (re.compile(r"^pose (?P<k>\w+) (?:must|-?[\d.]+ is outside)"), "pose.{k}"),
+    (re.compile(r"^the first step needs a pose"), "pose"),
+    (re.compile(r"^(?P<k>view|side|duration_s|cue|note|arrows|equipment) must"), "{k}"),
+    (re.compile(r"^unknown phase"), "phase"),
+    (re.compile(r"^step needs a name"), "name"),
+    (re.compile(r"^variant needs a label"), "label"),
+    (re.compile(r"^needs at least one \[\[\.\.\.step\]\]"), "step"),
+    (re.compile(r"^variant must be"), "variant"),
+    (re.compile(r"^unknown key '(?P<k>\w+)'"), "{k}"),
+    (re.compile(r"^(?P<k>works|stretches|treats) must"), "{k}"),
+    (re.compile(r"^unknown muscle .* in (?P<k>works|stretches|treats)"), "{k}"),
+    (re.compile(r"^no figure for this record"), "figure"),
+    (re.compile(r"^figure for an unknown record"), "id"),
+)
+
+
+def _figure_problem(text: str, lines: list[str]) -> Problem:
+    """A message of :mod:`hamstring_viewer.figurepose` (``file: record[, part...]: message``)
+    as a :class:`Problem` naming its file, record, field and, where found, line."""
+    match = _FIGURE_MESSAGE.match(text)
+    if match is None:
+        return Problem(text.split(": ", 1)[0], text.split(": ", 1)[-1])
+    file, where, message = match["file"], match["where"], match["message"]
+    if where.startswith(("not valid TOML", "cannot be read")):
+        return Problem(file, f"{where}: {message}")
+    record, *parts = [p.strip() for p in where.split(", ")]
+    path: list[str] = []
+    for part in parts:
+        got = _FIGURE_PART.match(part)
+        if got is None:
+            path.append(part)
+        elif got["kind"] in ("equipment", "arrow"):
+            path.append(f"{'arrows' if got['kind'] == 'arrow' else 'equipment'}[{got['n']}]")
+        else:
+            named = f" ({got['name']})" if got["name"] else ""
+            path.append(f"{got['kind']}[{got['n']}]{named}")
+    key = ""
+    for pattern, shape in _FIGURE_FIELD_PATTERNS:
+        hit = pattern.match(message)
+        if hit is not None:
+            key = shape.format(**{k: v.replace(" ", "_") for k, v in hit.groupdict().items()})
+            break
+    if path and path[-1].startswith(("equipment[", "arrows[")) and key in ("", "equipment"):
+        key = ""
+    field = ".".join(p for p in [*path, key] if p) or "figure"
+    line = None
+    if record and " " not in record:
+        line = _first_line("\n".join(lines), f".{record}]") or _first_line(
+            "\n".join(lines), f".{record}."
+        )
+    return Problem(file, message, record=record, field=field, line=line)
+
+
+def check_figures(
+    kb: KnowledgeBase, data_dir: str | Path, unread: frozenset[str] = frozenset()
+) -> list[Problem]:
+    """The problems of the content's figures file (``figures.toml``): each named by file,
+    record and field; a pose outside the human joint ranges is refused; every exercise,
+    stretch and technique without a figure is reported (a figure's record is not called
+    unknown while its table could not be read: ``unread``, see :func:`unread_tables`). The
+    figure modules are imported here, so the app's start never pays for them (it does not run
+    the check)."""
+    from hamstring_viewer.figurepose import coverage_problems, load_figures
+    from hamstring_viewer.resources import FIGURES_FILE
+
+    root = Path(data_dir)
+    path = root / FIGURES_FILE
+    display = _display(path, root)
+    if not path.is_file():
+        return [
+            Problem(
+                display, "figures file not found (one figure per exercise, stretch and technique)"
+            )
+        ]
+    book, messages = load_figures(path)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        lines = []
+    ids = [*kb.exercises, *kb.stretches, *kb.techniques]
+    found = [_figure_problem(m, lines) for m in messages]
+    refused = {p.record for p in found}  # a figure with problems is not "missing" as well
+    found += [
+        p
+        for p in (_figure_problem(m, lines) for m in coverage_problems(book, ids, display))
+        if (p.record not in refused or p.field != "figure")
+        and not (p.field == "id" and unread & {"exercise", "stretch", "technique"})
+    ]
+    return found
+
+
+def check(
+    data_dir: str | Path, plates: PlatePaths, *, figures: bool = False
+) -> tuple[Atlas | None, list[Problem]]:
     """Load and validate the knowledge base against every plate (``plates``: view key ->
     SVG path, or one path for the posterior view alone). Returns the atlas (None if no plate
-    is usable) and every problem."""
+    is usable) and every problem. ``figures``: also check the figures file
+    (:func:`check_figures`; the ``check`` command does, the app's loading does not)."""
     kb, problems = load_knowledge_base(data_dir)
     loaded: dict[str, Plate] = {}
     for key, path in plate_files(plates).items():
@@ -1208,6 +1311,8 @@ def check(data_dir: str | Path, plates: PlatePaths) -> tuple[Atlas | None, list[
     problems.extend(check_corrected_claims(kb, data_dir))
     if loaded:
         problems.extend(check_plate_binding(kb, loaded, data_dir, unread))
+    if figures:
+        problems.extend(check_figures(kb, data_dir, unread))
     return (Atlas(kb, loaded) if loaded else None), problems
 
 
@@ -1234,6 +1339,7 @@ __all__ = [
     "Atlas",
     "cached_content_key",
     "check",
+    "check_figures",
     "check_plate_binding",
     "check_references",
     "content_key",

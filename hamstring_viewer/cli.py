@@ -21,7 +21,7 @@ def _check(args: argparse.Namespace) -> int:
         plates = {resources.view_key_for(path): Path(path) for path in args.svg}
     else:
         plates = resources.plate_paths()
-    atlas, problems = check(data, plates)
+    atlas, problems = check(data, plates, figures=True)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:

@@ -1,11 +1,14 @@
-"""A one-page client handout for a structure or a trigger point, as HTML. Qt-free.
+"""A client handout for a structure or a trigger point, as HTML. Qt-free.
 
 The handout reuses the knowledge base's own wording: where the pain is felt (referral zones,
 or a trigger point's own location and pain), the steps of the self-massage techniques and
-stretches aimed at it, and the warning lines of the techniques and look-alikes. A page has
-little room, so the text is built under a :class:`Budget` (how many techniques, stretches,
-warnings ... to include); the Qt side tries :data:`BUDGETS` from the roomiest to the tightest
-until the text fits the page.
+stretches aimed at it, and the warning lines of the techniques and look-alikes. The text is
+built under a :class:`Budget` (how many techniques, stretches, warnings ... to include, how
+long the zone texts are). :func:`body_html` is the whole text in one flow; the printed page
+(``_qt/export.py``) lays out its parts (:func:`intro_html`, :func:`record_html` with
+:func:`care_html` per record, :func:`warnings_html`) with the figures, keeping every record the
+therapist chose (:func:`choose`) and the client fields (:class:`ClientFields`), and states which
+leg the plate shows (:func:`laterality_line`).
 
 The HTML keeps to what Qt's rich text understands (``h1``–``h3``, ``p``, ``ol``, ``ul``, ``b``,
 ``i``) and carries no styles: the page sets fonts and spacing.
@@ -16,7 +19,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from hamstring_viewer.describe import KIND_LABELS
 from hamstring_viewer.records import (
@@ -123,6 +126,67 @@ class Handout:
     lookalikes: tuple[LookAlikeCause, ...]
     #: the therapist's own note on the structure, printed on the handout when asked for
     note: str = ""
+    #: the client's name, the date, the therapist and a free note (blank: lines to write on)
+    fields: ClientFields = field(default_factory=lambda: ClientFields())
+
+
+@dataclass(frozen=True, slots=True)
+class ClientFields:
+    """What the therapist fills in on a handout; an empty field prints as a line to write on."""
+
+    client: str = ""
+    date: str = ""
+    therapist: str = ""
+    note: str = ""
+
+
+#: The labels of the client fields, in page order.
+FIELD_LABELS = ("Client", "Date", "Therapist", "Note")
+
+
+def field_values(fields: ClientFields) -> tuple[tuple[str, str], ...]:
+    """(label, value) of each client field, in page order."""
+    return tuple(
+        zip(FIELD_LABELS, (fields.client, fields.date, fields.therapist, fields.note), strict=True)
+    )
+
+
+#: Which way a plate looks at the leg, by the first word of its view title.
+_DIRECTIONS = {
+    "posterior": "seen from behind",
+    "anterior": "seen from the front",
+    "medial": "seen from the inner side",
+    "lateral": "seen from the outer side",
+    "cross-section": "cut across",
+}
+
+
+def laterality_line(view_title: str, side: str = "Right") -> str:
+    """The line that says which leg the plate shows and from where, from the view's title:
+    "Posterior, deep" -> "Right leg, seen from behind (deep layer)"."""
+    first, _, rest = view_title.partition(",")
+    key = first.strip().lower().split(" ")[0]
+    direction = _DIRECTIONS.get(key, f"{first.strip().lower()} view")
+    if key == "cross-section":
+        direction = view_title.strip()[:1].lower() + view_title.strip()[1:]
+        direction += ", seen from below"
+    elif rest.strip():
+        direction += f" ({rest.strip()} layer)"
+    return f"{side} leg, {direction}"
+
+
+def choose(
+    h: Handout, techniques: Iterable[str] | None = None, stretches: Iterable[str] | None = None
+) -> Handout:
+    """The handout with only the chosen techniques and stretches (None: all of them), in the
+    handout's own order."""
+    keep_t = None if techniques is None else set(techniques)
+    keep_s = None if stretches is None else set(stretches)
+    return replace(
+        h,
+        techniques=tuple(t for t in h.techniques if keep_t is None or t.id in keep_t),
+        stretches=tuple(s for s in h.stretches if keep_s is None or s.id in keep_s),
+    )
 
 
 def _e(text: str) -> str:
@@ -343,6 +407,50 @@ def _advice(records: Iterable[Technique | Stretch]) -> list[str]:
 
 def body_html(kb: KnowledgeBase, h: Handout, budget: Budget = Budget()) -> str:
     """The handout's sections under ``budget``; sections with nothing to say are left out."""
+    techniques = h.techniques[: budget.techniques]
+    stretches = h.stretches[: budget.stretches]
+    sections = [intro_html(kb, h, budget)]
+    sections.append(_section(SELF_MASSAGE, "".join(record_html(t, budget) for t in techniques)))
+    if techniques:
+        sections[-1] += care_html(techniques, budget.care)
+    sections.append(_section(STRETCH, "".join(record_html(s, budget) for s in stretches)))
+    if stretches:
+        sections[-1] += care_html(stretches, min(2, budget.care))
+    sections.append(warnings_html(h, budget))
+    return "".join(s for s in sections if s)
+
+
+def record_html(record: Technique | Stretch, budget: Budget = Budget()) -> str:
+    """A technique's or stretch's name and its steps."""
+    return f"<h3>{_e(record.name)}</h3>{_steps(record.steps, budget)}"
+
+
+def care_lines(
+    records: Sequence[Technique | Stretch], limit: int, taken: Sequence[str] = ()
+) -> list[str]:
+    """The "Take care" lines of the records, near-duplicates (and lines much like ``taken``)
+    dropped."""
+    return _distinct((a for a in _advice(records) if _starts(a, _CARE_PREFIXES)), limit, taken)
+
+
+def care_html(records: Sequence[Technique | Stretch], limit: int, taken: Sequence[str] = ()) -> str:
+    """The "Take care" lines of the records (near-duplicates dropped); '' when none."""
+    return _care(care_lines(records, limit, taken))
+
+
+def warnings_html(h: Handout, budget: Budget = Budget()) -> str:
+    """The section on when to stop and see a professional."""
+    return _section(PROFESSIONAL, _ul(warnings(h, budget.warnings)))
+
+
+def section_html(title: str) -> str:
+    """A section's heading alone (the page puts the section's records under it)."""
+    return f"<h2>{_e(title)}</h2>"
+
+
+def intro_html(kb: KnowledgeBase, h: Handout, budget: Budget = Budget()) -> str:
+    """The sections before the self-care: where to find it, the therapist's note, where it
+    hurts, what brings it on (or, for a structure without referred pain, what else can hurt)."""
     tp = h.trigger_point
     sections: list[str] = []
     if tp is not None and tp.location.text:
@@ -362,24 +470,6 @@ def body_html(kb: KnowledgeBase, h: Handout, budget: Budget = Budget()) -> str:
         others = [c.text.text for c in h.lookalikes if c.kind != "red_flags" and c.text.text]
         texts = "".join(f"<p>{_e(t)}</p>" for t in others[: budget.warnings])
         sections.append(_section(WORTH_KNOWING, texts))
-
-    techniques = h.techniques[: budget.techniques]
-    stretches = h.stretches[: budget.stretches]
-    massage = "".join(f"<h3>{_e(t.name)}</h3>{_steps(t.steps, budget)}" for t in techniques)
-    if massage:
-        care = _distinct(
-            (a for a in _advice(techniques) if _starts(a, _CARE_PREFIXES)), budget.care
-        )
-        massage += _care(care)
-    sections.append(_section(SELF_MASSAGE, massage))
-    stretching = "".join(f"<h3>{_e(s.name)}</h3>{_steps(s.steps, budget)}" for s in stretches)
-    if stretching:
-        care = _distinct(
-            (a for a in _advice(stretches) if _starts(a, _CARE_PREFIXES)), min(2, budget.care)
-        )
-        stretching += _care(care)
-    sections.append(_section(STRETCH, stretching))
-    sections.append(_section(PROFESSIONAL, _ul(warnings(h, budget.warnings))))
     return "".join(s for s in sections if s)
 
 
@@ -406,6 +496,7 @@ def handout_html(kb: KnowledgeBase, record_id: str, budget: Budget = Budget()) -
 
 __all__ = [
     "BUDGETS",
+    "FIELD_LABELS",
     "PROFESSIONAL",
     "SELF_MASSAGE",
     "STRETCH",
@@ -414,10 +505,20 @@ __all__ = [
     "WHERE_TO_FIND",
     "WORTH_KNOWING",
     "Budget",
+    "ClientFields",
     "Handout",
     "body_html",
+    "care_html",
+    "care_lines",
+    "choose",
+    "field_values",
     "handout_for",
     "handout_html",
     "header_html",
+    "intro_html",
+    "laterality_line",
+    "record_html",
+    "section_html",
     "warnings",
+    "warnings_html",
 ]

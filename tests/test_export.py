@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from conftest import HAMSTRINGS
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSize, QSizeF, QStandardPaths, Qt
 from PySide6.QtGui import QColor, QImage, QKeySequence, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
@@ -18,21 +21,28 @@ from pytestqt.qtbot import QtBot
 from test_viewer import click_plate, visible_point
 
 from hamstring_viewer._qt.export import (
+    PDF_DPI,
+    HandoutDialog,
     HandoutExport,
+    HandoutPreview,
+    export_folder,
     handout_image,
     install,
     plate_crop,
     plate_target,
+    png_size,
+    suggested_path,
+    write_figure_png,
     write_handout_pdf,
 )
 from hamstring_viewer._qt.plate_view import SELECT_COLOUR
 from hamstring_viewer._qt.window import MainWindow
-from hamstring_viewer.handout import handout_for
+from hamstring_viewer.handout import ClientFields, Handout, choose, handout_for
 
 #: where the handout renders are left to look at (skipped when the folder is absent)
 SHOTS = Path(os.environ.get("HAMSTRING_SHOTS", "/work/tmp"))
-HANDOUT_ACTIONS = ("export_handout_pdf", "export_print_handout")
-VIEW_ACTIONS = ("export_view_png", "export_view_svg")
+HANDOUT_ACTIONS = ("export_handout_pdf", "export_preview_handout", "export_print_handout")
+VIEW_ACTIONS = ("export_view_png", "export_view_svg", "export_figure")
 
 
 @pytest.fixture
@@ -40,9 +50,19 @@ def window(fitted_window: MainWindow) -> MainWindow:
     return fitted_window
 
 
+def take_all(
+    handout: Handout, parent: QWidget | None, therapist: str, preview: object, pages: object
+) -> Handout | None:
+    """Stands in for the handout dialog: everything ticked, the fields left blank."""
+    return handout
+
+
 @pytest.fixture
 def export(window: MainWindow) -> HandoutExport:
-    return install(window.host)
+    feature = install(window.host)
+    feature.ask_handout = take_all  # the dialogs are modal: tests answer them
+    feature.ask_resolution = lambda parent: 0
+    return feature
 
 
 class SaveDialog:
@@ -60,10 +80,10 @@ class SaveDialog:
 
 
 def pdf_pages(path: Path) -> tuple[int, str]:
-    """Page count and the first page's text of a PDF file."""
+    """Page count and the text of every page of a PDF file."""
     doc = QPdfDocument()
     assert doc.load(str(path)) == QPdfDocument.Error.None_
-    text = doc.getAllText(0).text() if doc.pageCount() else ""
+    text = " ".join(doc.getAllText(i).text() for i in range(doc.pageCount()))
     count = doc.pageCount()
     doc.close()
     return count, " ".join(text.split())
@@ -113,10 +133,12 @@ def test_file_menu_has_the_exports_before_quit_with_their_shortcuts(
     entries = [a.text().replace("&", "") for a in file_menu(window).actions() if a.text()]
     assert entries == [
         "Export handout as PDF…",
+        "Handout print preview…",
         "Print handout…",
         "Put my note on handouts",
         "Export view as PNG…",
         "Export view as SVG…",
+        "Export self-care figure…",
         "Quit",
     ]
     actions = window.actions_by_name
@@ -161,7 +183,7 @@ def test_handout_actions_need_a_structure_or_trigger_point_selected(
 # the handout PDF
 
 
-def test_export_a_handout_for_semitendinosus_as_a_one_page_pdf(
+def test_export_a_handout_for_semitendinosus_as_a_pdf(
     qtbot: QtBot, window: MainWindow, export: HandoutExport, tmp_path: Path
 ) -> None:
     x, y = visible_point(window, "semitendinosus")
@@ -181,7 +203,7 @@ def test_export_a_handout_for_semitendinosus_as_a_one_page_pdf(
     path = tmp_path / "out" / "client.pdf"
     assert path.is_file()
     pages, text = pdf_pages(path)
-    assert pages == 1
+    assert pages >= 2  # all seven self-massage techniques and three stretches, with figures
     assert "Semitendinosus" in text
     assert "Musculus semitendinosus" in text
     for heading in ("Where it hurts", "How to self-massage", "How to stretch"):
@@ -201,8 +223,9 @@ def test_the_handout_page_shows_the_plate_with_highlight_zones_and_text(
     handout = handout_for(window.atlas.kb, "semitendinosus")
     assert handout is not None
     path = tmp_path / "semitendinosus.pdf"
+    handout = choose(handout, ["technique_lacrosse_ball"], [])
     result = write_handout_pdf(window.view, handout, path)
-    assert result is not None and result.fits
+    assert result is not None and result.fits and result.pages == 1
     page = render_pdf_page(path)
     if SHOTS.is_dir():
         page.save(str(SHOTS / "handout_page1.png"))
@@ -236,15 +259,24 @@ def test_the_handout_page_shows_the_plate_with_highlight_zones_and_text(
 
 
 @pytest.mark.parametrize("record_id", [*HAMSTRINGS, "tp_semitendinosus", "hamstrings", "femur"])
-def test_every_handout_fits_one_page(window: MainWindow, tmp_path: Path, record_id: str) -> None:
+def test_every_handout_fits_its_pages(window: MainWindow, tmp_path: Path, record_id: str) -> None:
     handout = handout_for(window.atlas.kb, record_id)
     assert handout is not None
     path = tmp_path / f"{record_id}.pdf"
     result = write_handout_pdf(window.view, handout, path)
     assert result is not None and result.fits
     pages, text = pdf_pages(path)
-    assert pages == 1
+    assert pages == result.pages
     assert handout.title.split(" (")[0] in text
+    assert "Right leg, seen from behind" in text
+    # one technique and one stretch fit two pages at most, with their figures
+    short = choose(
+        handout,
+        [t.id for t in handout.techniques[:1]],
+        [handout.stretches[0].id] if handout.stretches else [],
+    )
+    result = write_handout_pdf(window.view, short, path)
+    assert result is not None and result.fits and result.pages <= 2
 
 
 def test_all_trigger_point_handouts_fit_and_draw_their_ring(
@@ -331,7 +363,7 @@ def test_print_the_handout_through_the_print_dialog(
     window.actions_by_name["export_print_handout"].trigger()
     assert seen and seen[0].docName() == "Semimembranosus trigger point (lower) handout"
     pages, text = pdf_pages(target)
-    assert pages == 1
+    assert pages >= 1
     assert "Semimembranosus trigger point (lower)" in text
     assert "Where to find it" in text
 
@@ -412,6 +444,330 @@ def test_a_therapist_puts_their_note_on_the_handout(
     result = write_handout_pdf(window.view, handout, path)
     assert result is not None and result.fits
     pages, text = pdf_pages(path)
-    assert pages == 1
+    assert pages == result.pages
     flat = " ".join(text.split())
     assert "From your therapist" in flat and "Call me if the knee swells." in flat
+
+
+# --------------------------------------------------------------------------------------------
+# the handout a therapist gives: figures, laterality, client fields, choice, two pages
+
+CLIENT = ClientFields(
+    "Anna Berg", "30 November 2026", "J. Okafor", "Twice a day.\nCall me if the knee swells."
+)
+
+
+def pdftotext(path: Path) -> str:
+    result = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    )
+    return result.stdout
+
+
+def pdf_images(path: Path) -> list[tuple[int, int, int, int]]:
+    """(page, width, height, x-ppi) of every image in the PDF (``pdfimages -list``)."""
+    result = subprocess.run(
+        ["pdfimages", "-list", str(path)], capture_output=True, text=True, check=True
+    )
+    rows = []
+    for line in result.stdout.splitlines()[2:]:
+        cols = line.split()
+        rows.append((int(cols[0]), int(cols[3]), int(cols[4]), int(cols[12])))
+    return rows
+
+
+def muscle_pixels(image: QImage) -> int:
+    """Pixels in the figures' muscle colours (#a2463c, #d9806f)."""
+    targets = (QColor("#a2463c"), QColor("#d9806f"))
+    return sum(
+        any(close(image.pixelColor(x, y), c, 45) for c in targets)
+        for x in range(0, image.width(), 2)
+        for y in range(0, image.height(), 2)
+    )
+
+
+def test_the_handout_shows_each_chosen_record_with_its_figure_laterality_and_client_fields(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    kb = window.atlas.kb
+    handout = handout_for(kb, "tp_semitendinosus")
+    assert handout is not None
+    handout = replace(choose(handout, ["technique_lacrosse_ball"], []), fields=CLIENT)
+    path = tmp_path / "tp.pdf"
+    result = write_handout_pdf(window.view, handout, path)
+    assert result is not None and result.fits and result.pages == 1
+    text = " ".join(pdftotext(path).split())
+    assert "Right leg, seen from behind" in text  # laterality, from the view's title
+    for label, value in (
+        ("Client:", "Anna Berg"),
+        ("Date:", "30 November 2026"),
+        ("Therapist:", "J. Okafor"),
+        ("Note:", "Call me if the knee swells."),
+    ):
+        assert label in text and value in text
+    assert "Lacrosse ball" in text
+    assert "When to stop and see a professional" in text  # the warning signs, always
+    assert "CC BY-SA 2.1 Japan" in text
+    # the record's start and end figures are pictures on the page, at print resolution
+    images = pdf_images(path)
+    assert len(images) == 2 and all(page == 1 for page, *_ in images)
+    assert all(abs(ppi - PDF_DPI) <= 2 for *_, ppi in images)
+    expected_h = round((result.figure_mm) / 25.4 * PDF_DPI)
+    assert all(abs(h - expected_h) <= 3 for _p, _w, h, _ppi in images)
+    subprocess.run(["pdfimages", "-png", str(path), str(tmp_path / "fig")], check=True)
+    extracted = sorted(tmp_path.glob("fig-*.png"))
+    assert len(extracted) == 2
+    assert all(muscle_pixels(QImage(str(p))) > 30 for p in extracted), [
+        muscle_pixels(QImage(str(p))) for p in extracted
+    ]
+    # on the rendered page, the figures sit in the text column, right of the plate
+    subprocess.run(["pdftoppm", "-r", "60", "-png", str(path), str(tmp_path / "page")], check=True)
+    page = QImage(str(next(tmp_path.glob("page-*.png"))))
+    right = page.copy(int(page.width() * 0.4), 0, int(page.width() * 0.6), page.height())
+    assert muscle_pixels(right) > 100
+
+
+def test_blank_client_fields_print_as_lines_to_write_on(window: MainWindow, tmp_path: Path) -> None:
+    handout = handout_for(window.atlas.kb, "tp_semitendinosus")
+    assert handout is not None
+    path = tmp_path / "blank.pdf"
+    write_handout_pdf(window.view, choose(handout, ["technique_lacrosse_ball"], []), path)
+    text = " ".join(pdftotext(path).split())
+    assert "Client: Date: Therapist:" in text
+    assert "Note:" in text and "Anna" not in text
+    page = render_pdf_page(path)
+    # the write-on lines: long grey rules across the fields' band below the title
+    rows = [
+        sum(1 for x in range(0, page.width(), 2) if 120 < page.pixelColor(x, y).lightness() < 220)
+        for y in range(int(page.height() * 0.06), int(page.height() * 0.16))
+    ]
+    assert sum(r > page.width() * 0.3 for r in rows) >= 2
+
+
+def test_unticking_a_technique_removes_it_from_the_handout(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    handout = handout_for(window.atlas.kb, "tp_semitendinosus")
+    assert handout is not None
+    counted: list[int] = []
+
+    def pages(h: Handout) -> int:
+        counted.append(len(h.techniques) + len(h.stretches))
+        return 1 if counted[-1] <= 1 else 2
+
+    dialog = HandoutDialog(handout, window, therapist="J. Okafor", pages=pages)
+    assert "2 A4 pages" in dialog.pages_label.text()
+    assert set(dialog.boxes) == {r.id for r in (*handout.techniques, *handout.stretches)}
+    assert all(box.isChecked() for box in dialog.boxes.values())  # all by default
+    assert dialog.therapist.text() == "J. Okafor" and dialog.date.text()
+    for record_id, box in dialog.boxes.items():
+        box.setChecked(record_id in ("technique_foam_roller", "stretch_standing_supported"))
+    dialog.boxes["technique_foam_roller"].setChecked(False)
+    dialog.client.setText("Anna Berg")
+    chosen = dialog.chosen_handout()
+    assert dialog.pages_label.text() == "The handout fits one A4 page."  # updated as ticked
+    assert [t.id for t in chosen.techniques] == []
+    assert [s.id for s in chosen.stretches] == ["stretch_standing_supported"]
+    assert chosen.fields.client == "Anna Berg"
+    path = tmp_path / "chosen.pdf"
+    result = write_handout_pdf(window.view, chosen, path)
+    assert result is not None and result.fits
+    text = " ".join(pdftotext(path).split())
+    assert "Foam roller" not in text and "How to self-massage" not in text
+    assert "Standing hamstring stretch" in text
+    dialog.close()
+
+
+def test_a_long_selection_flows_onto_a_second_page_with_its_figures(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    handout = handout_for(window.atlas.kb, "tp_semitendinosus")
+    assert handout is not None
+    short = choose(handout, ["technique_lacrosse_ball"], [])
+    long = choose(
+        handout,
+        ["technique_lacrosse_ball", "technique_foam_roller"],
+        ["stretch_standing_supported"],
+    )
+    one = write_handout_pdf(window.view, short, tmp_path / "one.pdf")
+    two = write_handout_pdf(window.view, long, tmp_path / "two.pdf")
+    assert one is not None and one.pages == 1
+    assert two is not None and two.pages == 2 and two.fits
+    assert pdf_pages(tmp_path / "two.pdf")[0] == 2
+    text = pdftotext(tmp_path / "two.pdf")
+    first, second = text.split("\f")[:2]
+    assert "Page 1 of 2" in first and "Page 2 of 2" in second
+    for name in ("Lacrosse ball", "Foam roller", "Standing hamstring stretch"):
+        assert name in text  # nothing the therapist chose is dropped
+    # every record keeps its figures: start and end of each
+    images = pdf_images(tmp_path / "two.pdf")
+    assert len(images) == 6
+    # the warning signs are on the page with the self-care that ends the handout
+    assert "When to stop and see a professional" in second
+    if "How to" in first:  # self-care starts on page 1: it points to the warning signs
+        assert "Before you start, read" in first and "on the next" in first
+    for index, page in enumerate(
+        (handout_image(window.view, long, dpi=60), handout_image(window.view, long, 60, page=2))
+    ):
+        if SHOTS.is_dir():
+            page.save(str(SHOTS / f"handout_two_pages_p{index + 1}.png"))
+
+
+def test_the_print_preview_shows_the_handouts_pages(window: MainWindow, qtbot: QtBot) -> None:
+    handout = handout_for(window.atlas.kb, "tp_semitendinosus")
+    assert handout is not None
+    long = choose(
+        handout,
+        ["technique_lacrosse_ball", "technique_foam_roller"],
+        ["stretch_standing_supported"],
+    )
+    preview = HandoutPreview(window.view, long)
+    qtbot.addWidget(preview)
+    preview.updatePreview()
+    assert preview.result is not None and preview.pageCount() == preview.result.pages == 2
+    short = HandoutPreview(window.view, choose(handout, ["technique_lacrosse_ball"], []))
+    qtbot.addWidget(short)
+    short.updatePreview()
+    assert short.pageCount() == 1
+
+
+def test_the_handout_actions_ask_what_goes_on_it(
+    window: MainWindow, export: HandoutExport, tmp_path: Path
+) -> None:
+    window.state.select("tp_semitendinosus")
+    asked: list[Handout] = []
+
+    def choose_one(
+        handout: Handout,
+        parent: QWidget | None,
+        therapist: str,
+        preview: object,
+        pages: Callable[[Handout], int],
+    ) -> Handout | None:
+        asked.append(handout)
+        assert parent is window and callable(preview)
+        assert pages(handout) >= 3  # all seven techniques and three stretches
+        assert pages(choose(handout, ["technique_lacrosse_ball"], [])) == 1
+        return replace(choose(handout, ["technique_lacrosse_ball"], []), fields=CLIENT)
+
+    export.ask_handout = choose_one
+    export.get_save_file_name = SaveDialog(tmp_path / "chosen.pdf")
+    assert export.export_handout_pdf() == tmp_path / "chosen.pdf"
+    text = pdftotext(tmp_path / "chosen.pdf")
+    assert "Anna Berg" in text and "Foam roller" not in text
+    # the therapist's name is remembered for the next handout
+    assert window.host.settings.value("export/therapist") == "J. Okafor"
+    previews: list[Handout] = []
+    export.show_preview = lambda view, handout, parent: previews.append(handout) or True
+    assert export.preview_handout() is True
+    assert [t.id for t in previews[0].techniques] == ["technique_lacrosse_ball"]
+    # cancelling the dialog writes nothing
+    export.ask_handout = lambda handout, parent, therapist, preview, pages: None
+    export.get_save_file_name = SaveDialog(tmp_path / "never.pdf")
+    assert export.export_handout_pdf() is None
+    assert not (tmp_path / "never.pdf").exists()
+
+
+# --------------------------------------------------------------------------------------------
+# exports at a chosen resolution, figures, where files go
+
+
+def test_the_view_as_png_at_300_dpi_is_fitted_to_a4(
+    window: MainWindow, export: HandoutExport, tmp_path: Path
+) -> None:
+    export.ask_resolution = lambda parent: 300
+    export.get_save_file_name = SaveDialog(tmp_path / "plate300.png")
+    window.state.select("semitendinosus")
+    assert export.export_view_png() == tmp_path / "plate300.png"
+    image = QImage(str(tmp_path / "plate300.png"))
+    viewport = window.view.viewport()
+    a4_w, a4_h = round(186 / 25.4 * 300), round(273 / 25.4 * 300)  # 12 mm margins
+    scale = min(a4_w / viewport.width(), a4_h / viewport.height())
+    assert (image.width(), image.height()) == (
+        round(viewport.width() * scale),
+        round(viewport.height() * scale),
+    )
+    assert image.width() == a4_w or image.height() == a4_h  # one side fills the page
+    assert round(image.dotsPerMeterX() * 0.0254) == 300
+    assert image.text("Copyright") and "CC BY-SA 2.1 Japan" in image.text("Copyright")
+    amber = QColor(SELECT_COLOUR)
+    colours = {
+        image.pixel(x, y) for x in range(0, image.width(), 13) for y in range(0, image.height(), 13)
+    }
+    assert any(close(QColor(c), amber, 60) for c in colours)
+    # and at 150 dpi, half the size
+    export.ask_resolution = lambda parent: 150
+    export.get_save_file_name = SaveDialog(tmp_path / "plate150.png")
+    export.export_view_png()
+    half = QImage(str(tmp_path / "plate150.png"))
+    assert abs(half.width() - image.width() / 2) <= 1
+    # cancelling the resolution question writes nothing
+    export.ask_resolution = lambda parent: None
+    export.get_save_file_name = SaveDialog(tmp_path / "never.png")
+    assert export.export_view_png() is None
+    assert not (tmp_path / "never.png").exists()
+    assert png_size(QSizeF(100, 100), 600) == png_size(QSizeF(100, 100), 300)  # capped
+
+
+def test_the_view_as_svg_has_the_labels_of_the_screen(
+    window: MainWindow, export: HandoutExport, tmp_path: Path
+) -> None:
+    export.get_save_file_name = SaveDialog(tmp_path / "plate.svg")
+    window.actions_by_name["export_view_svg"].trigger()
+    root = ET.parse(tmp_path / "plate.svg").getroot()
+    texts = {
+        " ".join((t.text or "").split()) for t in root.iter("{http://www.w3.org/2000/svg}text")
+    }
+    for label in ("Semitendinosus", "Gracilis", "Gastrocnemius"):
+        assert label in texts
+    assert any("CC BY-SA 2.1 Japan" in t for t in texts)
+    desc = root.findtext("{http://www.w3.org/2000/svg}desc") or ""
+    assert "CC BY-SA 2.1 Japan" in desc
+
+
+def test_a_self_care_figure_exports_as_png_and_svg(
+    window: MainWindow, export: HandoutExport, tmp_path: Path
+) -> None:
+    window.state.select("tp_semitendinosus")
+    offered: list[tuple[list[tuple[str, str]], str]] = []
+
+    def pick(parent: QWidget | None, records: list[tuple[str, str]], first: str) -> str:
+        offered.append((records, first))
+        return "technique_foam_roller"
+
+    export.ask_figure = pick
+    export.get_save_file_name = SaveDialog(tmp_path / "roller.png")
+    assert export.export_figure() == tmp_path / "roller.png"
+    records, first = offered[0]
+    kb = window.atlas.kb
+    assert {rid for rid, _ in records} == {*kb.techniques, *kb.stretches, *kb.exercises}
+    assert first == "technique_ischemic_compression"  # the selection's first technique
+    image = QImage(str(tmp_path / "roller.png"))
+    assert round(image.dotsPerMeterX() * 0.0254) == 300
+    assert muscle_pixels(image.scaled(image.width() // 3, image.height() // 3)) > 50
+    export.get_save_file_name = SaveDialog(tmp_path / "roller.svg")
+    assert export.export_figure() == tmp_path / "roller.svg"
+    root = ET.parse(tmp_path / "roller.svg").getroot()
+    texts = " ".join((t.text or "") for t in root.iter("{http://www.w3.org/2000/svg}text"))
+    assert "Foam roller" in texts and "Near the sitting bone" in texts
+    assert len(root.findall(".//{http://www.w3.org/2000/svg}path")) > 20  # vectors
+    assert write_figure_png("None", "no_such_record", tmp_path / "none.png") is False
+
+
+def test_save_dialogs_start_in_the_documents_folder(
+    window: MainWindow, export: HandoutExport, tmp_path: Path
+) -> None:
+    documents = Path(
+        QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    )
+    assert export_folder("") == documents
+    assert export_folder(str(tmp_path / "gone")) == documents  # a folder since removed
+    assert export_folder(str(tmp_path)) == tmp_path  # the one chosen last time
+    assert suggested_path("", 'Semi/tendinosus: "x"', ".pdf").parent == documents
+    assert suggested_path("", 'Semi/tendinosus: "x"', ".pdf").name == "Semi-tendinosus- -x-.pdf"
+    # a fresh window's first save dialog opens there
+    window.host.settings.remove("export/folder")
+    dialog = SaveDialog(None)
+    export.get_save_file_name = dialog
+    export.export_view_svg()
+    assert Path(dialog.asked[0][1]).parent == documents

@@ -210,3 +210,39 @@ def test_the_handout_core_imports_no_qt() -> None:
         "sys.exit(any(m.split('.')[0] in ('PySide6', 'shiboken6') for m in sys.modules))"
     )
     assert subprocess.run([sys.executable, "-c", code], timeout=60, cwd=ROOT).returncode == 0
+
+
+def test_the_laterality_line_says_which_leg_and_from_where() -> None:
+    from hamstring_viewer.handout import laterality_line
+    from hamstring_viewer.resources import VIEWS
+
+    titles = {v.key: v.title for v in VIEWS}
+    assert laterality_line(titles["posterior"]) == (
+        "Right leg, seen from behind (superficial layer)"
+    )
+    assert laterality_line(titles["posterior_deep"]) == "Right leg, seen from behind (deep layer)"
+    assert laterality_line(titles["medial"]) == "Right leg, seen from the inner side"
+    assert laterality_line(titles["lateral"]) == "Right leg, seen from the outer side"
+    assert laterality_line(titles["cross_section"]).startswith("Right leg, cross-section")
+    assert all(laterality_line(t).startswith("Right leg, ") for t in titles.values())
+
+
+def test_choosing_records_keeps_the_handouts_order_and_the_fields(atlas: Atlas) -> None:
+    from hamstring_viewer.handout import ClientFields, choose, field_values
+
+    h = handout_for(atlas.kb, "tp_semitendinosus")
+    assert h is not None and len(h.techniques) > 2 and h.stretches
+    assert choose(h) == h  # all by default
+    picked = choose(h, [h.techniques[2].id, h.techniques[0].id], [])
+    assert picked.techniques == (h.techniques[0], h.techniques[2])
+    assert picked.stretches == ()
+    assert h.fields == ClientFields()
+    filled = replace(h, fields=ClientFields("Anna", "1 Dec", "Jo", "Gently"))
+    assert field_values(filled.fields) == (
+        ("Client", "Anna"),
+        ("Date", "1 Dec"),
+        ("Therapist", "Jo"),
+        ("Note", "Gently"),
+    )
+    # whatever is chosen, the warning signs stay
+    assert warnings(picked)

@@ -1,9 +1,18 @@
-"""Client handouts (PDF, print) and exports of the plate view (PNG, SVG).
+"""Client handouts (PDF, print preview, print) and exports of the plate view (PNG at a chosen
+resolution, SVG) and of the self-care figures (PNG, SVG).
 
-A handout is one A4 page: the title across the top; on the left the plate, cropped to the limb,
-with the structure highlighted, its trigger points ringed and their referral zones drawn, and a
-small legend; on the right the client text of :mod:`hamstring_viewer.handout`, built under the
-roomiest :class:`~hamstring_viewer.handout.Budget` that fits the column.
+A handout is A4: the title across the top, then the client fields (name, date, therapist, a free
+note; blank ones are lines to write on); on the left the plate, cropped to the limb, under a line
+stating the laterality ("Right leg, seen from behind", from the view's title), with the structure
+highlighted, its trigger points ringed and their referral zones drawn, and a small legend; on the
+right the client text of :mod:`hamstring_viewer.handout`, then each chosen technique and stretch
+with its start and end figures (``data/figures.toml``, drawn by QSvgRenderer at the device's
+resolution) beside its steps, then the warning signs, framed. The therapist chooses the records
+in :class:`HandoutDialog` (all ticked at first). One page when the roomiest of :data:`FITS` that
+fits one page exists; else the self-care flows onto a second page (more for a long selection),
+never dropping a chosen record; page 1 then says to read the warning signs, which stay on the
+page of the last self-care record. The figure modules are imported when a handout or figure is
+made, never at start-up.
 
 The plate is the window's own scene, rendered as vectors: for the length of one render only the
 art and the wanted zones are shown, plus two items of our own (highlight, rings); everything is
@@ -21,17 +30,23 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
+    QBuffer,
     QByteArray,
+    QDate,
+    QIODevice,
     QMarginsF,
     QObject,
     QPointF,
     QRect,
     QRectF,
+    QSize,
+    QSizeF,
     QStandardPaths,
     Qt,
 )
@@ -39,6 +54,7 @@ from PySide6.QtGui import (
     QAction,
     QColor,
     QFont,
+    QFontMetricsF,
     QImage,
     QImageWriter,
     QKeySequence,
@@ -52,16 +68,56 @@ from PySide6.QtGui import (
     QPen,
     QTextDocument,
 )
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtPrintSupport import (
+    QPrintDialog,
+    QPrinter,
+    QPrintPreviewDialog,
+    QPrintPreviewWidget,
+)
+from PySide6.QtSvg import QSvgGenerator, QSvgRenderer
 from PySide6.QtSvgWidgets import QGraphicsSvgItem
-from PySide6.QtWidgets import QDialog, QFileDialog, QGraphicsItem, QMenu, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGraphicsItem,
+    QGroupBox,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from hamstring_viewer.credits import PLATES_CREDIT, PNG_CREDIT_KEY
-from hamstring_viewer.handout import BUDGETS, Budget, Handout, body_html, handout_for, header_html
+from hamstring_viewer.handout import (
+    PROFESSIONAL,
+    SELF_MASSAGE,
+    STRETCH,
+    Budget,
+    ClientFields,
+    Handout,
+    care_html,
+    care_lines,
+    choose,
+    field_values,
+    handout_for,
+    header_html,
+    intro_html,
+    laterality_line,
+    record_html,
+    section_html,
+    warnings_html,
+)
+from hamstring_viewer.records import KnowledgeBase, Stretch, Technique
 
 from .paths import painter_path
 from .plate_view import (
+    PAPER,
     SELECT_COLOUR,
     Z_SELECT,
     PlateView,
@@ -134,14 +190,6 @@ def _document(
     doc.setHtml(html)
     doc.setTextWidth(width)
     return doc
-
-
-@dataclass(frozen=True, slots=True)
-class PageResult:
-    """What :func:`paint_handout` did: the budget whose text fitted, and whether it fitted."""
-
-    budget: Budget
-    fits: bool
 
 
 # --------------------------------------------------------------------------------------------
@@ -338,96 +386,661 @@ def paint_legend(
 
 
 # --------------------------------------------------------------------------------------------
+# The figures of the self-care steps
+
+
+@lru_cache(maxsize=4)
+def _figure_book(path: str) -> object:
+    """The figures file, read once (the figure modules are imported here, not at start-up)."""
+    from hamstring_viewer.figure import load_figures
+
+    book, _problems = load_figures(path)
+    return book
+
+
+def _pose_distance(a: object, b: object) -> float:
+    from hamstring_viewer.figure import Pose
+
+    assert isinstance(a, Pose) and isinstance(b, Pose)
+    total = abs(a.trunk - b.trunk) + abs(a.neck - b.neck)
+    for la, lb in ((a.left_leg, b.left_leg), (a.right_leg, b.right_leg)):
+        total += abs(la.hip - lb.hip) + abs(la.knee - lb.knee) + abs(la.ankle - lb.ankle)
+    for aa, ab in ((a.left_arm, b.left_arm), (a.right_arm, b.right_arm)):
+        total += abs(aa.shoulder - ab.shoulder) + abs(aa.elbow - ab.elbow)
+    return total
+
+
+@dataclass(frozen=True, slots=True)
+class StepPicture:
+    """One position of a self-care record, drawn: its label and standalone SVG text."""
+
+    label: str
+    svg: str
+    aspect: float  # width / height
+
+
+@lru_cache(maxsize=256)
+def step_pictures(record_id: str, figures: Path | None = None) -> tuple[StepPicture, ...]:
+    """The start and end positions of a record's figure (its first variant; the end is the
+    step farthest from the start, so "start, curl, return" shows the curl), drawn in one frame
+    so the figure keeps its size. Empty when the record has no figure."""
+    from hamstring_viewer import resources
+    from hamstring_viewer.figure import FigureBook, render_step, variant_box
+
+    book = _figure_book(str(figures or resources.figures_path()))
+    assert isinstance(book, FigureBook)
+    figure = book.figures.get(record_id)
+    if figure is None or not figure.variants or not figure.variants[0].steps:
+        return ()
+    variant = figure.variants[0]
+    steps = variant.steps
+    first = steps[0]
+    chosen = [first]
+    if len(steps) > 1:
+        far = max(steps[1:], key=lambda s: _pose_distance(first.pose, s.pose))
+        moved = _pose_distance(first.pose, far.pose) > 1.0
+        if not moved:  # the same pose: the step that moves the equipment or the hands
+            far = next((s for s in steps[1:] if s.equipment != first.equipment), steps[-1])
+        if moved or far.equipment != first.equipment or far.arrows != first.arrows:
+            chosen.append(far)
+    box = variant_box(variant)
+    aspect = (box[2] - box[0]) / max(1e-6, box[3] - box[1])
+    return tuple(
+        StepPicture(s.name[:1].upper() + s.name[1:], render_step(s, box=box), aspect)
+        for s in chosen
+    )
+
+
+def svg_image(svg: str, size: QSize) -> QImage:
+    """An SVG drawn by QSvgRenderer onto a white image of ``size`` pixels (print resolution
+    when ``size`` is the size on paper in device pixels)."""
+    image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor("white"))
+    renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
+    painter = QPainter(image)
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        renderer.render(painter, QRectF(0, 0, size.width(), size.height()))
+    finally:
+        painter.end()
+    return image
+
+
+def paint_pictures(
+    painter: QPainter,
+    box: QRectF,
+    pictures: Sequence[StepPicture],
+    dpi: float,
+    as_images: bool = True,
+) -> float:
+    """The pictures side by side in ``box`` (height = the figures' height), each labelled
+    below, an arrow between them; returns the width used. ``as_images``: rasterised at the
+    device's resolution (for print); else drawn as vectors (for an SVG export)."""
+    if not pictures:
+        return 0.0
+    gap = _mm(6.0, dpi)
+    label_h = LABEL_MM / 25.4 * dpi
+    fig_h = box.height() - label_h
+    widths = [fig_h * p.aspect for p in pictures]
+    total = sum(widths) + gap * (len(pictures) - 1)
+    if total > box.width():  # narrower column: scale the figures down to fit across
+        scale = box.width() / total
+        widths = [w * scale for w in widths]
+        fig_h *= scale
+        gap *= scale
+    font = QFont()
+    font.setPointSizeF(7.0)
+    x = box.left()
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    for i, (picture, width) in enumerate(zip(pictures, widths, strict=True)):
+        target = QRectF(x, box.top(), width, fig_h)
+        if as_images:  # at the device's resolution, at most 300 dpi (a printer may have 1200)
+            cap = min(1.0, PDF_DPI / dpi)
+            size = QSize(max(1, round(width * cap)), max(1, round(fig_h * cap)))
+            painter.drawImage(target, svg_image(picture.svg, size))
+        else:
+            QSvgRenderer(QByteArray(picture.svg.encode("utf-8"))).render(painter, target)
+        painter.setPen(QPen(QColor("#d8cfc6"), _mm(0.2, dpi)))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(target)
+        painter.setFont(font)
+        painter.setPen(QColor("#555555"))
+        number = f"{i + 1}. " if len(pictures) > 1 else ""
+        painter.drawText(
+            QRectF(x - gap * 0.4, box.top() + fig_h, width + gap * 0.8, label_h),
+            int(
+                Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+            ),
+            f"{number}{picture.label}",
+        )
+        x += width
+        if i + 1 < len(pictures):
+            mid = box.top() + fig_h / 2
+            painter.setPen(QPen(QColor(ACCENT), _mm(0.5, dpi)))
+            a, b = QPointF(x + gap * 0.2, mid), QPointF(x + gap * 0.8, mid)
+            painter.drawLine(a, b)
+            head = _mm(1.2, dpi)
+            painter.drawLine(b, QPointF(b.x() - head, mid - head))
+            painter.drawLine(b, QPointF(b.x() - head, mid + head))
+            x += gap
+    painter.restore()
+    return x - box.left()
+
+
+# --------------------------------------------------------------------------------------------
 # The page
 
 
+#: The roomiest layout first; the page takes the first in which the chosen self-care fits
+#: one page, else the first that fits two. No layout drops a technique or stretch the
+#: therapist chose: a long selection flows onto a second page instead.
+@dataclass(frozen=True, slots=True)
+class Fit:
+    budget: Budget
+    figure_mm: float
+
+
+_ALL = Budget(techniques=99, stretches=99)
+FITS: tuple[Fit, ...] = (
+    Fit(replace(_ALL, care=3, warnings=5, provoked=4), 30.0),
+    Fit(replace(_ALL, care=3, warnings=5, provoked=3, font_pt=9.0), 26.0),
+    Fit(replace(_ALL, care=2, warnings=4, provoked=3, zone_text=1, font_pt=9.0), 24.0),
+    Fit(replace(_ALL, care=2, warnings=4, provoked=2, zone_text=1, font_pt=8.5), 22.0),
+    Fit(
+        replace(_ALL, care=2, warnings=4, provoked=2, zone_text=1, summary=False, font_pt=8.5),
+        20.0,
+    ),
+)
+#: The height of a figure's label (two short lines).
+LABEL_MM = 6.5
+#: A column at least this wide puts a record's figures beside its steps, else above them.
+BESIDE_MM = 120.0
+
+
+class _Block:
+    """Something in the text flow: measured for a column width, then painted there."""
+
+    keep_with_next = False
+
+    def height(self, width: float) -> float:
+        raise NotImplementedError
+
+    def paint(self, painter: QPainter, x: float, y: float, width: float) -> None:
+        raise NotImplementedError
+
+
+class _TextBlock(_Block):
+    def __init__(
+        self, html: str, css: str, font_pt: float, device: QPaintDevice, frame: str = ""
+    ) -> None:
+        self.html, self.css, self.font_pt, self.device = html, css, font_pt, device
+        self.frame = frame  # a tint to set the text on (the warning signs)
+        self.pad = _mm(2.0, float(device.logicalDpiX())) if frame else 0.0
+        self._docs: dict[float, QTextDocument] = {}
+
+    def doc(self, width: float) -> QTextDocument:
+        if width not in self._docs:
+            inner = width - 2 * self.pad
+            self._docs[width] = _document(self.html, self.css, self.font_pt, self.device, inner)
+        return self._docs[width]
+
+    def height(self, width: float) -> float:
+        return float(self.doc(width).size().height()) + 2 * self.pad
+
+    def paint(self, painter: QPainter, x: float, y: float, width: float) -> None:
+        doc = self.doc(width)
+        painter.save()
+        if self.frame:
+            dpi = float(self.device.logicalDpiX())
+            tint = QColor(self.frame)
+            tint.setAlpha(28)
+            painter.setBrush(tint)
+            painter.setPen(QPen(QColor(self.frame), _mm(0.4, dpi)))
+            painter.drawRoundedRect(
+                QRectF(x, y, width, self.height(width)), _mm(1.5, dpi), _mm(1.5, dpi)
+            )
+        painter.translate(QPointF(x + self.pad, y + self.pad))
+        doc.drawContents(painter)
+        painter.restore()
+
+
+class _RecordBlock(_Block):
+    """A technique or stretch: (its section's heading,) its name, its figures and its steps,
+    (and the section's "Take care" lines, on the section's last record)."""
+
+    def __init__(
+        self,
+        heading: str,
+        record: Technique | Stretch,
+        care: str,
+        budget: Budget,
+        figure_mm: float,
+        device: QPaintDevice,
+        pictures: Sequence[StepPicture],
+    ) -> None:
+        self.device = device
+        self.dpi = float(device.logicalDpiX())
+        css = body_css(budget.font_pt)
+        name, steps = record_html(record, budget).split("</h3>", 1)
+        self.heading = heading
+        self.name = name + "</h3>"
+        self.css, self.font_pt = css, budget.font_pt
+        self.title = _TextBlock(heading + self.name, css, budget.font_pt, device)
+        self.steps = _TextBlock(steps + care, css, budget.font_pt, device)
+        self.pictures = tuple(pictures)
+        self.figure_h = _mm(figure_mm + LABEL_MM, self.dpi)  # with the labels
+        self.record_id = record.id
+        self.section = ""
+
+    def continued(self, section: str) -> None:
+        """Start a following page: say which section the record is in."""
+        if not self.heading and section:
+            heading = section_html(f"{section} (continued)")
+            self.title = _TextBlock(heading + self.name, self.css, self.font_pt, self.device)
+
+    def _beside(self, width: float) -> bool:
+        return bool(self.pictures) and width >= _mm(BESIDE_MM, self.dpi)
+
+    def _figure_w(self, width: float) -> float:
+        fig_h = self.figure_h - _mm(LABEL_MM, self.dpi)
+        natural = sum(fig_h * p.aspect for p in self.pictures) + _mm(6.0, self.dpi) * (
+            len(self.pictures) - 1
+        )
+        return min(natural, width * 0.5)
+
+    def height(self, width: float) -> float:
+        gap = _mm(1.5, self.dpi)
+        top = self.title.height(width)
+        if not self.pictures:
+            return top + self.steps.height(width)
+        if self._beside(width):
+            text_w = width - self._figure_w(width) - _mm(4.0, self.dpi)
+            return top + max(self.figure_h, self.steps.height(text_w)) + gap
+        return top + self.figure_h + gap + self.steps.height(width)
+
+    def paint(self, painter: QPainter, x: float, y: float, width: float) -> None:
+        gap = _mm(1.5, self.dpi)
+        self.title.paint(painter, x, y, width)
+        y += self.title.height(width)
+        if not self.pictures:
+            self.steps.paint(painter, x, y, width)
+            return
+        if self._beside(width):
+            fig_w = self._figure_w(width)
+            paint_pictures(painter, QRectF(x, y, fig_w, self.figure_h), self.pictures, self.dpi)
+            text_x = x + fig_w + _mm(4.0, self.dpi)
+            self.steps.paint(painter, text_x, y, x + width - text_x)
+            return
+        paint_pictures(painter, QRectF(x, y, width, self.figure_h), self.pictures, self.dpi)
+        self.steps.paint(painter, x, y + self.figure_h + gap, width)
+
+
+@dataclass(frozen=True, slots=True)
+class _Column:
+    x: float
+    top: float
+    bottom: float
+    width: float
+
+
+@dataclass(frozen=True, slots=True)
+class PageResult:
+    """What :func:`paint_handout` did: the layout whose text fitted, whether everything
+    fitted, and on how many pages."""
+
+    budget: Budget
+    fits: bool
+    pages: int = 1
+    figure_mm: float = 0.0
+
+
+def _flow(
+    blocks: Sequence[_Block], columns: Callable[[int], _Column], gap: float
+) -> tuple[list[list[tuple[_Block, float, float, float]]], bool]:
+    """Blocks placed down the columns, a new page when the next block (with the one it keeps
+    with) does not fit; and whether everything fitted inside its column."""
+    pages: list[list[tuple[_Block, float, float, float]]] = [[]]
+    column = columns(0)
+    y = column.top
+    fits = True
+    for i, block in enumerate(blocks):
+        need = block.height(column.width)
+        if block.keep_with_next and i + 1 < len(blocks):
+            need += gap + blocks[i + 1].height(column.width)
+        if y + need > column.bottom and pages[-1]:
+            pages.append([])
+            column = columns(len(pages) - 1)
+            y = column.top
+            if isinstance(block, _RecordBlock):
+                block.continued(block.section)
+        height = block.height(column.width)
+        pages[-1].append((block, column.x, y, column.width))
+        y += height + gap
+        fits = fits and y - gap <= column.bottom + 0.5
+    return pages, fits
+
+
+def _fields_height(handout: Handout, dpi: float, width: float, device: QPaintDevice) -> float:
+    note = handout.fields.note.strip()
+    row = _mm(7.5, dpi)
+    if not note:
+        return row * 2
+    doc = _document(f"<p>{_html_text(note)}</p>", "", 9.0, device, width - _mm(16.0, dpi))
+    return row + max(row, float(doc.size().height()) + _mm(2.0, dpi))
+
+
+def paint_fields(
+    painter: QPainter, box: QRectF, handout: Handout, dpi: float, device: QPaintDevice
+) -> None:
+    """The client's name, the date, the therapist (one row) and a free note: filled in, or
+    lines to write on."""
+    values = dict(field_values(handout.fields))
+    row = _mm(7.5, dpi)
+    label_font = QFont()
+    label_font.setPointSizeF(8.0)
+    label_font.setBold(True)
+    value_font = QFont()
+    value_font.setPointSizeF(10.0)
+    line_pen = QPen(QColor("#9d9188"), _mm(0.25, dpi))
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    cells = [("Client", 0.0, 0.36), ("Date", 0.39, 0.64), ("Therapist", 0.67, 1.0)]
+    for label, start, end in cells:
+        x0 = box.left() + box.width() * start
+        x1 = box.left() + box.width() * end
+        painter.setFont(label_font)
+        painter.setPen(QColor(ACCENT))
+        label_w = _mm(16.0 if label == "Therapist" else 11.0, dpi)
+        painter.drawText(
+            QRectF(x0, box.top(), label_w, row - _mm(1.0, dpi)),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom),
+            f"{label}:",
+        )
+        painter.setPen(line_pen)
+        base = box.top() + row - _mm(1.0, dpi)
+        painter.drawLine(QPointF(x0 + label_w, base), QPointF(x1, base))
+        if values[label].strip():
+            painter.setFont(value_font)
+            painter.setPen(QColor("#222222"))
+            cell = QRectF(
+                x0 + label_w + _mm(1.0, dpi),
+                box.top(),
+                x1 - x0 - label_w - _mm(1.0, dpi),
+                row - _mm(1.4, dpi),
+            )
+            text = painter.fontMetrics().elidedText(
+                values[label].strip(), Qt.TextElideMode.ElideRight, int(cell.width())
+            )
+            painter.drawText(
+                cell, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom), text
+            )
+    note = values["Note"].strip()
+    top = box.top() + row
+    label_w = _mm(11.0, dpi)
+    painter.setFont(label_font)
+    painter.setPen(QColor(ACCENT))
+    painter.drawText(
+        QRectF(box.left(), top, label_w, row - _mm(1.0, dpi)),
+        int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom),
+        "Note:",
+    )
+    if note:
+        doc = _document(
+            f"<p>{_html_text(note).replace(chr(10), '<br/>')}</p>",
+            "p { margin: 0px; }",
+            9.5,
+            device,
+            box.width() - _mm(16.0, dpi),
+        )
+        painter.save()
+        painter.translate(QPointF(box.left() + label_w + _mm(1.0, dpi), top + _mm(2.2, dpi)))
+        doc.drawContents(painter)
+        painter.restore()
+    else:
+        painter.setPen(line_pen)
+        base = top + row - _mm(1.0, dpi)
+        painter.drawLine(QPointF(box.left() + label_w, base), QPointF(box.right(), base))
+    painter.restore()
+
+
+def _view_title(view: PlateView) -> str:
+    from hamstring_viewer.resources import VIEWS
+
+    return {v.key: v.title for v in VIEWS}.get(view.view_key, view.view_key)
+
+
 def paint_handout(
-    painter: QPainter,
+    painter: QPainter | None,
     page: QRectF,
     device: QPaintDevice,
     view: PlateView,
     handout: Handout,
-    budgets: Sequence[Budget] = BUDGETS,
+    new_page: Callable[[], bool] | None = None,
+    fits: Sequence[Fit] = FITS,
+    max_pages: int | None = None,
 ) -> PageResult:
-    """Paint one handout page into ``page`` (device pixels, margins already taken off)."""
+    """Paint the handout into ``page`` (device pixels, margins already taken off): page 1
+    has the header, the client fields, the plate (its laterality stated) with its legend and,
+    beside it, where it hurts and the chosen self-care, each record with its figures, then the
+    warning signs; what does not fit flows onto the next page (``new_page`` starts it; None:
+    only the first page is painted, as for a preview image). ``painter`` None: lay the pages
+    out and say how many, painting nothing."""
     dpi = float(device.logicalDpiX())
     kb = view.atlas.kb
     gap = _mm(5.0, dpi)
+    block_gap = _mm(2.5, dpi)
     header = _document(header_html(handout), HEADER_CSS, 11.0, device, page.width())
-    footer = _document(
-        f"<p>{FOOTER}</p><p>{_html_text(PLATES_CREDIT)}</p>",
-        "p { color: #777777; margin-top: 0px; margin-bottom: 1px; }",
-        7.5,
+    footer_html = f"<p>{FOOTER}</p><p>{_html_text(PLATES_CREDIT)}</p>"
+    footer_css = "p { color: #777777; margin-top: 0px; margin-bottom: 1px; }"
+    footer = _document(footer_html, footer_css, 7.5, device, page.width() - _mm(22.0, dpi))
+    header_h = header.size().height()
+    footer_h = footer.size().height()
+    fields_top = page.top() + header_h + _mm(2.0, dpi)
+    fields_h = _fields_height(handout, dpi, page.width(), device)
+    body_top = fields_top + fields_h + _mm(4.0, dpi)
+    body_bottom = page.bottom() - footer_h - _mm(3.0, dpi)
+    avail = body_bottom - body_top
+    laterality = laterality_line(_view_title(view))
+    caption = _document(
+        f"<p><b>{_html_text(laterality)}</b></p>",
+        f"p {{ color: {ACCENT}; margin: 0px; }}",
+        8.5,
+        device,
+        page.width() * 0.4,
+    )
+    legend_h = legend_height(view, handout, dpi)
+    plate_h = avail - legend_h - caption.size().height() - _mm(5.0, dpi)
+    crop = plate_crop(view, handout)
+    natural = plate_h * crop.width() / crop.height()
+    left_w = min(max(natural, page.width() * 0.25, _mm(45.0, dpi)), page.width() * 0.36)
+    right_x = page.left() + left_w + gap
+    right_w = page.right() - right_x
+    cont_top = page.top() + _mm(14.0, dpi)
+
+    def columns(index: int) -> _Column:
+        if index == 0:
+            return _Column(right_x, body_top, body_bottom, right_w)
+        return _Column(page.left(), cont_top, body_bottom, page.width())
+
+    def blocks_for(fit: Fit) -> list[_Block]:
+        budget = fit.budget
+        css = body_css(budget.font_pt)
+        out: list[_Block] = []
+        intro = intro_html(kb, handout, budget)
+        if intro:
+            out.append(_TextBlock(intro, css, budget.font_pt, device))
+        sections: tuple[tuple[str, Sequence[Technique | Stretch], int], ...] = (
+            (SELF_MASSAGE, handout.techniques, budget.care),
+            (STRETCH, handout.stretches, min(2, budget.care)),
+        )
+        for title, records, care in sections:
+            shown: list[str] = []  # each record's own "Take care", not what is said above it
+            for i, record in enumerate(records):
+                lines = care_lines([record], care, shown)
+                shown += lines
+                block = _RecordBlock(
+                    section_html(title) if i == 0 else "",
+                    record,
+                    care_html([record], care, [a for a in shown if a not in lines]),
+                    budget,
+                    fit.figure_mm,
+                    device,
+                    step_pictures(record.id),
+                )
+                block.section = title
+                out.append(block)
+        if len(out) > (1 if intro else 0):
+            out[-1].keep_with_next = True  # the warning signs stay beside the self-care
+        out.append(
+            _TextBlock(warnings_html(handout, budget), css, budget.font_pt, device, frame="#c62828")
+        )
+        return out
+
+    pointer = _TextBlock(
+        f"<p><b>Before you start, read “{PROFESSIONAL}” on the next page.</b></p>",
+        "p { color: #c62828; margin: 0px; }",
+        8.5,
+        device,
+    )
+    Placed = list[list[tuple[_Block, float, float, float]]]
+    plans: dict[int, tuple[Placed, bool]] = {}
+
+    def plan(index: int) -> tuple[Placed, bool]:
+        """The pages of a layout (each laid out once, however often it is asked for)."""
+        if index not in plans:
+            fit = fits[index]
+            placed, ok = _flow(blocks_for(fit), columns, block_gap)
+            if len(placed) > 1:  # room for the pointer to the warning signs on page 1
+                reserve = pointer.height(right_w) + block_gap
+
+                def shorter(i: int, reserve: float = reserve) -> _Column:
+                    c = columns(i)
+                    return replace(c, bottom=c.bottom - reserve) if i == 0 else c
+
+                placed, ok = _flow(blocks_for(fit), shorter, block_gap)
+            plans[index] = (placed, ok)
+        return plans[index]
+
+    chosen: tuple[Fit, Placed, bool] | None = None
+    for limit in (1, 2, max_pages or 99):
+        for index, fit in enumerate(fits):
+            placed, ok = plan(index)
+            if len(placed) <= limit and ok:
+                chosen = (fit, placed, ok)
+                break
+        if chosen is not None:
+            break
+    if chosen is None:
+        chosen = (fits[-1], *plan(len(fits) - 1))
+    fit, placed, ok = chosen
+    if max_pages is not None:
+        placed = placed[:max_pages]
+    if len(placed) > 1 and any(isinstance(b, _RecordBlock) for b, *_ in placed[0]):
+        block, x, y, w = placed[0][-1]
+        placed[0].append((pointer, right_x, y + block.height(w) + block_gap, right_w))
+    total = len(placed)
+    if painter is None:
+        return PageResult(fit.budget, ok, total, fit.figure_mm)
+
+    for number, blocks in enumerate(placed, 1):
+        if number > 1:
+            if new_page is None or not new_page():
+                break
+            _paint_continuation(painter, page, device, handout, number, total)
+        else:
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.translate(page.topLeft())
+            header.drawContents(painter)
+            painter.restore()
+            painter.save()
+            painter.setPen(QPen(QColor(ACCENT), _mm(0.4, dpi)))
+            rule_y = fields_top - _mm(0.5, dpi)
+            painter.drawLine(QPointF(page.left(), rule_y), QPointF(page.right(), rule_y))
+            painter.restore()
+            paint_fields(
+                painter,
+                QRectF(page.left(), fields_top, page.width(), fields_h),
+                handout,
+                dpi,
+                device,
+            )
+            # left: which leg and from where, the plate, the legend
+            painter.save()
+            painter.translate(QPointF(page.left(), body_top))
+            caption.setTextWidth(left_w)
+            caption.drawContents(painter)
+            painter.restore()
+            plate_top = body_top + caption.size().height() + _mm(1.5, dpi)
+            box = QRectF(page.left(), plate_top, left_w, plate_h)
+            target = plate_target(view, handout, box)
+            painter.save()
+            painter.setClipRect(target)
+            paint_plate(painter, target, view, handout)
+            painter.restore()
+            painter.save()
+            painter.setPen(QPen(QColor("#b9ada1"), _mm(0.2, dpi)))
+            painter.drawRect(target)
+            painter.restore()
+            paint_legend(
+                painter, QPointF(target.left(), target.bottom() + _mm(3.0, dpi)), view, handout, dpi
+            )
+        for block, x, y, w in blocks:
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            block.paint(painter, x, y, w)
+            painter.restore()
+        painter.save()
+        painter.translate(QPointF(page.left(), page.bottom() - footer_h))
+        footer.drawContents(painter)
+        painter.restore()
+        if total > 1:
+            _paint_page_number(painter, page, number, total, footer_h)
+    return PageResult(fit.budget, ok, total, fit.figure_mm)
+
+
+def _paint_page_number(
+    painter: QPainter, page: QRectF, number: int, total: int, footer_h: float
+) -> None:
+    font = QFont()
+    font.setPointSizeF(8.0)
+    painter.save()
+    painter.setFont(font)
+    painter.setPen(QColor("#555555"))
+    painter.drawText(
+        QRectF(page.left(), page.bottom() - footer_h, page.width(), footer_h),
+        int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop),
+        f"Page {number} of {total}",
+    )
+    painter.restore()
+
+
+def _paint_continuation(
+    painter: QPainter, page: QRectF, device: QPaintDevice, handout: Handout, number: int, total: int
+) -> None:
+    """The top of a following page: whose handout it is and for whom."""
+    dpi = float(device.logicalDpiX())
+    client = handout.fields.client.strip()
+    line = f"{handout.title} – your self-care, continued"
+    if client:
+        line += f" · for {client}"
+    doc = _document(
+        f"<p><b>{_html_text(line)}</b></p>",
+        f"p {{ color: {ACCENT}; margin: 0px; }}",
+        12.0,
         device,
         page.width(),
     )
-    header_h = header.size().height()
-    footer_h = footer.size().height()
-    body_top = page.top() + header_h + _mm(3.0, dpi)
-    body_bottom = page.bottom() - footer_h - _mm(3.0, dpi)
-    avail = body_bottom - body_top
-    legend_h = legend_height(view, handout, dpi)
-    plate_h = avail - legend_h - _mm(3.0, dpi)
-    crop = plate_crop(view, handout)
-    # the plate as tall as the column, as wide as that makes it (within a quarter to 40 %)
-    natural = plate_h * crop.width() / crop.height()
-    left_w = min(max(natural, page.width() * 0.25, _mm(45.0, dpi)), page.width() * 0.4)
-    right_x = page.left() + left_w + gap
-    right_w = page.right() - right_x
-
     painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.translate(page.topLeft())
-    header.drawContents(painter)
+    doc.drawContents(painter)
     painter.restore()
     painter.save()
     painter.setPen(QPen(QColor(ACCENT), _mm(0.4, dpi)))
-    rule_y = body_top - _mm(1.5, dpi)
-    painter.drawLine(QPointF(page.left(), rule_y), QPointF(page.right(), rule_y))
+    y = page.top() + doc.size().height() + _mm(1.5, dpi)
+    painter.drawLine(QPointF(page.left(), y), QPointF(page.right(), y))
     painter.restore()
-
-    # left: plate and legend
-    box = QRectF(page.left(), body_top + _mm(1.0, dpi), left_w, plate_h)
-    target = plate_target(view, handout, box)
-    painter.save()
-    painter.setClipRect(target)
-    paint_plate(painter, target, view, handout)
-    painter.restore()
-    painter.save()
-    painter.setPen(QPen(QColor("#b9ada1"), _mm(0.2, dpi)))
-    painter.drawRect(target)
-    painter.restore()
-    paint_legend(
-        painter, QPointF(target.left(), target.bottom() + _mm(3.0, dpi)), view, handout, dpi
-    )
-
-    # right: the text, the roomiest budget that fits
-    chosen = budgets[-1]
-    doc: QTextDocument | None = None
-    for budget in budgets:
-        doc = _document(
-            body_html(kb, handout, budget),
-            body_css(budget.font_pt),
-            budget.font_pt,
-            device,
-            right_w,
-        )
-        chosen = budget
-        if doc.size().height() <= avail:
-            break
-    assert doc is not None
-    fits = doc.size().height() <= avail
-    painter.save()
-    painter.translate(QPointF(right_x, body_top))
-    painter.setClipRect(QRectF(0, 0, right_w, avail))
-    doc.drawContents(painter, QRectF(0, 0, right_w, avail))
-    painter.restore()
-
-    painter.save()
-    painter.translate(QPointF(page.left(), page.bottom() - footer_h))
-    footer.drawContents(painter)
-    painter.restore()
-    return PageResult(chosen, fits)
 
 
 def _a4_layout() -> QPageLayout:
@@ -440,44 +1053,80 @@ def _a4_layout() -> QPageLayout:
     )
 
 
-def _paint_on(device: QPagedPaintDevice, view: PlateView, handout: Handout) -> PageResult | None:
-    painter = QPainter()
-    if not painter.begin(device):
+def paint_on(
+    device: QPagedPaintDevice, view: PlateView, handout: Handout, painter: QPainter | None = None
+) -> PageResult | None:
+    """Paint the handout on a paged device (PDF writer, printer, print preview), a page
+    after another."""
+    own = painter is None
+    painter = painter or QPainter()
+    if own and not painter.begin(device):
         return None
     try:
         rect = device.pageLayout().paintRectPixels(device.logicalDpiX())
         page = QRectF(0, 0, rect.width(), rect.height())
-        return paint_handout(painter, page, device, view, handout)
+        return paint_handout(painter, page, device, view, handout, new_page=device.newPage)
     finally:
-        painter.end()
+        if own:
+            painter.end()
+
+
+def handout_pages(view: PlateView, handout: Handout) -> PageResult:
+    """How the handout lays out on A4 (how many pages, in which layout), painting nothing."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(PDF_DPI)
+    writer.setPageLayout(_a4_layout())
+    rect = writer.pageLayout().paintRectPixels(PDF_DPI)
+    page = QRectF(0, 0, rect.width(), rect.height())
+    return paint_handout(None, page, writer, view, handout)
 
 
 def write_handout_pdf(view: PlateView, handout: Handout, path: Path) -> PageResult | None:
-    """Write the handout as a one-page A4 PDF; None if the file cannot be written."""
+    """Write the handout as an A4 PDF (one page when it fits, else two); None if the file
+    cannot be written."""
     writer = QPdfWriter(str(path))
     writer.setResolution(PDF_DPI)
     writer.setPageLayout(_a4_layout())
     writer.setTitle(f"{handout.title} – client handout")
     writer.setCreator("Hamstring Viewer")
-    return _paint_on(writer, view, handout)
+    return paint_on(writer, view, handout)
 
 
-def handout_image(view: PlateView, handout: Handout, dpi: int = 150) -> QImage:
-    """The handout page as an image (white A4 at ``dpi``), for a preview."""
+def handout_image(view: PlateView, handout: Handout, dpi: int = 150, page: int = 1) -> QImage:
+    """A page of the handout as an image (white A4 at ``dpi``), for a preview."""
     layout = _a4_layout()
     size = layout.fullRectPixels(dpi).size()
-    image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
-    dots_per_metre = round(dpi / 0.0254)
-    image.setDotsPerMeterX(dots_per_metre)
-    image.setDotsPerMeterY(dots_per_metre)
-    image.fill(QColor("white"))
-    painter = QPainter(image)
-    try:
-        paint_rect = QRectF(layout.paintRectPixels(dpi))
-        paint_handout(painter, paint_rect, image, view, handout)
-    finally:
+    paint_rect = QRectF(layout.paintRectPixels(dpi))
+    images: list[QImage] = []
+
+    def blank() -> QImage:
+        image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+        dots_per_metre = round(dpi / 0.0254)
+        image.setDotsPerMeterX(dots_per_metre)
+        image.setDotsPerMeterY(dots_per_metre)
+        image.fill(QColor("white"))
+        return image
+
+    first = blank()
+    painter = QPainter(first)
+    images.append(first)
+
+    def next_page() -> bool:
+        if len(images) >= page:
+            return False
         painter.end()
-    return image
+        images.append(blank())
+        painter.begin(images[-1])
+        return True
+
+    try:
+        paint_handout(painter, paint_rect, first, view, handout, new_page=next_page)
+    finally:
+        if painter.isActive():
+            painter.end()
+    return images[min(page, len(images)) - 1]
 
 
 # --------------------------------------------------------------------------------------------
@@ -495,12 +1144,16 @@ def _html_text(text: str) -> str:
 
 def _credit_font(pixel_height: float) -> QFont:
     font = QFont()
-    font.setPixelSize(max(8, round(pixel_height)))
+    font.setPixelSize(max(6, round(pixel_height)))
     return font
 
 
 def _paint_credit_line(painter: QPainter, rect: QRectF, pixel_height: float) -> None:
-    """A small line with the plates' credit at the bottom of ``rect``, on a pale band."""
+    """A small line with the plates' credit at the bottom of ``rect``, on a pale band (a
+    smaller font when the line would not fit across)."""
+    natural = QFontMetricsF(_credit_font(pixel_height)).horizontalAdvance(PLATES_CREDIT)
+    if natural > rect.width() - 8:
+        pixel_height = max(6.0, pixel_height * (rect.width() - 8) / natural)
     band = QRectF(rect.left(), rect.bottom() - pixel_height * 1.6, rect.width(), pixel_height * 1.6)
     painter.save()
     shade = QColor("white")
@@ -516,26 +1169,94 @@ def _paint_credit_line(painter: QPainter, rect: QRectF, pixel_height: float) -> 
     painter.restore()
 
 
-def write_view_png(view: PlateView, path: Path) -> bool:
-    """Save what the plate view shows, at its zoom and the screen's pixel ratio, with the
-    plates' credit in a text chunk (``Copyright``) and in a small line at the bottom."""
-    image = view.viewport().grab().toImage()
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-    logical = QRectF(
-        0, 0, image.width() / image.devicePixelRatio(), image.height() / image.devicePixelRatio()
-    )
-    _paint_credit_line(painter, logical, 10.0)
-    painter.end()
-    image.setText(PNG_CREDIT_KEY, PLATES_CREDIT)
+#: The printable part of an A4 page (mm): a PNG "at N dpi" is the view fitted into it.
+A4_PRINTABLE_MM = (210.0 - 2 * PAGE_MARGIN_MM, 297.0 - 2 * PAGE_MARGIN_MM)
+#: The resolutions offered for a PNG (0 = as on screen).
+PNG_RESOLUTIONS: tuple[tuple[str, int], ...] = (
+    ("As shown on screen", 0),
+    ("150 dpi, fitted to A4", 150),
+    ("300 dpi, fitted to A4 (for print)", 300),
+)
+MAX_PNG_DPI = 300
+
+
+def png_size(source: QSizeF, dpi: int) -> QSize:
+    """The pixel size of a picture of ``source``'s proportions fitted into A4's printable
+    area at ``dpi`` (capped at :data:`MAX_PNG_DPI`)."""
+    dpi = max(1, min(dpi, MAX_PNG_DPI))
+    width_px = A4_PRINTABLE_MM[0] / 25.4 * dpi
+    height_px = A4_PRINTABLE_MM[1] / 25.4 * dpi
+    scale = min(width_px / source.width(), height_px / source.height())
+    return QSize(max(1, round(source.width() * scale)), max(1, round(source.height() * scale)))
+
+
+def _write_png(image: QImage, path: Path, credit: bool = True) -> bool:
     writer = QImageWriter(str(path))
     writer.setFormat(QByteArray(b"png"))
-    writer.setText(PNG_CREDIT_KEY, PLATES_CREDIT)
+    if credit:
+        image.setText(PNG_CREDIT_KEY, PLATES_CREDIT)
+        writer.setText(PNG_CREDIT_KEY, PLATES_CREDIT)
     return writer.write(image)
 
 
+def _set_dpi(image: QImage, dpi: float) -> None:
+    dots_per_metre = round(dpi / 0.0254)
+    image.setDotsPerMeterX(dots_per_metre)
+    image.setDotsPerMeterY(dots_per_metre)
+
+
+def write_view_png(view: PlateView, path: Path, dpi: int = 0) -> bool:
+    """Save what the plate view shows, with the plates' credit in a text chunk
+    (``Copyright``) and in a small line at the bottom. ``dpi`` 0: at its zoom and the
+    screen's pixel ratio; else the view (labels, outlines and all, as on screen) fitted into
+    an A4 page at ``dpi`` (at most 300)."""
+    if dpi <= 0:
+        image = view.viewport().grab().toImage()
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        logical = QRectF(
+            0,
+            0,
+            image.width() / image.devicePixelRatio(),
+            image.height() / image.devicePixelRatio(),
+        )
+        _paint_credit_line(painter, logical, 10.0)
+        painter.end()
+        return _write_png(image, path)
+    viewport = view.viewport().rect()
+    size = png_size(QSizeF(viewport.size()), dpi)
+    # painted as on a screen with that many pixels per point: the plate, its outlines and its
+    # labels (drawn at a fixed on-screen size) keep the layout they have on screen
+    ratio = size.width() / max(1, viewport.width())
+    image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.setDevicePixelRatio(ratio)
+    image.fill(QColor(PAPER))
+    scene = view.scene()
+    cached = [
+        (item, item.cacheMode()) for item in scene.items() if isinstance(item, QGraphicsSvgItem)
+    ]
+    painter = QPainter(image)
+    try:
+        for item, _mode in cached:
+            item.setCacheMode(QGraphicsItem.CacheMode.NoCache)  # vectors at the print size
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        target = QRectF(0, 0, viewport.width(), viewport.height())
+        view.render(painter, target, viewport)
+        _paint_credit_line(painter, target, max(10.0, _mm(2.2, min(dpi, MAX_PNG_DPI)) / ratio))
+    finally:
+        painter.end()
+        for item, mode in cached:
+            item.setCacheMode(mode)
+    image.setDevicePixelRatio(1.0)
+    _set_dpi(image, min(dpi, MAX_PNG_DPI))
+    return _write_png(image, path)
+
+
 def write_view_svg(view: PlateView, path: Path, title: str = "Hamstring Viewer plate") -> bool:
-    """Save what the plate view shows as SVG (vector art; the zones' dots are a pattern)."""
+    """Save what the plate view shows as SVG (vector art and the labels as text, as on
+    screen; the zones' dots are a pattern)."""
     size = view.viewport().size()
     generator = QSvgGenerator()
     generator.setFileName(str(path))
@@ -543,11 +1264,9 @@ def write_view_svg(view: PlateView, path: Path, title: str = "Hamstring Viewer p
     generator.setResolution(96)  # CSS pixels: browsers show it at the size it had on screen
     generator.setViewBox(QRect(0, 0, size.width(), size.height()))
     generator.setTitle(title)
-    from hamstring_viewer.resources import VIEWS
-
-    view_title = {v.key: v.title for v in VIEWS}.get(view.view_key, view.view_key)
     generator.setDescription(
-        f"{view_title} view of the right thigh, exported from Hamstring Viewer. {PLATES_CREDIT}"
+        f"{_view_title(view)} view of the right thigh, exported from Hamstring Viewer. "
+        f"{PLATES_CREDIT}"
     )
     painter = QPainter()
     if not painter.begin(generator):
@@ -561,7 +1280,7 @@ def write_view_svg(view: PlateView, path: Path, title: str = "Hamstring Viewer p
             item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         target = QRectF(0, 0, size.width(), size.height())
-        scene.render(painter, target, visible_scene_rect(view))
+        view.render(painter, target, view.viewport().rect())
         _paint_credit_line(painter, target, 10.0)
     finally:
         painter.end()
@@ -571,13 +1290,312 @@ def write_view_svg(view: PlateView, path: Path, title: str = "Hamstring Viewer p
 
 
 # --------------------------------------------------------------------------------------------
+# A self-care figure on its own
+
+
+def figure_records(kb: KnowledgeBase) -> list[tuple[str, str]]:
+    """(record id, name) of the exercises, stretches and techniques, by kind then name."""
+    out: list[tuple[str, str]] = []
+    for table in (kb.techniques, kb.stretches, kb.exercises):
+        out += sorted(((r.id, r.name or r.id) for r in table.values()), key=lambda p: p[1])
+    return out
+
+
+def _figure_layout(title: str, pictures: Sequence[StepPicture], dpi: float) -> tuple[QSizeF, float]:
+    """The page size (device pixels at ``dpi``) of a figure export and its figures' height."""
+    fig_h = _mm(60.0, dpi)
+    gap = _mm(6.0, dpi)
+    width = sum(fig_h * p.aspect for p in pictures) + gap * (len(pictures) - 1)
+    margin = _mm(5.0, dpi)
+    title_h = _mm(9.0, dpi)
+    credit_h = _mm(5.0, dpi)
+    return (
+        QSizeF(width + 2 * margin, title_h + fig_h + _mm(LABEL_MM, dpi) + credit_h + 2 * margin),
+        fig_h,
+    )
+
+
+def _paint_figure_page(
+    painter: QPainter,
+    size: QSizeF,
+    title: str,
+    pictures: Sequence[StepPicture],
+    fig_h: float,
+    dpi: float,
+    as_images: bool,
+) -> None:
+    margin = _mm(5.0, dpi)
+    painter.fillRect(QRectF(0, 0, size.width(), size.height()), QColor("white"))
+    font = QFont()
+    font.setPixelSize(max(8, round(_mm(4.2, dpi))))
+    font.setBold(True)
+    painter.setFont(font)
+    painter.setPen(QColor("#222222"))
+    painter.drawText(
+        QRectF(margin, margin, size.width() - 2 * margin, _mm(7.0, dpi)),
+        int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+        title,
+    )
+    box = QRectF(
+        margin, margin + _mm(9.0, dpi), size.width() - 2 * margin, fig_h + _mm(LABEL_MM, dpi)
+    )
+    paint_pictures(painter, box, pictures, dpi, as_images=as_images)
+    small = QFont()
+    small.setPixelSize(max(8, round(_mm(2.2, dpi))))
+    painter.setFont(small)
+    painter.setPen(QColor("#666666"))
+    painter.drawText(
+        QRectF(
+            margin, size.height() - margin - _mm(4.0, dpi), size.width() - 2 * margin, _mm(4.0, dpi)
+        ),
+        int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+        "Drawn by Hamstring Viewer from its figure data (data/figures.toml).",
+    )
+
+
+def write_figure_png(title: str, record_id: str, path: Path, dpi: int = MAX_PNG_DPI) -> bool:
+    """Save a record's figure (start and end positions, labelled) as PNG at ``dpi``."""
+    pictures = step_pictures(record_id)
+    if not pictures:
+        return False
+    dpi = max(50, min(dpi, MAX_PNG_DPI))
+    size, fig_h = _figure_layout(title, pictures, dpi)
+    image = QImage(size.toSize(), QImage.Format.Format_ARGB32_Premultiplied)
+    _set_dpi(image, dpi)
+    painter = QPainter(image)
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        _paint_figure_page(painter, size, title, pictures, fig_h, dpi, as_images=True)
+    finally:
+        painter.end()
+    return _write_png(image, path, credit=False)
+
+
+def write_figure_svg(title: str, record_id: str, path: Path) -> bool:
+    """Save a record's figure (start and end positions, labelled) as an SVG drawing: the
+    figures as vectors, the labels as text."""
+    pictures = step_pictures(record_id)
+    if not pictures:
+        return False
+    dpi = 96.0
+    size, fig_h = _figure_layout(title, pictures, dpi)
+    generator = QSvgGenerator()
+    generator.setFileName(str(path))
+    generator.setSize(size.toSize())
+    generator.setResolution(96)
+    generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
+    generator.setTitle(title)
+    generator.setDescription(f"{title}: start and end positions, drawn by Hamstring Viewer.")
+    painter = QPainter()
+    if not painter.begin(generator):
+        return False
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        _paint_figure_page(painter, size, title, pictures, fig_h, dpi, as_images=False)
+    finally:
+        painter.end()
+    return path.is_file() and path.stat().st_size > 0
+
+
+# --------------------------------------------------------------------------------------------
+# Where files go
+
+
+def export_folder(saved: object = "") -> Path:
+    """The folder a save dialog opens in: the one chosen last time (``saved``, from the
+    settings) while it exists, else the user's Documents folder (else home)."""
+    folder = str(saved or "")
+    if folder and Path(folder).is_dir():
+        return Path(folder)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents) if documents else Path.home()
+
+
+def suggested_path(saved: object, name: str, suffix: str) -> Path:
+    """The path a save dialog suggests: ``name`` (made safe for file systems) + ``suffix``
+    in :func:`export_folder`."""
+    safe = _UNSAFE.sub("-", name).strip() or "export"
+    return export_folder(saved) / f"{safe}{suffix}"
+
+
+# --------------------------------------------------------------------------------------------
+# The handout dialog
+
+
+@dataclass(frozen=True, slots=True)
+class HandoutChoice:
+    """What the therapist chose in the handout dialog."""
+
+    techniques: tuple[str, ...]
+    stretches: tuple[str, ...]
+    fields: ClientFields
+
+
+class HandoutDialog(QDialog):
+    """Which techniques and stretches go on the handout (all ticked at first), the client's
+    name, the date, the therapist and a free note (empty fields print as lines to write on),
+    and a print preview."""
+
+    def __init__(
+        self,
+        handout: Handout,
+        parent: QWidget | None = None,
+        therapist: str = "",
+        preview: Callable[[Handout], object] | None = None,
+        pages: Callable[[Handout], int] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("handoutDialog")
+        self.setWindowTitle(f"Handout – {handout.title}")
+        self.handout = handout
+        self._preview = preview
+        self._pages = pages
+        layout = QVBoxLayout(self)
+        self.boxes: dict[str, QCheckBox] = {}
+        for title, records in (
+            ("Self-massage", handout.techniques),
+            ("Stretches", handout.stretches),
+        ):
+            if not records:
+                continue
+            group = QGroupBox(title, self)
+            inner = QVBoxLayout(group)
+            for record in records:
+                box = QCheckBox(record.name or record.id, group)
+                box.setObjectName(record.id)
+                box.setChecked(True)
+                box.toggled.connect(self._update_pages)
+                inner.addWidget(box)
+                self.boxes[record.id] = box
+            layout.addWidget(group)
+        form = QFormLayout()
+        self.client = QLineEdit(self)
+        self.client.setPlaceholderText("blank: a line to write on")
+        self.date = QLineEdit(QDate.currentDate().toString("d MMMM yyyy"), self)
+        self.therapist = QLineEdit(therapist, self)
+        self.note = QPlainTextEdit(self)
+        self.note.setPlaceholderText("blank: a line to write on")
+        self.note.setFixedHeight(70)
+        form.addRow("Client's &name:", self.client)
+        form.addRow("&Date:", self.date)
+        form.addRow("&Therapist:", self.therapist)
+        form.addRow("N&ote:", self.note)
+        layout.addLayout(form)
+        self.pages_label = QLabel(self)
+        self.pages_label.setObjectName("pages")
+        self.pages_label.setWordWrap(True)
+        layout.addWidget(self.pages_label)
+        self._update_pages()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        if preview is not None:
+            button = buttons.addButton("Pre&view…", QDialogButtonBox.ButtonRole.ActionRole)
+            button.setObjectName("preview")
+            button.clicked.connect(lambda: preview(self.chosen_handout()))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _update_pages(self) -> None:
+        if self._pages is None:
+            self.pages_label.hide()
+            return
+        count = self._pages(self.chosen_handout())
+        if count <= 1:
+            self.pages_label.setText("The handout fits one A4 page.")
+        else:
+            self.pages_label.setText(
+                f"The handout takes {count} A4 pages; untick records to shorten it."
+            )
+
+    def choice(self) -> HandoutChoice:
+        ticked = {rid for rid, box in self.boxes.items() if box.isChecked()}
+        return HandoutChoice(
+            tuple(t.id for t in self.handout.techniques if t.id in ticked),
+            tuple(s.id for s in self.handout.stretches if s.id in ticked),
+            ClientFields(
+                self.client.text().strip(),
+                self.date.text().strip(),
+                self.therapist.text().strip(),
+                self.note.toPlainText().strip(),
+            ),
+        )
+
+    def chosen_handout(self) -> Handout:
+        return apply_choice(self.handout, self.choice())
+
+
+def apply_choice(handout: Handout, choice: HandoutChoice) -> Handout:
+    """The handout with only the chosen records and the filled-in fields."""
+    return replace(choose(handout, choice.techniques, choice.stretches), fields=choice.fields)
+
+
+#: (handout, parent, therapist, preview, page count) -> the handout to print, or None when
+#: cancelled.
+AskHandout = Callable[
+    [
+        Handout,
+        QWidget | None,
+        str,
+        Callable[[Handout], object] | None,
+        Callable[[Handout], int] | None,
+    ],
+    Handout | None,
+]
+
+
+def run_handout_dialog(
+    handout: Handout,
+    parent: QWidget | None,
+    therapist: str,
+    preview: Callable[[Handout], object] | None,
+    pages: Callable[[Handout], int] | None = None,
+) -> Handout | None:
+    """Show the handout dialog; the chosen handout, or None if cancelled."""
+    dialog = HandoutDialog(handout, parent, therapist, preview, pages)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.chosen_handout()
+
+
+class HandoutPreview(QPrintPreviewWidget):
+    """A print preview of the handout on A4: its pages as they will print."""
+
+    def __init__(self, view: PlateView, handout: Handout, parent: QWidget | None = None) -> None:
+        self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        self.printer.setPageLayout(_a4_layout())
+        super().__init__(self.printer, parent)
+        self.result: PageResult | None = None
+
+        def paint(printer: QPrinter) -> None:
+            self.result = paint_on(printer, view, handout)
+
+        self.paintRequested.connect(paint)
+
+
+def run_print_preview(view: PlateView, handout: Handout, parent: QWidget | None) -> bool:
+    """Show the handout in a print preview dialog (it can print from there)."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageLayout(_a4_layout())
+    printer.setDocName(f"{handout.title} handout")
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setWindowTitle(f"Handout preview – {handout.title}")
+    dialog.paintRequested.connect(lambda p: paint_on(p, view, handout))
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+# --------------------------------------------------------------------------------------------
 # The feature
 
 
 class HandoutExport(QObject):
-    """File-menu actions: handout as PDF, print the handout, view as PNG or SVG.
+    """File-menu actions: handout as PDF, its print preview, print it, view as PNG (at a
+    chosen resolution) or SVG, a self-care figure as PNG or SVG.
 
-    ``get_save_file_name`` and ``print_dialog`` hold the dialogs; tests replace them.
+    ``get_save_file_name``, ``print_dialog``, ``ask_handout`` (which records, the client
+    fields), ``show_preview``, ``ask_resolution`` and ``ask_figure`` hold the dialogs; tests
+    replace them.
     """
 
     def __init__(self, host: PlateHost) -> None:
@@ -588,26 +1606,41 @@ class HandoutExport(QObject):
         self.window = window
         self.get_save_file_name: SaveFileName = QFileDialog.getSaveFileName
         self.print_dialog: PrintDialog = run_print_dialog
+        self.ask_handout: AskHandout = run_handout_dialog
+        self.show_preview: Callable[[PlateView, Handout, QWidget | None], bool] = run_print_preview
+        self.ask_resolution: Callable[[QWidget | None], int | None] = ask_png_resolution
+        self.ask_figure: Callable[[QWidget | None, list[tuple[str, str]], str], str | None] = (
+            ask_figure_record
+        )
         self.handout_pdf_action = self._action(
             "export_handout_pdf",
             "Export &handout as PDF…",
             self.export_handout_pdf,
             QKeySequence("Ctrl+E"),
-            "Save a one-page client handout of the selection as a PDF file",
+            "Save a client handout of the selection as a PDF file (A4; two pages when one "
+            "does not hold the chosen self-care)",
+        )
+        self.preview_action = self._action(
+            "export_preview_handout",
+            "Handout print pre&view…",
+            self.preview_handout,
+            None,
+            "Choose what goes on the client handout and see its pages as they will print",
         )
         self.print_action = self._action(
             "export_print_handout",
             "&Print handout…",
             self.print_handout,
             QKeySequence(QKeySequence.StandardKey.Print),
-            "Print a one-page client handout of the selection",
+            "Print a client handout of the selection",
         )
         self.png_action = self._action(
             "export_view_png",
             "Export view as P&NG…",
             self.export_view_png,
             None,
-            "Save the plate as it is shown now as a PNG image",
+            "Save the plate as it is shown now as a PNG image (on-screen size, or up to "
+            "300 dpi fitted to A4)",
         )
         self.svg_action = self._action(
             "export_view_svg",
@@ -615,6 +1648,13 @@ class HandoutExport(QObject):
             self.export_view_svg,
             None,
             "Save the plate as it is shown now as an SVG drawing",
+        )
+        self.figure_action = self._action(
+            "export_figure",
+            "Export self-care &figure…",
+            self.export_figure,
+            None,
+            "Save the figure of an exercise, stretch or technique as a PNG image or SVG drawing",
         )
         self.note_action = QAction("Put my &note on handouts", self.window)
         self.note_action.setObjectName("export_handout_note")
@@ -630,10 +1670,12 @@ class HandoutExport(QObject):
         menu = self._file_menu()
         entries = [
             self.handout_pdf_action,
+            self.preview_action,
             self.print_action,
             self.note_action,
             self.png_action,
             self.svg_action,
+            self.figure_action,
         ]
         quit_action = next((a for a in menu.actions() if a.objectName() == "quit"), None)
         if quit_action is not None:
@@ -673,6 +1715,7 @@ class HandoutExport(QObject):
         rid = record_id if isinstance(record_id, str) else None
         enabled = handout_for(self.host.atlas.kb, rid) is not None
         self.handout_pdf_action.setEnabled(enabled)
+        self.preview_action.setEnabled(enabled)
         self.print_action.setEnabled(enabled)
 
     # helpers ---------------------------------------------------------------------------------
@@ -689,19 +1732,34 @@ class HandoutExport(QObject):
                 handout = replace(handout, note=note)
         return handout
 
-    def _ask_path(self, caption: str, name: str, suffix: str, filter_: str) -> Path | None:
-        folder = str(self.host.settings.value("export/folder", "") or "")
-        if not folder or not Path(folder).is_dir():
-            documents = QStandardPaths.StandardLocation.DocumentsLocation
-            folder = QStandardPaths.writableLocation(documents) or str(Path.home())
-        name = _UNSAFE.sub("-", name).strip() or "export"
-        chosen, _filter = self.get_save_file_name(
-            self.window, caption, str(Path(folder) / f"{name}{suffix}"), filter_
+    def chosen_handout(self) -> Handout | None:
+        """The selection's handout as the therapist chose it in the handout dialog (which
+        records, the client fields; a preview from there), or None."""
+        handout = self.handout()
+        if handout is None:
+            return None
+        therapist = str(self.host.settings.value("export/therapist", "") or "")
+        view = self.host.view
+        chosen = self.ask_handout(
+            handout,
+            self.window,
+            therapist,
+            lambda h: self.show_preview(view, h, self.window),
+            lambda h: handout_pages(view, h).pages,
         )
+        if chosen is not None and chosen.fields.therapist:
+            self.host.settings.setValue("export/therapist", chosen.fields.therapist)
+        return chosen
+
+    def _ask_path(
+        self, caption: str, name: str, suffix: str, filter_: str, suffixes: tuple[str, ...] = ()
+    ) -> Path | None:
+        suggested = suggested_path(self.host.settings.value("export/folder", ""), name, suffix)
+        chosen, _filter = self.get_save_file_name(self.window, caption, str(suggested), filter_)
         if not chosen:
             return None
         path = Path(chosen)
-        if path.suffix.lower() != suffix:
+        if path.suffix.lower() not in (suffix, *suffixes):
             path = path.with_name(path.name + suffix)
         self.host.settings.setValue("export/folder", str(path.parent))
         return path
@@ -724,8 +1782,10 @@ class HandoutExport(QObject):
 
     # actions ---------------------------------------------------------------------------------
     def export_handout_pdf(self) -> Path | None:
-        """Ask where, then write the selection's handout as a one-page PDF."""
-        handout = self.handout()
+        """Ask what goes on it and where, then write the selection's handout as a PDF."""
+        if self.handout() is None:
+            return None
+        handout = self.chosen_handout()
         if handout is None:
             return None
         path = self._ask_path(
@@ -737,9 +1797,21 @@ class HandoutExport(QObject):
         self._report(result is not None, path)
         return path if result is not None else None
 
+    def preview_handout(self) -> bool:
+        """Ask what goes on it, then show the handout's pages in a print preview (which can
+        print them)."""
+        if self.handout() is None:
+            return False
+        handout = self.chosen_handout()
+        if handout is None:
+            return False
+        return self.show_preview(self.host.view, handout, self.window)
+
     def print_handout(self) -> bool:
-        """Show the print dialog, then print the selection's handout on one page."""
-        handout = self.handout()
+        """Ask what goes on it, show the print dialog, then print the selection's handout."""
+        if self.handout() is None:
+            return False
+        handout = self.chosen_handout()
         if handout is None:
             return False
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -747,7 +1819,7 @@ class HandoutExport(QObject):
         printer.setDocName(f"{handout.title} handout")
         if not self.print_dialog(printer, self.window):
             return False
-        result = _paint_on(printer, self.host.view, handout)
+        result = paint_on(printer, self.host.view, handout)
         if result is None:
             self.window.statusBar().showMessage("Could not print the handout", 10000)
             return False
@@ -755,11 +1827,14 @@ class HandoutExport(QObject):
         return True
 
     def export_view_png(self) -> Path | None:
-        """Ask where, then save the plate view as it is shown as a PNG image."""
+        """Ask the resolution and where, then save the plate view as a PNG image."""
+        dpi = self.ask_resolution(self.window)
+        if dpi is None:
+            return None
         path = self._ask_path("Export view as PNG", "plate", ".png", "PNG images (*.png)")
         if path is None or not self._writable(path):
             return None
-        ok = write_view_png(self.host.view, path)
+        ok = write_view_png(self.host.view, path, dpi)
         self._report(ok, path)
         return path if ok else None
 
@@ -772,6 +1847,62 @@ class HandoutExport(QObject):
         self._report(ok, path)
         return path if ok else None
 
+    def export_figure(self) -> Path | None:
+        """Ask which record's figure (the selection's first, when it has one) and where, then
+        save it as PNG (300 dpi) or SVG, by the suffix chosen."""
+        kb = self.host.atlas.kb
+        records = figure_records(kb)
+        handout = self.handout()
+        first = ""
+        if handout is not None and (handout.techniques or handout.stretches):
+            first = (handout.techniques or handout.stretches)[0].id
+        record_id = self.ask_figure(self.window, records, first)
+        if not record_id:
+            return None
+        name = dict(records).get(record_id, record_id)
+        path = self._ask_path(
+            "Export self-care figure",
+            name,
+            ".png",
+            "PNG images (*.png);;SVG drawings (*.svg)",
+            (".svg",),
+        )
+        if path is None or not self._writable(path):
+            return None
+        if path.suffix.lower() == ".svg":
+            ok = write_figure_svg(name, record_id, path)
+        else:
+            ok = write_figure_png(name, record_id, path)
+        self._report(ok, path)
+        return path if ok else None
+
+
+def ask_png_resolution(parent: QWidget | None) -> int | None:
+    """Ask the PNG's resolution (:data:`PNG_RESOLUTIONS`): its dpi, 0 for as on screen, None
+    if cancelled."""
+    labels = [label for label, _dpi in PNG_RESOLUTIONS]
+    label, ok = QInputDialog.getItem(
+        parent, "Export view as PNG", "Resolution:", labels, len(labels) - 1, False
+    )
+    if not ok:
+        return None
+    return dict(PNG_RESOLUTIONS).get(label, 0)
+
+
+def ask_figure_record(
+    parent: QWidget | None, records: list[tuple[str, str]], first: str
+) -> str | None:
+    """Ask which record's figure to export; its id, or None if cancelled."""
+    names = [name for _rid, name in records]
+    ids = [rid for rid, _name in records]
+    current = ids.index(first) if first in ids else 0
+    name, ok = QInputDialog.getItem(
+        parent, "Export self-care figure", "Figure of:", names, current, False
+    )
+    if not ok or name not in names:
+        return None
+    return ids[names.index(name)]
+
 
 def install(host: PlateHost) -> HandoutExport:
     """Add the handout and view exports (of the plate now shown) to the host window's File
@@ -780,14 +1911,34 @@ def install(host: PlateHost) -> HandoutExport:
 
 
 __all__ = [
+    "FITS",
+    "PNG_RESOLUTIONS",
+    "Fit",
+    "HandoutChoice",
+    "HandoutDialog",
     "HandoutExport",
+    "HandoutPreview",
     "PageResult",
+    "StepPicture",
+    "apply_choice",
+    "export_folder",
+    "figure_records",
     "handout_image",
+    "handout_pages",
     "install",
     "paint_handout",
+    "paint_on",
     "paint_plate",
     "plate_crop",
+    "png_size",
+    "run_handout_dialog",
     "run_print_dialog",
+    "run_print_preview",
+    "step_pictures",
+    "suggested_path",
+    "svg_image",
+    "write_figure_png",
+    "write_figure_svg",
     "write_handout_pdf",
     "write_view_png",
     "write_view_svg",
