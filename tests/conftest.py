@@ -42,6 +42,29 @@ def copy_content(folder: Path, *, compiled: bool = False) -> tuple[Path, dict[st
     return data, plates
 
 
+@pytest.fixture(autouse=True)
+def no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A modal dialog waits for a person: in a test it would hang the run. The export
+    feature's dialogs fail at once instead, unless the test answers them (each feature holds
+    its dialogs as attributes a test replaces)."""
+    from hamstring_viewer._qt import export
+
+    def refuse(name: str) -> object:
+        def opened(*_args: object, **_kwargs: object) -> object:
+            raise AssertionError(f"the {name} dialog opened: answer it in the test")
+
+        return opened
+
+    for name in (
+        "run_print_dialog",
+        "run_handout_dialog",
+        "run_print_preview",
+        "ask_png_resolution",
+        "ask_figure_record",
+    ):
+        monkeypatch.setattr(export, name, refuse(name))
+
+
 @pytest.fixture
 def content_copy(tmp_path: Path) -> tuple[Path, Path]:
     """A writable copy of the shipped knowledge base and plates: (data_dir, the posterior

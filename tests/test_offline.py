@@ -84,6 +84,8 @@ def test_a_session_with_every_feature_opens_no_network_socket(
         out.mkdir()
         names = iter([out / "handout.pdf", out / "view.png", out / "view.svg"])
         export.get_save_file_name = lambda *_a, **_k: (str(next(names)), "")
+        export.ask_handout = lambda handout, *_a: handout  # (the dialogs are answered here)
+        export.ask_resolution = lambda _parent: 0
         export.export_handout_pdf()
         export.export_view_png()
         export.export_view_svg()

@@ -185,6 +185,7 @@ def test_a_png_export_of_the_view_shown_carries_the_credit(
     feature = export.install(window.host)
     press(qtbot, window, resources.view("medial").shortcut)
     feature.get_save_file_name = SaveTo(tmp_path / "medial.png")
+    feature.ask_resolution = lambda _parent: 0  # as on screen
     window.actions_by_name["export_view_png"].trigger()
     image = QImage(str(tmp_path / "medial.png"))
     assert not image.isNull()
@@ -214,6 +215,7 @@ def test_the_pdf_handout_has_the_credit_in_its_footer(window: MainWindow, tmp_pa
     feature = export.install(window.host)
     window.state.select("semitendinosus")
     feature.get_save_file_name = SaveTo(tmp_path / "handout.pdf")
+    feature.ask_handout = lambda handout, *_a: handout  # (everything on it, fields blank)
     window.actions_by_name["export_handout_pdf"].trigger()
     doc = QPdfDocument()
     assert doc.load(str(tmp_path / "handout.pdf")) == QPdfDocument.Error.None_

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QRectF,
     QSize,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import (
@@ -262,6 +263,8 @@ class PlateScene(QGraphicsScene):
         self.hidden_layers: set[str] = set()
         #: the background already rendered for one view transform (see PlateView.use_raster)
         self.raster: tuple[QImage, QTransform] | None = None
+        #: called (once) when the view's transform no longer fits the raster
+        self.raster_dropped: Callable[[], None] | None = None
 
     def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         if self.raster is not None and painter.worldTransform() == self.raster[1]:
@@ -270,6 +273,10 @@ class PlateScene(QGraphicsScene):
             painter.drawImage(QPointF(0, 0), self.raster[0])
             painter.restore()
             return
+        if self.raster is not None:
+            self.raster = None
+            if self.raster_dropped is not None:
+                self.raster_dropped()
         self.draw_art(painter, rect)
 
     def draw_art(self, painter: QPainter, rect: QRectF | QRect) -> None:
@@ -868,6 +875,7 @@ class PlateView(QGraphicsView):
 
     def _redraw_background(self) -> None:
         self.plate_scene().raster = None
+        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
         self.resetCachedContent()
         self.plate_scene().invalidate(self.sceneRect(), QGraphicsScene.SceneLayer.BackgroundLayer)
 
@@ -889,8 +897,21 @@ class PlateView(QGraphicsView):
         """Paint the background from ``image`` while the view transform is ``transform``
         (at start-up: the fitted plate, rendered when the last session ended), instead of
         rendering the SVG; a change of layers drops it."""
-        self.plate_scene().raster = (image, transform)
+        scene = self.plate_scene()
+        scene.raster = (image, transform)
+        scene.raster_dropped = self._on_raster_dropped
+        # one blit per paint needs no background cache (filling and blitting a cache pixmap
+        # would double a start's first paint of the plate); it returns with the SVG's art
+        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheNone)
         self.resetCachedContent()
+
+    def _on_raster_dropped(self) -> None:
+        # (after this paint: the cache mode is not changed while the view paints)
+        QTimer.singleShot(0, self, self._cache_background)
+
+    def _cache_background(self) -> None:
+        if self.plate_scene().raster is None:
+            self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
 
     # zoom ----------------------------------------------------------------------------------
     def _set_scroll_bars(self, policy: Qt.ScrollBarPolicy) -> None:
