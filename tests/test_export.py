@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
@@ -16,7 +17,15 @@ from PySide6.QtCore import QRectF, QSize, QSizeF, QStandardPaths, Qt
 from PySide6.QtGui import QColor, QImage, QKeySequence, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QGraphicsItem, QMenu, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGraphicsItem,
+    QGroupBox,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 from test_viewer import click_plate, visible_point
 
@@ -557,6 +566,14 @@ def test_unticking_a_technique_removes_it_from_the_handout(
 
     dialog = HandoutDialog(handout, window, therapist="J. Okafor", pages=pages)
     assert "2 A4 pages" in dialog.pages_label.text()
+    # the words a therapist reads in the dialog are theirs, not the program's
+    shown = " ".join(
+        [w.text() for w in dialog.findChildren(QWidget) if isinstance(w, QLabel | QCheckBox)]
+        + [w.text() for w in dialog.findChildren(QPushButton)]
+        + [w.title() for w in dialog.findChildren(QGroupBox)]
+        + [dialog.windowTitle()]
+    )
+    assert not re.search(r"\b(seeds?|records?|fields?|ids?)\b", shown, re.IGNORECASE), shown
     assert set(dialog.boxes) == {r.id for r in (*handout.techniques, *handout.stretches)}
     assert all(box.isChecked() for box in dialog.boxes.values())  # all by default
     assert dialog.therapist.text() == "J. Okafor" and dialog.date.text()

@@ -1506,7 +1506,7 @@ class HandoutDialog(QDialog):
             self.pages_label.setText("The handout fits one A4 page.")
         else:
             self.pages_label.setText(
-                f"The handout takes {count} A4 pages; untick records to shorten it."
+                f"The handout takes {count} A4 pages; untick some to shorten it."
             )
 
     def choice(self) -> HandoutChoice:
