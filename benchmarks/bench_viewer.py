@@ -358,7 +358,7 @@ def interaction(samples: int) -> dict[str, object]:
 
             clicks.append(timed(click))
             if win.state.selection != rid:
-                raise SystemExit(f"a click on {view_key} did not select {rid}")
+                raise SystemExit(f"a click on {view_key} did not select {rid} (got {win.state.selection}; at {pos}, record_at_view now {win.view.record_at_view(pos)}, i={i})")
         hovers: list[float] = []
         for i in range(per_view):
             _rid, pos = points[(i * 7) % len(points)]

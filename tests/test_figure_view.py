@@ -281,3 +281,20 @@ def test_hiding_the_panel_stops_the_animation(qtbot: QtBot, window: MainWindow) 
     window.panel.show()
     assert area.timer.isActive()
     area.pause()
+
+
+def test_a_figure_never_widens_the_panel_so_the_plate_stays_put(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """The figure area appears above a page's text; in a narrow panel it shrinks rather than
+    take width from the plate (which would refit and move under the pointer)."""
+    total = sum(window.splitter.sizes())
+    window.splitter.setSizes([total - 360, 360])
+    QApplication.processEvents()
+    before = (window.view.width(), window.view.zoom())
+    for rid in ("semitendinosus", "exercise_deadlift", "stretch_pnf", "technique_foam_roller"):
+        window.state.select(rid)
+        QApplication.processEvents()  # (a muscle's actions come one idle tick later)
+        QApplication.processEvents()
+        assert window.panel.figure_area is not None and window.panel.figure_area.isVisible()
+        assert (window.view.width(), window.view.zoom()) == before, rid

@@ -389,9 +389,17 @@ class FigureArea(QFrame):
         f = self.title.font()
         f.setPointSizeF(f.pointSizeF() * 1.15)
         self.title.setFont(f)
+        self.title.setMinimumWidth(60)  # (cut short in a narrow panel rather than widen it)
         self.variant_box = QComboBox(self)
         self.variant_box.setAccessibleName("Version of the exercise")
-        self.variant_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # as wide as its longest choice where there is room, narrower in a narrow panel: the
+        # figure area must never widen the panel (the plate beside it would shrink and move)
+        self.variant_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.variant_box.setMinimumContentsLength(8)
+        self.variant_box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.variant_box.setMaximumWidth(300)
         self.expand_button = QToolButton(self)
         self.expand_button.setAutoRaise(True)
         self.expand_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
