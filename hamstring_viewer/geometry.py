@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import field
 from pathlib import Path as FilePath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from hamstring_viewer.fastrecord import fast_dataclass, record
 from hamstring_viewer.problems import ContentError, Problem
@@ -59,108 +59,100 @@ _GRID_CELL = 40.0
 _MAX_SVG_BYTES = 20 * 1024 * 1024
 
 
-class LazyPolygons(Sequence[tuple[Point, ...]]):
-    """A region's polygons as read from a compiled plate: kept as a slice of the plate's
-    flat numbers and made into point tuples when first used (a start reads a plate of some
-    10^5 points and uses the few regions under the pointer). Compares equal to the tuple of
-    polygons it stands for."""
+T_co = TypeVar("T_co", covariant=True)
 
-    __slots__ = ("_numbers", "_sizes", "_start", "_tuple")
 
-    def __init__(self, numbers: Sequence[float], start: int, sizes: Sequence[int]) -> None:
+class _Lazy(Sequence[T_co]):
+    """A tuple read from a compiled plate, made when first used: kept until then as a slice
+    of the plate's flat numbers (a start reads a plate of some 10^5 numbers and uses the few
+    regions under the pointer). Compares equal to the tuple it stands for."""
+
+    __slots__ = ("_numbers", "_start", "_tuple")
+
+    def __init__(self, numbers: Sequence[float], start: int) -> None:
         self._numbers: Sequence[float] | None = numbers
         self._start = start
-        self._sizes = tuple(sizes)
-        self._tuple: tuple[tuple[Point, ...], ...] | None = None
+        self._tuple: tuple[T_co, ...] | None = None
 
-    def _polygons(self) -> tuple[tuple[Point, ...], ...]:
+    def _make(self, numbers: Sequence[float]) -> tuple[T_co, ...]:
+        raise NotImplementedError
+
+    def _items(self) -> tuple[T_co, ...]:
         made = self._tuple
         if made is None:
-            numbers = self._numbers
-            assert numbers is not None
-            out = []
-            pos = self._start
-            for n in self._sizes:
-                end = pos + 2 * n
-                chunk = numbers[pos:end]
-                values = chunk.tolist() if hasattr(chunk, "tolist") else list(chunk)
-                out.append(tuple(zip(values[::2], values[1::2], strict=True)))
-                pos = end
-            made = self._tuple = tuple(out)
+            assert self._numbers is not None
+            made = self._tuple = self._make(self._numbers)
             self._numbers = None
         return made
 
     def __getitem__(self, index: Any) -> Any:
-        return self._polygons()[index]
+        return self._items()[index]
+
+    def __iter__(self) -> Iterator[T_co]:
+        return iter(self._items())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, _Lazy):
+            other = other._items()
+        return isinstance(other, tuple) and self._items() == other
+
+    def __hash__(self) -> int:
+        return hash(self._items())
+
+    def __repr__(self) -> str:
+        return repr(self._items())
+
+
+def _values(numbers: Sequence[float], start: int, end: int) -> list[float]:
+    chunk = numbers[start:end]
+    return chunk.tolist() if hasattr(chunk, "tolist") else list(chunk)
+
+
+class LazyPolygons(_Lazy[tuple[Point, ...]]):
+    """A region's polygons as read from a compiled plate (point tuples when first used)."""
+
+    __slots__ = ("_sizes",)
+
+    def __init__(self, numbers: Sequence[float], start: int, sizes: Sequence[int]) -> None:
+        super().__init__(numbers, start)
+        self._sizes = tuple(sizes)
+
+    def _make(self, numbers: Sequence[float]) -> tuple[tuple[Point, ...], ...]:
+        out = []
+        pos = self._start
+        for n in self._sizes:
+            values = _values(numbers, pos, pos + 2 * n)
+            out.append(tuple(zip(values[::2], values[1::2], strict=True)))
+            pos += 2 * n
+        return tuple(out)
 
     def __len__(self) -> int:
         return len(self._sizes)
 
-    def __iter__(self) -> Iterator[tuple[Point, ...]]:
-        return iter(self._polygons())
 
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, LazyPolygons):
-            other = other._polygons()
-        return isinstance(other, tuple) and self._polygons() == other
+class LazyCommands(_Lazy["Command"]):
+    """A region's path commands as read from a compiled plate: the command letters and their
+    numbers, made into command tuples when first used (only the regions drawn as highlights
+    or exported ever are)."""
 
-    def __hash__(self) -> int:
-        return hash(self._polygons())
-
-    def __repr__(self) -> str:
-        return repr(self._polygons())
-
-
-class LazyCommands(Sequence["Command"]):
-    """A region's path commands as read from a compiled plate: kept as the command letters and
-    a slice of the plate's flat numbers, and made into command tuples when first used (only
-    the regions drawn as highlights or exported ever are). Compares equal to the tuple of
-    commands it stands for."""
-
-    __slots__ = ("_numbers", "_ops", "_start", "_tuple")
+    __slots__ = ("_ops",)
 
     def __init__(self, numbers: Sequence[float], start: int, ops: str) -> None:
-        self._numbers: Sequence[float] | None = numbers
-        self._start = start
+        super().__init__(numbers, start)
         self._ops = ops
-        self._tuple: tuple[Command, ...] | None = None
 
-    def _commands(self) -> tuple[Command, ...]:
-        made = self._tuple
-        if made is None:
-            numbers = self._numbers
-            assert numbers is not None
-            counts = [_ARGS[op] for op in self._ops]
-            chunk = numbers[self._start : self._start + sum(counts)]
-            values = chunk.tolist() if hasattr(chunk, "tolist") else list(chunk)
-            out: list[Command] = []
-            at = 0
-            for op, count in zip(self._ops, counts, strict=True):
-                out.append((op, *values[at : at + count]))
-                at += count
-            made = self._tuple = tuple(out)
-            self._numbers = None
-        return made
-
-    def __getitem__(self, index: Any) -> Any:
-        return self._commands()[index]
+    def _make(self, numbers: Sequence[float]) -> tuple[Command, ...]:
+        counts = [_ARGS[op] for op in self._ops]
+        values = _values(numbers, self._start, self._start + sum(counts))
+        out: list[Command] = []
+        at = 0
+        for op, count in zip(self._ops, counts, strict=True):
+            out.append((op, *values[at : at + count]))
+            at += count
+        return tuple(out)
 
     def __len__(self) -> int:
         return len(self._ops)
-
-    def __iter__(self) -> Iterator[Command]:
-        return iter(self._commands())
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, LazyCommands):
-            other = other._commands()
-        return isinstance(other, tuple) and self._commands() == other
-
-    def __hash__(self) -> int:
-        return hash(self._commands())
-
-    def __repr__(self) -> str:
-        return repr(self._commands())
 
 
 @record
