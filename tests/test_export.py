@@ -753,6 +753,7 @@ def test_a_self_care_figure_exports_as_png_and_svg(
         return "technique_foam_roller"
 
     export.ask_figure = pick
+    export.ask_resolution = lambda _parent: 300  # the resolution asked for
     export.get_save_file_name = SaveDialog(tmp_path / "roller.png")
     assert export.export_figure() == tmp_path / "roller.png"
     records, first = offered[0]
@@ -762,6 +763,12 @@ def test_a_self_care_figure_exports_as_png_and_svg(
     image = QImage(str(tmp_path / "roller.png"))
     assert round(image.dotsPerMeterX() * 0.0254) == 300
     assert muscle_pixels(image.scaled(image.width() // 3, image.height() // 3)) > 50
+    export.ask_resolution = lambda _parent: 150
+    export.get_save_file_name = SaveDialog(tmp_path / "roller150.png")
+    assert export.export_figure() == tmp_path / "roller150.png"
+    smaller = QImage(str(tmp_path / "roller150.png"))
+    assert round(smaller.dotsPerMeterX() * 0.0254) == 150
+    assert abs(smaller.width() * 2 - image.width()) <= 2  # the same figure, half the pixels
     export.get_save_file_name = SaveDialog(tmp_path / "roller.svg")
     assert export.export_figure() == tmp_path / "roller.svg"
     root = ET.parse(tmp_path / "roller.svg").getroot()

@@ -1178,6 +1178,8 @@ PNG_RESOLUTIONS: tuple[tuple[str, int], ...] = (
     ("300 dpi, fitted to A4 (for print)", 300),
 )
 MAX_PNG_DPI = 300
+#: the resolution of a figure exported "as on screen"
+SCREEN_DPI = 96
 
 
 def png_size(source: QSizeF, dpi: int) -> QSize:
@@ -1849,7 +1851,8 @@ class HandoutExport(QObject):
 
     def export_figure(self) -> Path | None:
         """Ask which record's figure (the selection's first, when it has one) and where, then
-        save it as PNG (300 dpi) or SVG, by the suffix chosen."""
+        save it as SVG or as PNG at the resolution asked (as on screen: 96 dpi), by the suffix
+        chosen."""
         kb = self.host.atlas.kb
         records = figure_records(kb)
         handout = self.handout()
@@ -1872,7 +1875,10 @@ class HandoutExport(QObject):
         if path.suffix.lower() == ".svg":
             ok = write_figure_svg(name, record_id, path)
         else:
-            ok = write_figure_png(name, record_id, path)
+            dpi = self.ask_resolution(self.window)
+            if dpi is None:
+                return None
+            ok = write_figure_png(name, record_id, path, dpi or SCREEN_DPI)
         self._report(ok, path)
         return path if ok else None
 
@@ -1882,7 +1888,7 @@ def ask_png_resolution(parent: QWidget | None) -> int | None:
     if cancelled."""
     labels = [label for label, _dpi in PNG_RESOLUTIONS]
     label, ok = QInputDialog.getItem(
-        parent, "Export view as PNG", "Resolution:", labels, len(labels) - 1, False
+        parent, "Export as PNG", "Resolution:", labels, len(labels) - 1, False
     )
     if not ok:
         return None
