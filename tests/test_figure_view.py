@@ -4,13 +4,14 @@ pages animate their actions, and pages without a figure run nothing."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
 import pytest
 from conftest import HAMSTRINGS, show_window
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QPoint, QRect, QSettings, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -298,3 +299,21 @@ def test_a_figure_never_widens_the_panel_so_the_plate_stays_put(
         QApplication.processEvents()
         assert window.panel.figure_area is not None and window.panel.figure_area.isVisible()
         assert (window.view.width(), window.view.zoom()) == before, rid
+
+
+def test_in_a_short_window_the_figure_gives_the_page_room_and_overlaps_nothing(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.resize(1100, 720)
+    window.state.select("exercise_leg_curl")
+    QApplication.processEvents()
+    area = _area(window)
+    assert area.compact and not any(still.isVisible() for still in area.stills)
+    assert window.panel.browser.height() >= 140  # the page keeps room for its text
+    parts = [area.variant_box, area.canvas, area.bar, area.play_button, area.motion_box]
+    boxes = [QRect(w.mapTo(area, QPoint(0, 0)), w.size()) for w in parts]
+    for upper, lower in itertools.pairwise(boxes):
+        assert upper.bottom() < lower.top(), (upper, lower)  # drawn one under the other
+    window.resize(1400, 1000)
+    QApplication.processEvents()
+    assert not area.compact and all(s.isVisible() for s in area.stills[:3])

@@ -216,7 +216,12 @@ class FigureCanvas(QWidget):
         self.svg = ""
         self.card = card
         self.selected = False
+        #: the height it asks for (a layout may give it less, down to its minimum)
+        self.preferred_height = 78
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def sizeHint(self) -> QSize:
+        return QSize(160, self.preferred_height)
 
     def set_svg(self, svg: str) -> None:
         if svg == self.svg:
@@ -389,25 +394,24 @@ class FigureArea(QFrame):
         f = self.title.font()
         f.setPointSizeF(f.pointSizeF() * 1.15)
         self.title.setFont(f)
-        self.title.setMinimumWidth(60)  # (cut short in a narrow panel rather than widen it)
         self.variant_box = QComboBox(self)
         self.variant_box.setAccessibleName("Version of the exercise")
-        # as wide as its longest choice where there is room, narrower in a narrow panel: the
-        # figure area must never widen the panel (the plate beside it would shrink and move)
+        # never wider than the panel (the plate beside it would shrink and move)
         self.variant_box.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.variant_box.setMinimumContentsLength(8)
         self.variant_box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.variant_box.setMaximumWidth(300)
+        self.variant_box.setMaximumWidth(360)
         self.expand_button = QToolButton(self)
         self.expand_button.setAutoRaise(True)
         self.expand_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         head.addWidget(self.title)
         head.addStretch(1)
-        head.addWidget(self.variant_box)
         head.addWidget(self.expand_button)
         lay.addLayout(head)
+        # the versions (or the actions) on a row of their own: a narrow panel cuts nothing
+        lay.addWidget(self.variant_box)
 
         #: everything below the heading (hidden when the figure is folded away)
         self.body = QWidget(self)
@@ -418,7 +422,11 @@ class FigureArea(QFrame):
         outer.addWidget(self.body)
 
         self.canvas = FigureCanvas(self.body)
-        self.canvas.setFixedHeight(200)
+        # 200 px where there is room; down to 110 px in a short panel (never drawn over)
+        self.canvas.setMinimumHeight(110)
+        self.canvas.setMaximumHeight(200)
+        self.canvas.preferred_height = 200
+        self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.canvas.setAccessibleName("Animated figure")
         lay.addWidget(self.canvas)
         self.bar = TimelineBar(self.body)
@@ -461,6 +469,8 @@ class FigureArea(QFrame):
         lay.addLayout(foot)
 
         self.expanded = True
+        #: a short panel: the stills and the note are left out, the drawing is smaller
+        self.compact = False
         self.expand_button.clicked.connect(lambda: self.set_expanded(not self.expanded, True))
         self.play_button.clicked.connect(self.toggle_play)
         self.variant_box.currentIndexChanged.connect(self._on_variant_chosen)
@@ -611,8 +621,22 @@ class FigureArea(QFrame):
             still.caption.setText(f"<b>{_step_title(st, number)}</b>{cue}")
             still.canvas.setToolTip(f"{_step_title(st, number)}: {st.cue}" if st.cue else st.name)
             still.canvas.setAccessibleName(f"Still: {_step_title(st, number)}")
-            # one step only: the large drawing is the still
-            still.setVisible(len(steps) > 1)
+            # one step only: the large drawing is the still; a short panel shows none
+            still.setVisible(len(steps) > 1 and not self.compact)
+
+    def set_compact(self, on: bool) -> None:
+        """In a short panel, leave out the stills and the note (the drawing, its step bar and
+        its cue stay), so that nothing is drawn over anything and the page keeps room."""
+        if on == self.compact:
+            return
+        self.compact = on
+        self.note_label.setVisible(not on)
+        self.canvas.preferred_height = 130 if on else 200
+        self.canvas.updateGeometry()
+        variant = self.variant()
+        steps = len(variant.steps) if variant is not None else 0
+        for i, still in enumerate(self.stills):
+            still.setVisible(not on and steps > 1 and i < steps)
 
     # ------------------------------------------------------------------ time
     def seek(self, t: float) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QSignalBlocker, Qt, QTimer
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QCheckBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from hamstring_viewer.describe import (
@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 HAMSTRING_IDS = frozenset(
     {"biceps_femoris_long_head", "biceps_femoris_short_head", "semitendinosus", "semimembranosus"}
 )
+#: a panel shorter than this shows figures without their stills (the page keeps room)
+COMPACT_FIGURE_BELOW = 760
 #: the figure area's heading by kind of page
 FIGURE_TITLES = {
     "exercise": "How to do it",
@@ -104,6 +106,7 @@ class InfoPanel(QWidget):
         self.browser.setAccessibleName("Information panel")
         self.browser.setOpenLinks(False)
         self.browser.setOpenExternalLinks(False)
+        self.browser.setMinimumHeight(140)  # the page keeps room under a figure
         self._documents: dict[tuple[str, frozenset[str] | None], QTextDocument] = {}
         #: the figure of an exercise, stretch, technique or hamstring (made when first needed)
         self.figure_area: FigureArea | None = None
@@ -125,6 +128,11 @@ class InfoPanel(QWidget):
         self._shown = False
         if show_now:
             self.show_selection()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.figure_area is not None:
+            self.figure_area.set_compact(self.height() < COMPACT_FIGURE_BELOW)
 
     def show_selection(self) -> None:
         """Show the selected record (or the welcome page) if nothing is shown yet."""
@@ -207,6 +215,7 @@ class InfoPanel(QWidget):
             assert isinstance(layout, QVBoxLayout)
             layout.insertWidget(layout.indexOf(self.browser), area)
             self.figure_area = area
+            area.set_compact(self.height() < COMPACT_FIGURE_BELOW)
         subject = plain_name(self.state.kb, record_id)
         area.show_figure(record_id, figure, kind=kind, title=FIGURE_TITLES[kind], subject=subject)
         area.setVisible(True)
