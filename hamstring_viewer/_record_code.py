@@ -7,6 +7,10 @@ The methods ``@dataclass`` generates for the record classes, as the text it comp
 # mypy: ignore-errors
 # fmt: off
 
+#: the Python whose dataclasses wrote these texts (another one may write others: those
+#: are compiled at run time, as @dataclass does)
+PYTHON = (3, 11, 7)
+
 def _f0(_type_text, _type_sources, _type_sites, _type_topic, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_sites, _dflt_topic, _return_type):
  def __init__(self,text:_type_text,sources:_type_sources,sites:_type_sites=_dflt_sites,topic:_type_topic=_dflt_topic)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'text',text)

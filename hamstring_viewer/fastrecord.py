@@ -127,6 +127,9 @@ def write_module(keys: list[Key], origin: str) -> str:
         "The methods ``@dataclass`` generates for the record classes, as the text it compiles\n"
         '(see hamstring_viewer.fastrecord)."""\n',
         "# ruff: noqa\n# mypy: ignore-errors\n# fmt: off\n",
+        "#: the Python whose dataclasses wrote these texts (another one may write others: those\n"
+        "#: are compiled at run time, as @dataclass does)\n"
+        f"PYTHON = {tuple(sys.version_info[:3])!r}\n",
     ]
     for i, key in enumerate(unique):
         parts.append(source(f"_f{i}", key))
@@ -135,6 +138,15 @@ def write_module(keys: list[Key], origin: str) -> str:
         parts.append(f"    {key!r}: _f{i},\n")
     parts.append("}\n")
     return "\n".join(parts)
+
+
+def written_for() -> tuple[int, ...] | None:
+    """The Python version the ahead-of-time module was written with (None: there is none)."""
+    try:
+        from hamstring_viewer._record_code import PYTHON
+    except ImportError:
+        return None
+    return tuple(PYTHON)
 
 
 def collect_all() -> list[Key]:

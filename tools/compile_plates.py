@@ -109,6 +109,10 @@ def compile_record_code(check: bool = False) -> int:
     if not fastrecord.SUPPORTED:
         print("the record methods are compiled ahead of time on Python 3.11 only: skipped")
         return 0
+    written = fastrecord.written_for()
+    if check and written is not None and written != tuple(sys.version_info[:3]):
+        print(f"{target}: written with Python {written}, not this one: not checked")
+        return 0
     origin = ", ".join(name.replace(".", "/") + ".py" for name in fastrecord.MODULES)
     text = fastrecord.write_module(fastrecord.collect_all(), origin)
     current = target.read_text(encoding="utf-8") if target.is_file() else None
