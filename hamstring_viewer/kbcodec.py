@@ -13,6 +13,7 @@ Qt-free, like the rest of the core.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 import types
 import typing
@@ -195,11 +196,16 @@ def _hints(cls: type) -> dict[str, Any]:
     """The record class's field types (its annotations are text: ``from __future__ import
     annotations``), evaluated in the records module (cheaper than typing.get_type_hints,
     which also walks the class's bases)."""
-    namespace = vars(records)
     return {
-        f.name: eval(f.type, namespace) if isinstance(f.type, str) else f.type
+        f.name: _evaluated(f.type) if isinstance(f.type, str) else f.type
         for f in dataclasses.fields(cls)
     }
+
+
+@functools.cache
+def _evaluated(annotation: str) -> Any:
+    """An annotation's type (the record classes repeat some 20 annotations 145 times)."""
+    return eval(annotation, vars(records))
 
 
 def _encode(value: Any) -> object:
