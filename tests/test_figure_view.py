@@ -317,3 +317,22 @@ def test_in_a_short_window_the_figure_gives_the_page_room_and_overlaps_nothing(
     window.resize(1400, 1000)
     QApplication.processEvents()
     assert not area.compact and all(s.isVisible() for s in area.stills[:3])
+
+
+def test_a_broken_figures_file_leaves_the_page_and_says_why(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hamstring_viewer import resources
+    from hamstring_viewer._qt import figure_view
+
+    broken = tmp_path / "figures.toml"
+    broken.write_text("[figure.exercise_leg_curl\nbroken", encoding="utf-8")
+    monkeypatch.setattr(figure_view, "_BOOK", None)
+    monkeypatch.setattr(figure_view, "_PROBLEMS", [])
+    monkeypatch.setattr(resources, "figures_path", lambda data_dir=None: broken)
+    window.state.select("exercise_leg_curl")
+    assert "Seated leg curl" in window.panel.text() or "leg curl" in window.panel.text().lower()
+    area = window.panel.figure_area
+    assert area is None or not area.isVisible()
+    message = window.statusBar().currentMessage()
+    assert "figures.toml" in message and "not valid TOML" in message, message

@@ -15,6 +15,7 @@ and the first position stay until the reader presses Play.
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -89,17 +90,25 @@ ACCENT = "#a2463c"
 MUTED = "#b9a89c"
 
 _BOOK: FigureBook | None = None
+_PROBLEMS: list[str] = []
 
 
 def figure_book(path: Path | None = None) -> FigureBook:
     """The figures (read once, on first use)."""
-    global _BOOK
+    global _BOOK, _PROBLEMS
     if _BOOK is None or path is not None:
-        book, _problems = load_figures(path or resources.figures_path())
+        book, problems = load_figures(path or resources.figures_path())
         if path is not None:
             return book
-        _BOOK = book
+        _BOOK, _PROBLEMS = book, problems
+        for problem in problems:  # (hamstring-viewer-check lists them too)
+            print(problem, file=sys.stderr)
     return _BOOK
+
+
+def figure_problems() -> list[str]:
+    """What was wrong in the figures file when it was read (file, record and field each)."""
+    return list(_PROBLEMS)
 
 
 def _env_reduce_motion() -> bool:

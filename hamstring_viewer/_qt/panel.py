@@ -201,6 +201,8 @@ class InfoPanel(QWidget):
 
             book = figure_book()
             figure = (book.actions if kind == "action" else book.figures).get(record_id)
+        if figure is None and kind is not None:
+            self._report_missing_figure()
         if figure is None or record_id is None or kind is None:
             if self.figure_area is not None:
                 self.figure_area.clear()
@@ -221,6 +223,19 @@ class InfoPanel(QWidget):
         area.setVisible(True)
         if area.playing and not area.timer.isActive() and area.isVisible():
             area.play()
+
+    def _report_missing_figure(self) -> None:
+        """A page whose figure could not be read says why in the status bar (the file, the
+        record and the field), and shows its text as usual."""
+        from PySide6.QtWidgets import QMainWindow
+
+        from .figure_view import figure_problems
+
+        problems = figure_problems()
+        window = self.window()
+        if problems and isinstance(window, QMainWindow):
+            more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+            window.statusBar().showMessage(f"No figure: {problems[0]}{more}")
 
     def document_for(self, record_id: str | None, *, lay_out: bool = False) -> QTextDocument:
         """The record's panel document, built once (the knowledge base does not change);
