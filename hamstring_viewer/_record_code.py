@@ -834,8 +834,8 @@ def _f113():
   return hash((self.id,self.layer,self.order,self.title,self.commands,self.polygons,self.bbox,self.evenodd,))
  return __hash__
 
-def _f114(_type_source, _type_view_box, _type_regions, _type_layer_ids, _type__by_id, _type__cells, _type__rasters, _type__anchor_hints, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_layer_ids, _dflt__by_id, _dflt__cells, _dflt__rasters, _dflt__anchor_hints, _return_type):
- def __init__(self,source:_type_source,view_box:_type_view_box,regions:_type_regions,layer_ids:_type_layer_ids=_HAS_DEFAULT_FACTORY,_by_id:_type__by_id=_HAS_DEFAULT_FACTORY,_cells:_type__cells=_dflt__cells,_rasters:_type__rasters=_HAS_DEFAULT_FACTORY,_anchor_hints:_type__anchor_hints=_HAS_DEFAULT_FACTORY)->_return_type:
+def _f114(_type_source, _type_view_box, _type_regions, _type_layer_ids, _type__by_id, _type__cells, _type__rasters, _type__anchor_hints, _type_svg_data, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_layer_ids, _dflt__by_id, _dflt__cells, _dflt__rasters, _dflt__anchor_hints, _dflt_svg_data, _return_type):
+ def __init__(self,source:_type_source,view_box:_type_view_box,regions:_type_regions,layer_ids:_type_layer_ids=_HAS_DEFAULT_FACTORY,_by_id:_type__by_id=_HAS_DEFAULT_FACTORY,_cells:_type__cells=_dflt__cells,_rasters:_type__rasters=_HAS_DEFAULT_FACTORY,_anchor_hints:_type__anchor_hints=_HAS_DEFAULT_FACTORY,svg_data:_type_svg_data=_dflt_svg_data)->_return_type:
   self.source=source
   self.view_box=view_box
   self.regions=regions
@@ -844,6 +844,7 @@ def _f114(_type_source, _type_view_box, _type_regions, _type_layer_ids, _type__b
   self._cells=_cells
   self._rasters=_dflt__rasters() if _rasters is _HAS_DEFAULT_FACTORY else _rasters
   self._anchor_hints=_dflt__anchor_hints() if _anchor_hints is _HAS_DEFAULT_FACTORY else _anchor_hints
+  self.svg_data=svg_data
   self.__post_init__()
  return __init__
 
@@ -1139,7 +1140,7 @@ FACTORIES = {
 
     ('__hash__', ('self',), ('return hash((self.id,self.layer,self.order,self.title,self.commands,self.polygons,self.bbox,self.evenodd,))',), (), False): _f113,
 
-    ('__init__', ('self', 'source:_type_source', 'view_box:_type_view_box', 'regions:_type_regions', 'layer_ids:_type_layer_ids=_HAS_DEFAULT_FACTORY', '_by_id:_type__by_id=_HAS_DEFAULT_FACTORY', '_cells:_type__cells=_dflt__cells', '_rasters:_type__rasters=_HAS_DEFAULT_FACTORY', '_anchor_hints:_type__anchor_hints=_HAS_DEFAULT_FACTORY'), ('self.source=source', 'self.view_box=view_box', 'self.regions=regions', 'self.layer_ids=_dflt_layer_ids() if layer_ids is _HAS_DEFAULT_FACTORY else layer_ids', 'self._by_id=_dflt__by_id() if _by_id is _HAS_DEFAULT_FACTORY else _by_id', 'self._cells=_cells', 'self._rasters=_dflt__rasters() if _rasters is _HAS_DEFAULT_FACTORY else _rasters', 'self._anchor_hints=_dflt__anchor_hints() if _anchor_hints is _HAS_DEFAULT_FACTORY else _anchor_hints', 'self.__post_init__()'), ('_type_source', '_type_view_box', '_type_regions', '_type_layer_ids', '_type__by_id', '_type__cells', '_type__rasters', '_type__anchor_hints', 'MISSING', '_HAS_DEFAULT_FACTORY', '__dataclass_builtins_object__', '_dflt_layer_ids', '_dflt__by_id', '_dflt__cells', '_dflt__rasters', '_dflt__anchor_hints'), True): _f114,
+    ('__init__', ('self', 'source:_type_source', 'view_box:_type_view_box', 'regions:_type_regions', 'layer_ids:_type_layer_ids=_HAS_DEFAULT_FACTORY', '_by_id:_type__by_id=_HAS_DEFAULT_FACTORY', '_cells:_type__cells=_dflt__cells', '_rasters:_type__rasters=_HAS_DEFAULT_FACTORY', '_anchor_hints:_type__anchor_hints=_HAS_DEFAULT_FACTORY', 'svg_data:_type_svg_data=_dflt_svg_data'), ('self.source=source', 'self.view_box=view_box', 'self.regions=regions', 'self.layer_ids=_dflt_layer_ids() if layer_ids is _HAS_DEFAULT_FACTORY else layer_ids', 'self._by_id=_dflt__by_id() if _by_id is _HAS_DEFAULT_FACTORY else _by_id', 'self._cells=_cells', 'self._rasters=_dflt__rasters() if _rasters is _HAS_DEFAULT_FACTORY else _rasters', 'self._anchor_hints=_dflt__anchor_hints() if _anchor_hints is _HAS_DEFAULT_FACTORY else _anchor_hints', 'self.svg_data=svg_data', 'self.__post_init__()'), ('_type_source', '_type_view_box', '_type_regions', '_type_layer_ids', '_type__by_id', '_type__cells', '_type__rasters', '_type__anchor_hints', '_type_svg_data', 'MISSING', '_HAS_DEFAULT_FACTORY', '__dataclass_builtins_object__', '_dflt_layer_ids', '_dflt__by_id', '_dflt__cells', '_dflt__rasters', '_dflt__anchor_hints', '_dflt_svg_data'), True): _f114,
 
     ('__repr__', ('self',), ('return self.__class__.__qualname__ + f"(source={self.source!r}, view_box={self.view_box!r}, regions={self.regions!r}, layer_ids={self.layer_ids!r})"',), (), False): _f115,
 

@@ -380,6 +380,7 @@ def _plate_loader(path: Path, cache_dir: Path | None) -> Plate:
         plate, problems = parse_plate(data, str(path))
         if plate is None or problems:
             raise ContentError(problems or [Problem(str(path), "the plate is not usable")])
+    plate.svg_data = data  # (its view draws from these very bytes)
     return plate
 
 

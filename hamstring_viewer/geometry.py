@@ -213,6 +213,9 @@ class Plate:
     _anchor_hints: dict[tuple[tuple[str, ...], float], Point | None] = field(
         default_factory=dict, repr=False, compare=False
     )
+    #: the SVG text the plate was read from, when its reader kept it (the plate view draws
+    #: from it: read once, not again)
+    svg_data: bytes | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._by_id = {r.id: r for r in self.regions}

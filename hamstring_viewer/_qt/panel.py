@@ -30,10 +30,6 @@ if TYPE_CHECKING:
 
     from .figure_view import FigureArea
 
-#: the hamstrings, whose pages show their actions animated
-HAMSTRING_IDS = frozenset(
-    {"biceps_femoris_long_head", "biceps_femoris_short_head", "semitendinosus", "semimembranosus"}
-)
 #: a panel shorter than this shows figures without their stills (the page keeps room)
 COMPACT_FIGURE_BELOW = 760
 #: the figure area's heading by kind of page
@@ -173,7 +169,8 @@ class InfoPanel(QWidget):
             return "stretch"
         if record_id in kb.techniques:
             return "technique"
-        if record_id in HAMSTRING_IDS and record_id in kb.structures:
+        structure = kb.structures.get(record_id)
+        if structure is not None and structure.is_hamstring:  # (its actions, animated)
             return "action"
         return None
 

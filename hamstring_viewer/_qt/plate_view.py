@@ -414,7 +414,8 @@ class PlateView(QGraphicsView):
     def _svg_of(self, view_key: str) -> bytes:
         data = self._svgs.get(view_key)
         if data is None:
-            data = self._svgs[view_key] = Path(self.atlas.plate_of(view_key).source).read_bytes()
+            plate = self.atlas.plate_of(view_key)  # (read with its SVG text, kept on it)
+            data = self._svgs[view_key] = plate.svg_data or Path(plate.source).read_bytes()
         return data
 
     def svg_texts(self) -> dict[str, bytes]:

@@ -142,7 +142,8 @@ class MainWindow(QMainWindow):
     def svg_of_first_view(self, atlas: Atlas) -> dict[str, bytes]:
         """The SVG text of the plate the window opens with (the others are read when shown)."""
         key = self.initial_view(atlas)
-        return {key: Path(atlas.plates[key].source).read_bytes()}
+        plate = atlas.plates[key]
+        return {key: plate.svg_data or Path(plate.source).read_bytes()}
 
     def load(
         self,
