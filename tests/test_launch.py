@@ -320,3 +320,33 @@ def test_a_damaged_saved_window_size_is_kept_within_the_screen(
     tiny = MainWindow(None, None, settings)
     qtbot.addWidget(tiny)
     assert tiny.width() >= 480 and tiny.height() >= 360
+
+
+def test_our_modules_are_declared_to_pyside_as_its_hook_would_judge_them() -> None:
+    """PySide reads every module imported after it back from its source to see whether it uses
+    PySide; the app declares its own modules up front instead. The declaration must say what
+    that reading would find: "uses PySide" exactly for the modules whose text names PySide6."""
+    script = (
+        "import json, sys\n"
+        "import hamstring_viewer._qt\n"
+        "table = getattr(sys.modules.get('shibokensupport.feature'), 'pyside_feature_dict', None)\n"
+        "print(json.dumps({k: v for k, v in (table or {}).items() if k.startswith('hamstring')}))\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, env=env
+    )
+    assert out.returncode == 0, out.stderr
+    table = json.loads(out.stdout.strip().splitlines()[-1])
+    if not table:
+        pytest.skip("this PySide keeps no table of modules")
+    package = ROOT / "hamstring_viewer"
+    judged = 0
+    for source in [*package.glob("*.py"), *(package / "_qt").glob("*.py")]:
+        if source.name == "__init__.py":
+            continue
+        name = ".".join(source.relative_to(ROOT).with_suffix("").parts)
+        expected = 0 if "PySide6" in source.read_text(encoding="utf-8") else -1
+        assert table.get(name) == expected, name
+        judged += 1
+    assert judged >= 30
