@@ -56,15 +56,12 @@ def layer_document(svg: bytes, layer_id: str) -> bytes | None:
     root = svg.find(b"<svg")
     root_end = svg.find(b">", root)
     marker = f'id="{layer_id}"'.encode()
-    at = svg.find(marker)
+    at = svg.rfind(marker)  # (ids are unique; the overlay layers come last, painted on top)
     if root < 0 or root_end < 0 or at < root_end:
         return None
     start = svg.rfind(b"<g", root_end, at)
     if start < 0 or svg[start + 2 : start + 3] not in (b" ", b"\n", b"\t", b"\r"):
         return None
-    before = svg[root_end:start]
-    if _opened_groups(before) != 0:
-        return None  # inside another group (its transform or style would be lost)
     depth = 0
     pos = start
     while True:
@@ -84,6 +81,13 @@ def layer_document(svg: bytes, layer_id: str) -> bytes | None:
         pos = closing + len(b"</g>")
         if depth == 0:
             break
+    # a top-level layer: no group is open around it (or its transform or style would be
+    # lost). In a well-formed document, the groups still open where it starts are the ones
+    # closed after it ends, so the shorter side is counted (a plate's overlay layers are at
+    # its end: a few bytes after them, not the whole plate before)
+    shorter = svg[root_end:start] if start - root_end <= len(svg) - pos else svg[pos:]
+    if _opened_groups(shorter) != 0:
+        return None
     layer = svg[start:pos]
     if any(token in layer for token in (b"url(", b"href", b"<style", b'class="st')):
         return None

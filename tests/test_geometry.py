@@ -171,6 +171,32 @@ def test_plate_variant_hides_a_region_and_its_decoration_only() -> None:
     assert sorted(hidden) == ["_gracilis_fibres", "gracilis"]
 
 
+@pytest.mark.parametrize("padding", [0, 4000])
+def test_a_layer_is_cut_out_on_its_own_only_where_it_is_at_the_top_level(padding: int) -> None:
+    """The trigger-point layer is drawn from a small document of that layer alone. A layer at
+    the top level can be cut out, first or last in the plate (the depth is counted on its
+    shorter side); one nested in a transformed group cannot (the transform would be lost)."""
+    from hamstring_viewer.svgdoc import layer_document
+
+    bulk = "".join(f'<path d="M {i} 0 L {i} 1"/>' for i in range(padding))
+    head = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">'
+    tp = '<g id="layer_tp"><path id="tp_1" d="M 1 1 L 2 2"/><g><path d="M 0 0"/></g></g>'
+    for doc in (
+        f'{head}{tp}<g id="bulk">{bulk}</g></svg>',  # first
+        f'{head}<g id="bulk">{bulk}</g>{tp}</svg>',  # last
+    ):
+        small = layer_document(doc.encode(), "layer_tp")
+        assert small is not None
+        assert small.decode() == f"{head}\n{tp}\n</svg>\n"
+    for doc in (
+        f'{head}<g transform="scale(2)">{tp}</g><g id="bulk">{bulk}</g></svg>',
+        f'{head}<g id="bulk">{bulk}</g><g transform="scale(2)">{tp}</g></svg>',
+        f'{head}<g id="bulk">{bulk}<g transform="scale(2)">{tp}</g></g></svg>',
+    ):
+        assert layer_document(doc.encode(), "layer_tp") is None
+    assert layer_document(f"{head}{bulk}</svg>".encode(), "layer_tp") is None
+
+
 # Curve flattening ------------------------------------------------------------------------------
 
 
