@@ -262,11 +262,18 @@ class Plate:
             if (wanted is None or r.layer in wanted) and r.contains(x, y)
         ]
 
-    def hit_test(self, x: float, y: float, layers: Iterable[str] = CLICK_LAYERS) -> Region | None:
-        """The topmost region at (x, y) among ``layers``, or None."""
+    def hit_test(
+        self,
+        x: float,
+        y: float,
+        layers: Iterable[str] = CLICK_LAYERS,
+        accept: Callable[[Region], bool] | None = None,
+    ) -> Region | None:
+        """The topmost region at (x, y) among ``layers`` (and, if given, those ``accept``
+        takes: the regions shown), or None. Only the regions above it are tested."""
         wanted = frozenset(layers)
         for r in self._grid.get((_cell(x), _cell(y)), ()):
-            if r.layer in wanted and r.contains(x, y):
+            if r.layer in wanted and (accept is None or accept(r)) and r.contains(x, y):
                 return r
         return None
 

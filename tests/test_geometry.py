@@ -52,6 +52,10 @@ def test_hit_test_follows_paint_order_the_shape_on_top_wins() -> None:
     assert hit is not None and hit.id == "deep"
     assert plate.hit_test(150, 50) is None
     assert [r.id for r in plate.regions_at(50, 50)] == ["top", "deep"]
+    # a shape that is not shown (its layer hidden) lets the click through to the one below
+    hit = plate.hit_test(50, 50, accept=lambda r: r.id != "top")
+    assert hit is not None and hit.id == "deep"
+    assert plate.hit_test(50, 50, accept=lambda r: False) is None
 
 
 def test_curved_outline_and_evenodd_hole() -> None:

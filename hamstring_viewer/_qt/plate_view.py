@@ -53,7 +53,7 @@ from PySide6.QtWidgets import (
 
 from hamstring_viewer.atlas import Atlas
 from hamstring_viewer.fastrecord import fast_dataclass
-from hamstring_viewer.geometry import CLICK_LAYERS, Plate, Point
+from hamstring_viewer.geometry import CLICK_LAYERS, Plate, Point, Region
 from hamstring_viewer.records import ReferralZone, Structure, TriggerPoint
 from hamstring_viewer.svgdoc import plate_variant
 
@@ -671,10 +671,11 @@ class PlateView(QGraphicsView):
     # queries -------------------------------------------------------------------------------
     def record_at(self, scene_pos: QPointF) -> str | None:
         """The record bound to the topmost visible clickable region at a scene point."""
-        for region in self.plate.regions_at(scene_pos.x(), scene_pos.y(), CLICK_LAYERS):
-            if region.id in self._hit and region.id not in self._hit_hidden:
-                return self._record_of.get(region.id)
-        return None
+        region = self.plate.hit_test(scene_pos.x(), scene_pos.y(), CLICK_LAYERS, self._clickable)
+        return None if region is None else self._record_of.get(region.id)
+
+    def _clickable(self, region: Region) -> bool:
+        return region.id in self._hit and region.id not in self._hit_hidden
 
     def record_at_view(self, pos: QPoint) -> str | None:
         return self.record_at(self.mapToScene(pos))
