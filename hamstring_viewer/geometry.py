@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import field
 from pathlib import Path as FilePath
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 from hamstring_viewer.fastrecord import fast_dataclass, record
 from hamstring_viewer.problems import ContentError, Problem
@@ -60,6 +60,7 @@ _MAX_SVG_BYTES = 20 * 1024 * 1024
 
 
 T_co = TypeVar("T_co", covariant=True)
+P = ParamSpec("P")
 
 
 class _Lazy(Sequence[T_co]):
@@ -450,7 +451,7 @@ def read_compiled_plate(
         return None  # damaged
     size = int.from_bytes(view[4:8], "little")
     try:
-        plate = plate_from_bytes(view[8 + size :], str(where))
+        plate = plate_from_bytes(view[8 + size :], str(where), summed=True)
         table = json.loads(bytes(view[8 : 8 + size]).decode("ascii"))
         plate._anchor_hints = _anchor_table(table, plate)
     except (ContentError, ValueError, UnicodeDecodeError, RecursionError):
@@ -459,20 +460,18 @@ def read_compiled_plate(
     return plate
 
 
-def _without_gc(
-    read: Callable[[bytes | memoryview, str], Plate],
-) -> Callable[[bytes | memoryview, str], Plate]:
+def _without_gc(read: Callable[P, Plate]) -> Callable[P, Plate]:
     """``read`` with the cyclic garbage collector paused: a plate is some 10^5 new tuples of
     floats (no cycles), and the collections they trigger cost a third of the reading time."""
     import functools
     import gc
 
     @functools.wraps(read)
-    def wrapper(data: bytes | memoryview, file: str = "<plate blob>") -> Plate:
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> Plate:
         enabled = gc.isenabled()
         gc.disable()
         try:
-            return read(data, file)
+            return read(*args, **kwargs)
         finally:
             if enabled:
                 gc.enable()
@@ -1488,15 +1487,22 @@ def all_finite(raw: bytes | memoryview) -> bool:
     making a Python float of each: a float64 is not finite exactly when its 11 exponent bits
     are all set, and those are the low 7 bits of its top byte and the high 4 of the next."""
     data = bytes(raw)  # (a strided slice of bytes is a fast copy; of a memoryview, not)
-    top = data[7::8].translate(_TOP_ALL_ONES)
+    tops = data[7::8]
+    if b"\x7f" not in tops and b"\xff" not in tops:
+        return True  # no top byte with all seven exponent bits set (a plate's usual case)
+    top = tops.translate(_TOP_ALL_ONES)
     nxt = data[6::8].translate(_NEXT_ALL_ONES)
     return int.from_bytes(top, "little") & int.from_bytes(nxt, "little") == 0
 
 
 @_without_gc
-def plate_from_bytes(data: bytes | memoryview, file: str = "<plate blob>") -> Plate:
+def plate_from_bytes(
+    data: bytes | memoryview, file: str = "<plate blob>", *, summed: bool = False
+) -> Plate:
     """The plate :func:`plate_to_bytes` wrote. Everything read is checked (checksum, layout,
-    types, finite numbers, counts, ids, layers); anything wrong raises :class:`ContentError`."""
+    types, finite numbers, counts, ids, layers); anything wrong raises :class:`ContentError`.
+    ``summed``: the caller has checked a checksum over all of ``data`` (the compiled plate
+    file's), so its own is not computed again."""
     import array
     import json
     import sys
@@ -1510,7 +1516,9 @@ def plate_from_bytes(data: bytes | memoryview, file: str = "<plate blob>") -> Pl
     start = magic + 8
     if len(data) < start or bytes(view[:magic]) != _BLOB_MAGIC:
         raise fail("wrong format marker")
-    if int.from_bytes(view[magic : magic + 4], "little") != zlib.crc32(view[magic + 4 :]):
+    if not summed and int.from_bytes(view[magic : magic + 4], "little") != zlib.crc32(
+        view[magic + 4 :]
+    ):
         raise fail("damaged (checksum mismatch)")
     size = int.from_bytes(view[magic + 4 : start], "little")
     if start + size > len(data) or (len(data) - start - size) % 8:
