@@ -322,6 +322,35 @@ def test_a_damaged_saved_window_size_is_kept_within_the_screen(
     assert tiny.width() >= 480 and tiny.height() >= 360
 
 
+def test_the_menus_are_filled_once_the_live_plate_is_on_screen(
+    qtbot: QtBot, places: tuple[Path, Path]
+) -> None:
+    """A start shows the menu bar at once and fills its menus on the first idle tick after
+    the live plate is painted: every entry is then there, in order, the pinned referred-pain
+    patterns of the last session ticked, and the menu-only shortcuts work."""
+    settings_file, cache = places
+    first = session(qtbot, settings_file, cache)
+    qtbot.waitUntil(lambda: "quit" in first.actions_by_name, timeout=20000)
+    first.state.set_overlay("tp_semitendinosus", True)
+    end_session(first, cache)
+
+    win = start(qtbot, settings_file, cache)
+    wait_loaded(qtbot, win)
+    titles = [a.text().replace("&", "") for a in win.menuBar().actions()]
+    assert titles[:4] == ["File", "Navigate", "View", "Referred pain"] and titles[-1] == "Help"
+    qtbot.waitUntil(lambda: "quit" in win.actions_by_name, timeout=20000)
+    menu = {a.text().replace("&", ""): a.menu() for a in win.menuBar().actions()}
+    navigate = [a.text().replace("&", "") for a in menu["Navigate"].actions()]
+    assert navigate[:4] == ["Back", "Forward", "Clear selection", "Focus plate / panel"]
+    pinned = win.actions_by_name["overlay_tp_semitendinosus"]
+    assert pinned.isChecked()
+    assert not win.actions_by_name["overlay_tp_semimembranosus_upper"].isChecked()
+    win.activateWindow()
+    win.view.setFocus()
+    QTest.keyClick(win, Qt.Key.Key_F6)
+    assert win.panel.browser.hasFocus()
+
+
 def test_our_modules_are_declared_to_pyside_as_its_hook_would_judge_them() -> None:
     """PySide reads every module imported after it back from its source to see whether it uses
     PySide; the app declares its own modules up front instead. The declaration must say what

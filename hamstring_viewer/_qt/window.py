@@ -21,6 +21,7 @@ from .launch import Snapshot, SnapshotWidget
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QKeySequence
+    from PySide6.QtWidgets import QMenu
 
     from hamstring_viewer.atlas import Atlas
     from hamstring_viewer.userdata import UserData
@@ -116,6 +117,9 @@ class MainWindow(QMainWindow):
         self.actions_by_name: dict[str, QAction] = {}
         self.features: dict[str, object] = {}
         self._features_pending = False
+        self._menus: dict[str, QMenu] = {}
+        self._menus_filled = False
+        self._view_actions: list[QAction] = []
         self._warm_queue: list[str] = []
         self._userdata: UserData | None = None
         self._restore_geometry()
@@ -201,6 +205,8 @@ class MainWindow(QMainWindow):
             "Point at the plate to name a structure; click to read about it."
         )
         self._build_actions()
+        if features != "after_first_paint":
+            self._fill_menus()
         self.is_loaded = True
         self._features_pending = features == "after_first_paint"
         if features is True:
@@ -312,17 +318,24 @@ class MainWindow(QMainWindow):
 
     def _on_first_paint(self) -> None:
         """Idle-time work starts once the plate is on screen, never before the first paint."""
-        if (self._warm_queue or self._features_pending) and not self._warm_timer.isActive():
+        if (
+            self._warm_queue or self._features_pending or not self._menus_filled
+        ) and not self._warm_timer.isActive():
             self._warm_timer.start()
 
     def install_features_now(self) -> None:
-        """Install the study features if start-up left them for after the first paint."""
+        """Fill the menus and install the study features if start-up left them for after the
+        first paint."""
+        self._fill_menus()
         if self._features_pending:
             self._install_features()
 
     def _on_warm_tick(self) -> None:
         """After the first paint: the study features first (their menus and docks), then one
         panel document per idle tick, so clicks later find it ready."""
+        if not self._menus_filled:
+            self._fill_menus()
+            return
         if self._features_pending:
             self._install_features()
             return
@@ -356,38 +369,33 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
+        """The tool bars and their actions, and the menu bar's menus (still empty: see
+        :meth:`_fill_menus`)."""
         from functools import partial
 
         from PySide6.QtCore import Qt
         from PySide6.QtGui import QActionGroup, QKeySequence
-        from PySide6.QtWidgets import QLineEdit, QMenu, QToolBar
+        from PySide6.QtWidgets import QLineEdit, QToolBar
 
         from hamstring_viewer import resources
 
         from .state import LAYERS
 
-        kb = self.atlas.kb
-        menu = self.menuBar()
-        file_menu = menu.addMenu("&File")
-        file_menu.addAction(
-            self._action("quit", "&Quit", self.close, QKeySequence.StandardKey.Quit)
-        )
-
-        nav = menu.addMenu("&Navigate")
+        bar = self.menuBar()
+        self._menus = {
+            name: bar.addMenu(title)
+            for name, title in (
+                ("file", "&File"),
+                ("navigate", "&Navigate"),
+                ("view", "&View"),
+                ("pain", "&Referred pain"),
+                ("help", "&Help"),
+            )
+        }
         back = self._action("back", "&Back", self.state.back, QKeySequence.StandardKey.Back)
         forward = self._action(
             "forward", "&Forward", self.state.forward, QKeySequence.StandardKey.Forward
         )
-        clear = self._action("clear", "&Clear selection", partial(self.state.select, None))
-        plate = self._action("focus_plate", "Focus &plate / panel", self._toggle_focus, "F6")
-        nav.addActions([back, forward, clear, plate])
-        hamstrings = nav.addMenu("&Hamstrings")
-        for s in kb.hamstrings:
-            hamstrings.addAction(
-                self._action(f"go_{s.id}", s.name, partial(self.state.select, s.id))
-            )
-
-        view = menu.addMenu("&View")
         zoom_in = self._action(
             "zoom_in", "Zoom &in", partial(self.view.zoom_by, 1.25), QKeySequence.StandardKey.ZoomIn
         )
@@ -398,13 +406,9 @@ class MainWindow(QMainWindow):
             QKeySequence.StandardKey.ZoomOut,
         )
         fit = self._action("fit", "&Fit plate", self.view.fit, "Ctrl+0")
-        view.addActions([zoom_in, zoom_out, fit])
-        view.addSeparator()
-        plates_menu = view.addMenu("&Plate")
-        plates_menu.setObjectName("plateMenu")
         self.view_group = QActionGroup(self)
         self.view_group.setExclusive(True)
-        view_actions: list[QAction] = []
+        self._view_actions = []
         for v in resources.views():
             if v.key not in self.atlas.plates:
                 continue  # an atlas built for fewer plates (tests, a single plate)
@@ -419,8 +423,7 @@ class MainWindow(QMainWindow):
             action.setToolTip(f"{v.title} ({v.shortcut})")
             action.setChecked(v.key == self.state.view)
             self.view_group.addAction(action)
-            plates_menu.addAction(action)
-            view_actions.append(action)
+            self._view_actions.append(action)
         for key in self.atlas.plates:  # a plate that is not a registered view (a test's)
             if f"view_{key}" not in self.actions_by_name:
                 action = self._action(
@@ -428,9 +431,7 @@ class MainWindow(QMainWindow):
                 )
                 action.setChecked(key == self.state.view)
                 self.view_group.addAction(action)
-                plates_menu.addAction(action)
-                view_actions.append(action)
-        view.addSeparator()
+                self._view_actions.append(action)
         layer_names = {
             "bones": "&Bones",
             "neighbours": "&Neighbouring muscles",
@@ -446,16 +447,84 @@ class MainWindow(QMainWindow):
                 checkable=True,
             )
             action.setChecked(self.state.layer_visible(name))
-            view.addAction(action)
-
-        pain = menu.addMenu("&Referred pain")
         show_all = self._action(
             "overlays_all", "Show &all", self.state.show_all_overlays, "Ctrl+Shift+A"
         )
         hide_all = self._action(
             "overlays_none", "Show &none", self.state.hide_all_overlays, "Ctrl+Shift+N"
         )
-        pain.addActions([show_all, hide_all])
+
+        toolbar = QToolBar("Main")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.addActions([back, forward])
+        toolbar.addSeparator()
+        toolbar.addActions([zoom_in, zoom_out, fit])
+        toolbar.addSeparator()
+        toolbar.addActions([show_all, hide_all])
+        toolbar.addSeparator()
+        for name in LAYERS:
+            toolbar.addAction(self.actions_by_name[f"layer_{name}"])
+        # as tall as the search field that joins the row after the first paint, so that the
+        # plate does not move (nor the start-up snapshot mismatch) by a pixel when it does
+        probe = QToolBar()
+        probe.addWidget(QLineEdit())
+        toolbar.setMinimumHeight(probe.sizeHint().height())
+        probe.deleteLater()
+        self.addToolBar(toolbar)
+        self.toolbar = toolbar
+        # the plates in a column of their own beside the plate (the top row is full at a usual
+        # window width, and the search field joins it after the first paint)
+        self.plate_toolbar: QToolBar | None = None
+        if len(self._view_actions) > 1:
+            plates = QToolBar("Plates")
+            plates.setObjectName("plateToolbar")
+            plates.setOrientation(Qt.Orientation.Vertical)
+            plates.addActions(self._view_actions)
+            self.addToolBar(Qt.ToolBarArea.LeftToolBarArea, plates)
+            self.plate_toolbar = plates
+
+    def _fill_menus(self) -> None:
+        """The menus' entries, with the actions found only there. A start fills them on the
+        first idle tick after the plate answers (a menu cannot open before); the keyboard
+        shortcuts of those actions (quit, F6, F1) work from then on."""
+        if self._menus_filled:
+            return
+        self._menus_filled = True
+        from functools import partial
+
+        from PySide6.QtGui import QKeySequence
+        from PySide6.QtWidgets import QMenu
+
+        from .state import LAYERS
+
+        kb = self.atlas.kb
+        by_name = self.actions_by_name
+        menus = self._menus
+        menus["file"].addAction(
+            self._action("quit", "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        )
+
+        nav = menus["navigate"]
+        clear = self._action("clear", "&Clear selection", partial(self.state.select, None))
+        plate = self._action("focus_plate", "Focus &plate / panel", self._toggle_focus, "F6")
+        nav.addActions([by_name["back"], by_name["forward"], clear, plate])
+        hamstrings = nav.addMenu("&Hamstrings")
+        for s in kb.hamstrings:
+            hamstrings.addAction(
+                self._action(f"go_{s.id}", s.name, partial(self.state.select, s.id))
+            )
+
+        view = menus["view"]
+        view.addActions([by_name["zoom_in"], by_name["zoom_out"], by_name["fit"]])
+        view.addSeparator()
+        plates_menu = view.addMenu("&Plate")
+        plates_menu.setObjectName("plateMenu")
+        plates_menu.addActions(self._view_actions)
+        view.addSeparator()
+        view.addActions([by_name[f"layer_{name}"] for name in LAYERS])
+
+        pain = menus["pain"]
+        pain.addActions([by_name["overlays_all"], by_name["overlays_none"]])
         pain.addSeparator()
         per_muscle = QMenu("By &muscle", pain)
         for s in kb.hamstrings:
@@ -479,8 +548,9 @@ class MainWindow(QMainWindow):
                 )
             )
         pain.addMenu(per_tp)
+        self._on_overlays_changed(None)  # (their ticks: overlays restored before this)
 
-        help_menu = menu.addMenu("&Help")
+        help_menu = menus["help"]
         help_menu.addAction(
             self._action(
                 "shortcuts",
@@ -490,35 +560,6 @@ class MainWindow(QMainWindow):
             )
         )
         help_menu.addAction(self._action("about", "&About Hamstring Viewer", self.show_about))
-
-        toolbar = QToolBar("Main")
-        toolbar.setObjectName("mainToolbar")
-        toolbar.addActions([back, forward])
-        toolbar.addSeparator()
-        toolbar.addActions([zoom_in, zoom_out, fit])
-        toolbar.addSeparator()
-        toolbar.addActions([show_all, hide_all])
-        toolbar.addSeparator()
-        for name in LAYERS:
-            toolbar.addAction(self.actions_by_name[f"layer_{name}"])
-        # as tall as the search field that joins the row after the first paint, so that the
-        # plate does not move (nor the start-up snapshot mismatch) by a pixel when it does
-        probe = QToolBar()
-        probe.addWidget(QLineEdit())
-        toolbar.setMinimumHeight(probe.sizeHint().height())
-        probe.deleteLater()
-        self.addToolBar(toolbar)
-        self.toolbar = toolbar
-        # the plates in a column of their own beside the plate (the top row is full at a usual
-        # window width, and the search field joins it after the first paint)
-        self.plate_toolbar: QToolBar | None = None
-        if len(view_actions) > 1:
-            plates = QToolBar("Plates")
-            plates.setObjectName("plateToolbar")
-            plates.setOrientation(Qt.Orientation.Vertical)
-            plates.addActions(view_actions)
-            self.addToolBar(Qt.ToolBarArea.LeftToolBarArea, plates)
-            self.plate_toolbar = plates
 
     def _on_view_action(self, view_key: str, checked: bool) -> None:
         if checked:
@@ -614,6 +655,8 @@ class MainWindow(QMainWindow):
         self.actions_by_name["forward"].setEnabled(self.state.can_go_forward())
 
     def _on_overlays_changed(self, _overlays: object) -> None:
+        if not self._menus_filled:
+            return  # (the menus are filled after the first answer, with the ticks then)
         for tp_id in self.atlas.kb.trigger_points:
             action = self.actions_by_name[f"overlay_{tp_id}"]
             with QSignalBlocker(action):
