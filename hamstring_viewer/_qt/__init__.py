@@ -27,30 +27,6 @@ def _declare_feature_use() -> None:
                 table.setdefault(f"hamstring_viewer{sub}.{entry[:-3]}", flag)
 
 
-def _warm_font_configuration() -> None:
-    """Load fontconfig's configuration on a thread of its own, while the app imports and
-    paints its first frame (Linux and the BSDs: where Qt finds its fonts through fontconfig).
-
-    Qt's first text (the plate's labels, after the first paint) would otherwise parse
-    fontconfig's XML files then, on the main thread: ~4 ms of every start. ``FcInit`` does
-    that parsing and nothing else, is thread-safe, releases the interpreter while it works
-    (a foreign call), and makes Qt's own ``FcInit`` a no-op; without fontconfig, nothing
-    happens."""
-    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
-        return
-    import contextlib
-    import ctypes
-    import threading
-
-    def init() -> None:
-        with contextlib.suppress(OSError, AttributeError):  # (no fontconfig: nothing to do)
-            ctypes.CDLL("libfontconfig.so.1").FcInit()
-
-    threading.Thread(target=init, name="fontconfig", daemon=True).start()
-
-
-_warm_font_configuration()
-
 import PySide6.QtCore  # noqa: E402, F401  (the table exists once PySide is imported)
 
 _declare_feature_use()
