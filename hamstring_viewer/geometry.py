@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import field
 from pathlib import Path as FilePath
-from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar, cast
 
 from hamstring_viewer.fastrecord import fast_dataclass, record
 from hamstring_viewer.problems import ContentError, Problem
@@ -1503,7 +1503,6 @@ def plate_from_bytes(
     types, finite numbers, counts, ids, layers); anything wrong raises :class:`ContentError`.
     ``summed``: the caller has checked a checksum over all of ``data`` (the compiled plate
     file's), so its own is not computed again."""
-    import array
     import json
     import sys
     import zlib
@@ -1527,10 +1526,16 @@ def plate_from_bytes(
         header = json.loads(bytes(view[start : start + size]).decode("ascii"))
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise fail(f"damaged header ({exc})") from None
-    numbers = array.array("d")
-    numbers.frombytes(view[start + size :])
-    if sys.byteorder != "little":
-        numbers.byteswap()
+    numbers: Sequence[float]
+    if sys.byteorder == "little":  # the numbers as they lie in the blob (no copy)
+        numbers = cast("Sequence[float]", view[start + size :].cast("d"))
+    else:
+        import array
+
+        swapped = array.array("d")
+        swapped.frombytes(view[start + size :])
+        swapped.byteswap()
+        numbers = swapped
     if not all_finite(view[start + size :]):
         raise fail("a number is not finite")
 
