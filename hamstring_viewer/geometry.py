@@ -103,6 +103,10 @@ class _Lazy(Sequence[T_co]):
     def __repr__(self) -> str:
         return repr(self._items())
 
+    def __reduce__(self) -> tuple[type, tuple[tuple[T_co, ...]]]:
+        # copied or pickled as the tuple it stands for (its numbers are a view of the file)
+        return (tuple, (self._items(),))
+
 
 def _values(numbers: Sequence[float], start: int, end: int) -> list[float]:
     chunk = numbers[start:end]

@@ -7,7 +7,13 @@ import random
 
 import pytest
 
-from hamstring_viewer.geometry import Plate, label_anchor, parse_plate
+from hamstring_viewer.geometry import (
+    Plate,
+    label_anchor,
+    parse_plate,
+    plate_from_bytes,
+    plate_to_bytes,
+)
 
 HEAD = (
     '<svg xmlns="http://www.w3.org/2000/svg" '
@@ -714,6 +720,21 @@ def test_a_huge_plate_gets_a_bounded_label_grid() -> None:
     anchor = label_anchor(plate, [plate.region("near")])  # no raster of 1e11 cells
     assert anchor is None or plate.region("near").contains(*anchor)
     assert plate._raster(6.0).step > 6.0
+
+
+def test_a_compiled_plate_copies_and_pickles_like_the_plate_it_was_made_from() -> None:
+    """The regions read from a compiled plate keep their numbers as a view of the file until
+    used; a copy or a pickle of them is the plain tuples, equal to the parsed plate's."""
+    import copy
+    import pickle
+
+    svg = plate_of(layer("Bones", '<path id="bone" d="M 0 0 C 10 0 10 10 0 10 Z"/>'))
+    plate, problems = parse_plate(svg)
+    assert problems == [] and plate is not None
+    again = plate_from_bytes(plate_to_bytes(plate))
+    for made in (copy.deepcopy(again), pickle.loads(pickle.dumps(again))):
+        assert made.regions == plate.regions
+        assert made.region("bone").contains(4, 5)
 
 
 def test_all_finite_finds_every_nan_and_infinity_and_passes_every_finite_number() -> None:
