@@ -93,7 +93,6 @@ class MainWindow(QMainWindow):
     state: AtlasState
     view: PlateView
     panel: InfoPanel
-    host: PlateHost
 
     def __init__(
         self,
@@ -117,6 +116,7 @@ class MainWindow(QMainWindow):
         self.actions_by_name: dict[str, QAction] = {}
         self.features: dict[str, object] = {}
         self._features_pending = False
+        self._host: PlateHost | None = None
         self._menus: dict[str, QMenu] = {}
         self._menus_filled = False
         self._view_actions: list[QAction] = []
@@ -164,7 +164,6 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QSplitter
 
-        from .host import PlateHost
         from .panel import InfoPanel
         from .plate_view import PlateView
         from .state import AtlasState
@@ -175,7 +174,6 @@ class MainWindow(QMainWindow):
             atlas.kb, self, views=list(atlas.plates), view=self.initial_view(atlas)
         )
         self.view = PlateView(atlas, self.state, svg_bytes)
-        self.host = PlateHost(self)
         self.panel = InfoPanel(self.state, show_now=False, settings=self.settings)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("splitter")
@@ -244,6 +242,15 @@ class MainWindow(QMainWindow):
             self._replay_clicks(clicks)
         self.panel.show_selection()  # the welcome page, if nothing restored or clicked
         self.loaded.emit()
+
+    @property
+    def host(self) -> PlateHost:
+        """What the features get of the window (made when the first is installed)."""
+        if self._host is None:
+            from .host import PlateHost
+
+            self._host = PlateHost(self)
+        return self._host
 
     @property
     def userdata(self) -> UserData:
