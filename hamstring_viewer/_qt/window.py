@@ -20,7 +20,7 @@ from hamstring_viewer.credits import PLATES_CREDIT
 from .launch import Snapshot, SnapshotWidget
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QAction, QKeySequence
+    from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QMenu
 
     from hamstring_viewer.atlas import Atlas
@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
         self._host: PlateHost | None = None
         self._menus: dict[str, QMenu] = {}
         self._menus_filled = False
+        self._pending_shortcuts: list[tuple[QAction, str]] = []
         self._view_actions: list[QAction] = []
         self._warm_queue: list[str] = []
         self._userdata: UserData | None = None
@@ -357,16 +358,21 @@ class MainWindow(QMainWindow):
         name: str,
         text: str,
         slot: object,
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        shortcut: str | None = None,
         checkable: bool = False,
     ) -> QAction:
-        from PySide6.QtGui import QAction, QKeySequence
+        """An action of the window. ``shortcut`` is a key sequence ("Ctrl+0") or the name of
+        one of Qt's standard keys ("standard:ZoomIn"); it takes effect when the menus are
+        filled (a start leaves Qt's key sequences for after its first answer)."""
+        from PySide6.QtGui import QAction
 
         action = QAction(self)  # (QAction(text, parent) costs ~1 ms of QIcon enums at start-up)
         action.setText(text)
         action.setObjectName(name)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            self._pending_shortcuts.append((action, shortcut))
+            if self._menus_filled:
+                self._apply_shortcuts()
         action.setCheckable(checkable)
         if checkable:
             action.toggled.connect(slot)
@@ -375,13 +381,24 @@ class MainWindow(QMainWindow):
         self.actions_by_name[name] = action
         return action
 
+    def _apply_shortcuts(self) -> None:
+        from PySide6.QtGui import QKeySequence
+
+        for action, shortcut in self._pending_shortcuts:
+            if shortcut.startswith("standard:"):
+                standard = QKeySequence.StandardKey[shortcut.removeprefix("standard:")]
+                action.setShortcut(QKeySequence(standard))
+            else:
+                action.setShortcut(QKeySequence(shortcut))
+        self._pending_shortcuts.clear()
+
     def _build_actions(self) -> None:
         """The tool bars and their actions, and the menu bar's menus (still empty: see
         :meth:`_fill_menus`)."""
         from functools import partial
 
         from PySide6.QtCore import Qt
-        from PySide6.QtGui import QActionGroup, QKeySequence
+        from PySide6.QtGui import QActionGroup
         from PySide6.QtWidgets import QLineEdit, QToolBar
 
         from hamstring_viewer import resources
@@ -399,18 +416,16 @@ class MainWindow(QMainWindow):
                 ("help", "&Help"),
             )
         }
-        back = self._action("back", "&Back", self.state.back, QKeySequence.StandardKey.Back)
-        forward = self._action(
-            "forward", "&Forward", self.state.forward, QKeySequence.StandardKey.Forward
-        )
+        back = self._action("back", "&Back", self.state.back, "standard:Back")
+        forward = self._action("forward", "&Forward", self.state.forward, "standard:Forward")
         zoom_in = self._action(
-            "zoom_in", "Zoom &in", partial(self.view.zoom_by, 1.25), QKeySequence.StandardKey.ZoomIn
+            "zoom_in", "Zoom &in", partial(self.view.zoom_by, 1.25), "standard:ZoomIn"
         )
         zoom_out = self._action(
             "zoom_out",
             "Zoom &out",
             partial(self.view.zoom_by, 0.8),
-            QKeySequence.StandardKey.ZoomOut,
+            "standard:ZoomOut",
         )
         fit = self._action("fit", "&Fit plate", self.view.fit, "Ctrl+0")
         self.view_group = QActionGroup(self)
@@ -499,7 +514,6 @@ class MainWindow(QMainWindow):
         self._menus_filled = True
         from functools import partial
 
-        from PySide6.QtGui import QKeySequence
         from PySide6.QtWidgets import QMenu
 
         from .state import LAYERS
@@ -507,9 +521,7 @@ class MainWindow(QMainWindow):
         kb = self.atlas.kb
         by_name = self.actions_by_name
         menus = self._menus
-        menus["file"].addAction(
-            self._action("quit", "&Quit", self.close, QKeySequence.StandardKey.Quit)
-        )
+        menus["file"].addAction(self._action("quit", "&Quit", self.close, "standard:Quit"))
 
         nav = menus["navigate"]
         clear = self._action("clear", "&Clear selection", partial(self.state.select, None))
@@ -563,10 +575,11 @@ class MainWindow(QMainWindow):
                 "shortcuts",
                 "&Keyboard shortcuts",
                 self.show_shortcuts,
-                QKeySequence.StandardKey.HelpContents,
+                "standard:HelpContents",
             )
         )
         help_menu.addAction(self._action("about", "&About Hamstring Viewer", self.show_about))
+        self._apply_shortcuts()
 
     def _on_view_action(self, view_key: str, checked: bool) -> None:
         if checked:
