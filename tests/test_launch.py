@@ -178,14 +178,22 @@ def test_the_live_plate_paints_its_background_from_the_snapshot_until_a_layer_ch
     first_plate = first.view.viewport().grab().toImage()
     end_session(first, cache)
 
+    maps = Path("/proc/self/maps")
+    snapshot_file = str((cache / launch.SNAPSHOT_FILE).resolve())
+
+    def mapped() -> bool:  # (Linux: the files this process has mapped)
+        return maps.exists() and snapshot_file in maps.read_text()
+
     win = session(qtbot, settings_file, cache)
     scene = win.view.plate_scene()
     assert scene.raster is not None  # the background comes from the saved raster ...
     assert alike(win.view.viewport().grab().toImage(), first_plate)  # ... that looks the same
+    assert mapped() or not maps.exists()  # (read in place from the snapshot's file)
     bones = QPoint(*first_plate_point_of_bone(win))
     win.actions_by_name["layer_bones"].trigger()
     assert scene.raster is None  # a layer change paints from the SVG again
     assert colour(win.view.viewport().grab().toImage(), bones) != colour(first_plate, bones)
+    qtbot.waitUntil(lambda: not mapped())  # and the snapshot's file is let go
     win.close()
 
 

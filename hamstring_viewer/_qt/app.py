@@ -141,6 +141,7 @@ def save_start_snapshot(window: MainWindow, cache: Path) -> bool:
 
     if not window.is_loaded:
         return False
+    window.view.release_raster()  # (the old snapshot's file is about to be replaced)
     window.settings.sync()
     data_dir, plates = window.content_paths
     fresh = MainWindow(

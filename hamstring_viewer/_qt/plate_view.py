@@ -297,6 +297,12 @@ class PlateScene(QGraphicsScene):
         painter.restore()
 
 
+class Releasable(Protocol):
+    """What holds a start-up raster's pixels (the snapshot's mapped file)."""
+
+    def release(self) -> None: ...
+
+
 class PlateTool(Protocol):
     """A mode that takes the plate's left-button presses (pain marks, quiz answers).
 
@@ -366,6 +372,7 @@ class PlateView(QGraphicsView):
         self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
         self.setScene(scene)
 
+        self._raster_source: Releasable | None = None
         self._renderer: QSvgRenderer | None = None
         self._layer_renderers: list[QSvgRenderer] = []
         self._background: tuple[frozenset[str], QSvgRenderer] | None = None
@@ -879,7 +886,7 @@ class PlateView(QGraphicsView):
                 renderer.deleteLater()
 
     def _redraw_background(self) -> None:
-        self.plate_scene().raster = None
+        self.release_raster()
         self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
         self.resetCachedContent()
         self.plate_scene().invalidate(self.sceneRect(), QGraphicsScene.SceneLayer.BackgroundLayer)
@@ -898,11 +905,16 @@ class PlateView(QGraphicsView):
         painter.end()
         return image, transform
 
-    def use_raster(self, image: QImage, transform: QTransform) -> None:
+    def use_raster(
+        self, image: QImage, transform: QTransform, source: Releasable | None = None
+    ) -> None:
         """Paint the background from ``image`` while the view transform is ``transform``
         (at start-up: the fitted plate, rendered when the last session ended), instead of
-        rendering the SVG; a change of layers drops it."""
+        rendering the SVG; a change of layers drops it. ``source`` holds the image's pixels
+        (the start-up snapshot's mapped file): it is released when the raster is dropped."""
+        self.release_raster()
         scene = self.plate_scene()
+        self._raster_source = source
         scene.raster = (image, transform)
         scene.raster_dropped = self._on_raster_dropped
         # one blit per paint needs no background cache (filling and blitting a cache pixmap
@@ -916,7 +928,16 @@ class PlateView(QGraphicsView):
 
     def _cache_background(self) -> None:
         if self.plate_scene().raster is None:
+            self.release_raster()
             self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
+
+    def release_raster(self) -> None:
+        """Stop painting from the start-up raster, and let go of the file it lies in (the
+        app does so before it writes the next snapshot over that file)."""
+        self.plate_scene().raster = None
+        source, self._raster_source = self._raster_source, None
+        if source is not None:
+            source.release()
 
     # zoom ----------------------------------------------------------------------------------
     def _set_scroll_bars(self, policy: Qt.ScrollBarPolicy) -> None:
