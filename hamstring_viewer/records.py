@@ -66,6 +66,8 @@ class Connection:
 
 @record
 class Innervation:
+    """The nerve that supplies a muscle, the division it runs in and its spinal roots."""
+
     nerve: str
     division: str
     roots: tuple[str, ...]
@@ -74,6 +76,8 @@ class Innervation:
 
 @record
 class Actions:
+    """What a muscle does at the hip, at the knee and in rotation of the bent knee."""
+
     hip: Fact
     knee: Fact
     knee_rotation: Fact
@@ -158,6 +162,8 @@ class ReferralZone:
 
 @record
 class Exercise:
+    """A strengthening exercise: its steps, breathing, advice and variations."""
+
     id: str
     name: str
     kind: str
@@ -173,6 +179,8 @@ class Exercise:
 
 @record
 class Stretch:
+    """A stretch of one or more muscles, step by step."""
+
     id: str
     name: str
     targets: tuple[str, ...]
@@ -199,6 +207,8 @@ class Technique:
 
 @record
 class PalpationGuide:
+    """How to find and feel a muscle: the position, then the steps."""
+
     id: str
     name: str
     targets: tuple[str, ...]
@@ -210,6 +220,8 @@ class PalpationGuide:
 
 @record
 class GlossaryTerm:
+    """A term of the glossary, in English and Latin, with its definition."""
+
     id: str
     english: str
     latin: str

@@ -228,6 +228,8 @@ class LabelItem(QGraphicsItem):
 
 @fast_dataclass(slots=True)
 class _Label:
+    """A label to place: the record it names, the point its leader line ends at, its text."""
+
     record_id: str
     anchor: Point
     text: str
