@@ -34,14 +34,20 @@ missed: list[Key] | None = None
 _use_ahead = True
 
 
+_loaded: dict[Key, Callable[..., Any]] | None = None
+
+
 def _factories() -> dict[Key, Callable[..., Any]]:
+    global _loaded
     if not _use_ahead:
         return {}
-    try:
-        from hamstring_viewer._record_code import FACTORIES
-    except ImportError:  # not written yet (a fresh checkout before tools/compile_plates.py)
-        return {}
-    return cast("dict[Key, Callable[..., Any]]", FACTORIES)
+    if _loaded is None:
+        try:
+            from hamstring_viewer._record_code import FACTORIES
+        except ImportError:  # not written yet (a fresh checkout before tools/compile_plates.py)
+            return {}
+        _loaded = cast("dict[Key, Callable[..., Any]]", FACTORIES)
+    return _loaded
 
 
 def _create_fn(

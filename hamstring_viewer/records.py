@@ -5,8 +5,6 @@ name their SVG element ids (``svg_ids`` / ``svg_id``): the ids are the only bind
 art and the data.
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterator, Mapping
 from dataclasses import field
 from typing import Literal
