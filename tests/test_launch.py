@@ -359,22 +359,26 @@ def test_the_menus_are_filled_once_the_live_plate_is_on_screen(
     assert win.panel.browser.hasFocus()
 
 
-def test_our_modules_are_declared_to_pyside_as_its_hook_would_judge_them() -> None:
+def test_modules_are_declared_to_pyside_as_its_hook_would_judge_them() -> None:
     """PySide reads every module imported after it back from its source to see whether it uses
-    PySide; the app declares its own modules up front instead. The declaration must say what
-    that reading would find: "uses PySide" exactly for the modules whose text names PySide6."""
+    PySide; the app declares its own modules and the standard library's up front instead. The
+    declaration must say what that reading would find: "uses PySide" exactly for the modules
+    whose text names PySide6."""
     script = (
         "import json, sys\n"
         "import hamstring_viewer._qt\n"
+        "import hamstring_viewer._qt.app, hamstring_viewer.catalog, hamstring_viewer.painfinder\n"
         "table = getattr(sys.modules.get('shibokensupport.feature'), 'pyside_feature_dict', None)\n"
-        "print(json.dumps({k: v for k, v in (table or {}).items() if k.startswith('hamstring')}))\n"
+        "files = {n: getattr(m, '__file__', None) for n, m in list(sys.modules.items())}\n"
+        "print(json.dumps({'table': table or {}, 'files': files}))\n"
     )
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     out = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, env=env
     )
     assert out.returncode == 0, out.stderr
-    table = json.loads(out.stdout.strip().splitlines()[-1])
+    seen = json.loads(out.stdout.strip().splitlines()[-1])
+    table, files = seen["table"], seen["files"]
     if not table:
         pytest.skip("this PySide keeps no table of modules")
     package = ROOT / "hamstring_viewer"
@@ -387,3 +391,13 @@ def test_our_modules_are_declared_to_pyside_as_its_hook_would_judge_them() -> No
         assert table.get(name) == expected, name
         judged += 1
     assert judged >= 30
+    # the standard library's modules imported here: declared, and none names PySide6
+    stdlib = [
+        name
+        for name in table
+        if name.split(".")[0] in sys.stdlib_module_names and str(files.get(name)).endswith(".py")
+    ]
+    assert len(stdlib) > 20
+    for name in stdlib:
+        text = Path(files[name]).read_text(encoding="utf-8", errors="replace")
+        assert table[name] == (0 if "PySide6" in text else -1), name
