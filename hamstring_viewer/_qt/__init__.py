@@ -22,6 +22,17 @@ STDLIB_SUBMODULES = (
     "xml.etree.ElementTree",
     "xml.parsers.expat",
 )
+#: the libraries the app uses besides Qt (none of them uses PySide)
+LIBRARIES = (
+    "svgelements",
+    "fsrs",
+    "fsrs.card",
+    "fsrs.rating",
+    "fsrs.review_log",
+    "fsrs.scheduler",
+    "fsrs.state",
+    "typing_extensions",
+)
 
 
 def _declare_feature_use() -> None:
@@ -30,9 +41,9 @@ def _declare_feature_use() -> None:
     After PySide is imported, every module imported is read back from its source file and
     searched for "PySide6", to decide whether PySide's ``__feature__`` switches apply to it
     (0: it uses PySide; -1: ignore it). Our ~40 modules are known: the widgets in this package
-    use PySide, the core never does; nor does the standard library. Saying so spares each
-    import that reading (some 5 ms of a start, and more as features load). Nothing happens if
-    this PySide keeps the table elsewhere.
+    use PySide, the core never does; nor do the standard library and the other libraries.
+    Saying so spares each import that reading (some 5 ms of a start, and more as features
+    load). Nothing happens if this PySide keeps the table elsewhere.
     """
     feature = sys.modules.get("shibokensupport.feature")
     table = getattr(feature, "pyside_feature_dict", None)
@@ -44,7 +55,7 @@ def _declare_feature_use() -> None:
         for entry in os.listdir(folder):
             if entry.endswith(".py") and entry != "__init__.py":
                 table.setdefault(f"hamstring_viewer{sub}.{entry[:-3]}", flag)
-    for name in (*sys.stdlib_module_names, *STDLIB_SUBMODULES):
+    for name in (*sys.stdlib_module_names, *STDLIB_SUBMODULES, *LIBRARIES):
         table.setdefault(name, -1)
 
 
