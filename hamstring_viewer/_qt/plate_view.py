@@ -167,6 +167,19 @@ class RegionsItem(QGraphicsItem):
             painter.drawPath(path)
 
 
+#: a label's text alignment (as Qt's int flags: made once, not at every paint)
+_LEFT_FLAGS = int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
+_RIGHT_FLAGS = int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight)
+_LABEL_PEN: list[QPen] = []
+
+
+def _label_pen() -> QPen:
+    """The labels' text colour (one pen, made at the first paint)."""
+    if not _LABEL_PEN:
+        _LABEL_PEN.append(QPen(QColor("#2b2b2b")))
+    return _LABEL_PEN[0]
+
+
 class LabelItem(QGraphicsItem):
     """A label drawn at a fixed on-screen size beside the plate, with a leader line."""
 
@@ -219,11 +232,9 @@ class LabelItem(QGraphicsItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         painter.setFont(self.font)
-        painter.setPen(QPen(QColor("#2b2b2b")))
-        align = Qt.AlignmentFlag.AlignVCenter | (
-            Qt.AlignmentFlag.AlignRight if self.right_aligned else Qt.AlignmentFlag.AlignLeft
-        )
-        painter.drawText(self._rect.adjusted(3, 0, -3, 0), int(align), self.text)
+        painter.setPen(_label_pen())
+        flags = _RIGHT_FLAGS if self.right_aligned else _LEFT_FLAGS
+        painter.drawText(self._rect.adjusted(3, 0, -3, 0), flags, self.text)
 
 
 @fast_dataclass(slots=True)
