@@ -208,22 +208,24 @@ _RACY_NS = 2_000_000_000  # files changed this recently may change again within 
 def _stat_stamp(data_dir: Path, plates: PlatePaths) -> tuple[list[object], int]:
     """Paths, sizes and modification times of the files :func:`content_key` reads, and the
     newest modification time (as JSON-ready lists)."""
+    import os
+
     from hamstring_viewer import __version__, resources
 
-    figures = data_dir / resources.FIGURES_FILE
-    files = [
-        path
-        for path in resources.files_under(data_dir)
-        if path.suffix == ".toml" and path != figures
+    figures = os.fspath(data_dir / resources.FIGURES_FILE)
+    rows = [
+        row
+        for row in resources.file_stats(data_dir)
+        if row[0].endswith(".toml") and row[0] != figures
     ]
-    stamp: list[object] = [_CACHE_FORMAT, __version__, str(data_dir.resolve())]
-    newest = 0
     svgs = plate_files(plates)
-    stamp.append(list(svgs))
-    for path in [*files, *(p.resolve() for p in svgs.values())]:
-        info = path.stat()
-        stamp.append([str(path), info.st_size, info.st_mtime_ns])
-        newest = max(newest, info.st_mtime_ns)
+    for svg in svgs.values():
+        real = os.path.realpath(svg)
+        info = os.stat(real)
+        rows.append((real, info.st_size, info.st_mtime_ns))
+    stamp: list[object] = [_CACHE_FORMAT, __version__, os.path.realpath(data_dir), list(svgs)]
+    stamp.extend([list(row) for row in rows])
+    newest = max((row[2] for row in rows), default=0)
     return stamp, newest
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import mmap
+import os
 import struct
 from collections.abc import Mapping
 from pathlib import Path
@@ -41,15 +42,12 @@ def content_stamp(
 ) -> list[list[object]]:
     """Name, size and modification time of every plate (by default every view's) and of
     every content file (cheap: no reading), so a snapshot of older content is never shown."""
-    files = [
-        *(plates or resources.plate_paths()).values(),
-        *resources.files_under(data_dir or resources.data_dir()),
-    ]
-    stamp: list[list[object]] = []
-    for path in sorted(files):
-        info = path.stat()
-        stamp.append([path.name, info.st_size, info.st_mtime_ns])
-    return stamp
+    stats = resources.file_stats(data_dir or resources.data_dir())
+    for path in (plates or resources.plate_paths()).values():
+        info = os.stat(path)
+        stats.append((os.fspath(path), info.st_size, info.st_mtime_ns))
+    stats.sort()
+    return [[os.path.basename(path), size, mtime] for path, size, mtime in stats]
 
 
 def _plain(value: object) -> str:
