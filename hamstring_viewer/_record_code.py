@@ -910,6 +910,384 @@ def _f124():
   return NotImplemented
  return __eq__
 
+def _f125(cls, checked, _Bad, _STR):
+ def read_Fact(value):
+  if type(value) is not list or len(value) != 4:
+    return checked(value)
+  v0, v1, v2, v3 = value
+  if type(v0) is not str:
+    return checked(value)
+  if type(v1) is not list or (v1 and set(map(type, v1)) != _STR):
+    return checked(value)
+  if type(v2) is not list or (v2 and set(map(type, v2)) != _STR):
+    return checked(value)
+  if type(v3) is not str:
+    return checked(value)
+  try:
+    return cls(v0, tuple(v1), tuple(v2), v3)
+  except _Bad:
+    return checked(value)
+ return read_Fact
+
+def _f126(cls, checked, _Bad, _STR):
+ def read_Correction(value):
+  if type(value) is not list or len(value) != 7:
+    return checked(value)
+  v0, v1, v2, v3, v4, v5, v6 = value
+  if type(v0) is not str:
+    return checked(value)
+  if type(v1) is not str:
+    return checked(value)
+  if type(v2) is not str:
+    return checked(value)
+  if type(v3) is not str:
+    return checked(value)
+  if type(v4) is not str:
+    return checked(value)
+  if type(v5) is not list or (v5 and set(map(type, v5)) != _STR):
+    return checked(value)
+  if type(v6) is not list or (v6 and set(map(type, v6)) != _STR):
+    return checked(value)
+  try:
+    return cls(v0, v1, v2, v3, v4, tuple(v5), tuple(v6))
+  except _Bad:
+    return checked(value)
+ return read_Correction
+
+def _f127(cls, checked, _Bad, _STR):
+ def read_Innervation(value):
+  if type(value) is not list or len(value) != 4:
+    return checked(value)
+  v0, v1, v2, v3 = value
+  if type(v0) is not str:
+    return checked(value)
+  if type(v1) is not str:
+    return checked(value)
+  if type(v2) is not list or (v2 and set(map(type, v2)) != _STR):
+    return checked(value)
+  if type(v3) is not list or (v3 and set(map(type, v3)) != _STR):
+    return checked(value)
+  try:
+    return cls(v0, v1, tuple(v2), tuple(v3))
+  except _Bad:
+    return checked(value)
+ return read_Innervation
+
+def _f128(cls, checked, _Bad, _STR, p0, p1, p2, p3):
+ def read_Actions(value):
+  if type(value) is not list or len(value) != 4:
+    return checked(value)
+  v0, v1, v2, v3 = value
+  try:
+    return cls(p0(v0), p1(v1), p2(v2), p3(v3))
+  except _Bad:
+    return checked(value)
+ return read_Actions
+
+def _f129(cls, checked, _Bad, _STR):
+ def read_Connection(value):
+  if type(value) is not list or len(value) != 3:
+    return checked(value)
+  v0, v1, v2 = value
+  if type(v0) is not str:
+    return checked(value)
+  if type(v1) is not str:
+    return checked(value)
+  if type(v2) is not list or (v2 and set(map(type, v2)) != _STR):
+    return checked(value)
+  try:
+    return cls(v0, v1, tuple(v2))
+  except _Bad:
+    return checked(value)
+ return read_Connection
+
+def _f130(cls, checked, _Bad, _STR, p7, p8, p9, p10, p11, p13, p14, p16, p17, p18, p19, p25, p26, p30):
+ def read_Structure(value):
+  if type(value) is not list or len(value) != 31:
+    return checked(value)
+  v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27, v28, v29, v30 = value
+  if type(v0) is not str:
+    return checked(value)
+  if type(v1) is not str:
+    return checked(value)
+  if type(v2) is not str:
+    return checked(value)
+  if type(v3) is not str:
+    return checked(value)
+  if type(v4) is not str:
+    return checked(value)
+  if type(v5) is not list or (v5 and set(map(type, v5)) != _STR):
+    return checked(value)
+  if type(v6) is not list or (v6 and set(map(type, v6)) != _STR):
+    return checked(value)
+  if type(v12) is not list or (v12 and set(map(type, v12)) != _STR):
+    return checked(value)
+  if type(v15) is not list or (v15 and set(map(type, v15)) != _STR):
+    return checked(value)
+  if type(v20) is not list or (v20 and set(map(type, v20)) != _STR):
+    return checked(value)
+  if type(v21) is not list or (v21 and set(map(type, v21)) != _STR):
+    return checked(value)
+  if type(v22) is not list or (v22 and set(map(type, v22)) != _STR):
+    return checked(value)
+  if type(v23) is not list or (v23 and set(map(type, v23)) != _STR):
+    return checked(value)
+  if type(v24) is not list or (v24 and set(map(type, v24)) != _STR):
+    return checked(value)
+  if type(v27) is not list or (v27 and set(map(type, v27)) != _STR):
+    return checked(value)
+  if type(v28) is not list or (v28 and set(map(type, v28)) != _STR):
+    return checked(value)
+  if type(v29) is not list or (v29 and set(map(type, v29)) != _STR):
+    return checked(value)
+  try:
+    return cls(v0, v1, v2, v3, v4, tuple(v5), tuple(v6), p7(v7), p8(v8), p9(v9), p10(v10), p11(v11), tuple(v12), p13(v13), p14(v14), tuple(v15), p16(v16), p17(v17), p18(v18), p19(v19), tuple(v20), tuple(v21), tuple(v22), tuple(v23), tuple(v24), p25(v25), p26(v26), tuple(v27), tuple(v28), tuple(v29), p30(v30))
+  except _Bad:
+    return checked(value)
+ return read_Structure
+
+def _f131(cls, checked, _Bad, _STR, p5, p7, p8, p11):
+ def read_TriggerPoint(value):
+  if type(value) is not list or len(value) != 12:
+    return checked(value)
+  v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11 = value
+  if type(v0) is not str:
+    return checked(value)
+  if type(v1) is not str:
+    return checked(value)
+  if type(v2) is not str:
+    return checked(value)
+  if type(v3) is not str:
+    return checked(value)
+  if type(v4) is not str:
+    return checked(value)
+  if type(v6) is not list or (v6 and set(map(type, v6)) != _STR):
+    return checked(value)
+  if type(v9) is not list or (v9 and set(map(type, v9)) != _STR):
+    return checked(value)
+  if type(v10) is not list or (v10 and set(map(type, v10)) != _STR):
+    return checked(value)
+  try:
+    return cls(v0, v1, v2, v3, v4, p5(v5), tuple(v6), p7(v7), p8(v8), tuple(v9), tuple(v10), p11(v11))
+  except _Bad:
+    return checked(value)
+ return read_TriggerPoint
+
+def _f132(cls, checked, _Bad, _STR, p6, p8):
+ def read_ReferralZone(value):
+  if type(value) is not list or len(value) != 9:
+    return checked(value)
+  v0, v1, v2, v3, v4, v5, v6, v7, v8 = value
+  if type(v0) is not str:
+    return checked(value)
+  if type(v1) is not str:
+    return checked(value)
+  if type(v2) is not str:
+    return checked(value)
+  if type(v3) is not str:
+    return checked(value)
+  if type(v4) is not list or (v4 and set(map(type, v4)) != _STR):
+    return checked(value)
+  if type(v5) is not list or (v5 and set(map(type, v5)) != _STR):
+    return checked(value)
+  if type(v7) is not list or (v7 and set(map(type, v7)) != _STR):
+    return checked(value)
+  try:
+    return cls(v0, v1, v2, v3, tuple(v4), tuple(v5), p6(v6), tuple(v7), p8(v8))
+  except _Bad:
+    return checked(value)
+ return read_ReferralZone
+
+def _f133(cls, checked, _Bad, _STR, p10):
+ def read_Exercise(value):
+  if type(value) is not list or len(value) != 11:
+    return checked(value)
+  v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10 = value
+  if type(v0) is not str:
+    return checked(value)
+  if type(v1) is not str:
+    return checked(value)
+  if type(v2) is not str:
+    return checked(value)
+  if type(v3) is not list or (v3 and set(map(type, v3)) != _STR):
+    return checked(value)
+  if type(v4) is not str:
+    return checked(value)
+  if type(v5) is not list or (v5 and set(map(type, v5)) != _STR):
+    return checked(value)
+  if type(v6) is not list or (v6 and set(map(type, v6)) != _STR):
+    return checked(value)
+  if type(v7) is not list or (v7 and set(map(type, v7)) != _STR):
+    return checked(value)
+  if type(v8) is not list or (v8 and set(map(type, v8)) != _STR):
+    return checked(value)
+  if type(v9) is not list or (v9 and set(map(type, v9)) != _STR):
+    return checked(value)
+  try:
+    return cls(v0, v1, v2, tuple(v3), v4, tuple(v5), tuple(v6), tuple(v7), tuple(v8), tuple(v9), p10(v10))
+  except _Bad:
+    return checked(value)
+ return read_Exercise
+
+def _f134(cls, checked, _Bad, _STR, p6):
+ def read_Stretch(value):
+  if type(value) is not list or len(value) != 7:
+    return checked(value)
+  v0, v1, v2, v3, v4, v5, v6 = value
+  if type(v0) is not str:
+    return checked(value)
+  if type(v1) is not str:
+    return checked(value)
+  if type(v2) is not list or (v2 and set(map(type, v2)) != _STR):
+    return checked(value)
+  if type(v3) is not list or (v3 and set(map(type, v3)) != _STR):
+    return checked(value)
+  if type(v4) is not list or (v4 and set(map(type, v4)) != _STR):
+    return checked(value)
+  if type(v5) is not list or (v5 and set(map(type, v5)) != _STR):
+    return checked(value)
+  try:
+    return cls(v0, v1, tuple(v2), tuple(v3), tuple(v4), tuple(v5), p6(v6))
+  except _Bad:
+    return checked(value)
+ return read_Stretch
+
+def _f135(cls, checked, _Bad, _STR, p8):
+ def read_Technique(value):
+  if type(value) is not list or len(value) != 9:
+    return checked(value)
+  v0, v1, v2, v3, v4, v5, v6, v7, v8 = value
+  if type(v0) is not str:
+    return checked(value)
+  if type(v1) is not str:
+    return checked(value)
+  if type(v2) is not str:
+    return checked(value)
+  if type(v3) is not list or (v3 and set(map(type, v3)) != _STR):
+    return checked(value)
+  if type(v4) is not list or (v4 and set(map(type, v4)) != _STR):
+    return checked(value)
+  if type(v5) is not list or (v5 and set(map(type, v5)) != _STR):
+    return checked(value)
+  if type(v6) is not list or (v6 and set(map(type, v6)) != _STR):
+    return checked(value)
+  if type(v7) is not list or (v7 and set(map(type, v7)) != _STR):
+    return checked(value)
+  try:
+    return cls(v0, v1, v2, tuple(v3), tuple(v4), tuple(v5), tuple(v6), tuple(v7), p8(v8))
+  except _Bad:
+    return checked(value)
+ return read_Technique
+
+def _f136(cls, checked, _Bad, _STR, p6):
+ def read_PalpationGuide(value):
+  if type(value) is not list or len(value) != 7:
+    return checked(value)
+  v0, v1, v2, v3, v4, v5, v6 = value
+  if type(v0) is not str:
+    return checked(value)
+  if type(v1) is not str:
+    return checked(value)
+  if type(v2) is not list or (v2 and set(map(type, v2)) != _STR):
+    return checked(value)
+  if type(v3) is not str:
+    return checked(value)
+  if type(v4) is not list or (v4 and set(map(type, v4)) != _STR):
+    return checked(value)
+  if type(v5) is not list or (v5 and set(map(type, v5)) != _STR):
+    return checked(value)
+  try:
+    return cls(v0, v1, tuple(v2), v3, tuple(v4), tuple(v5), p6(v6))
+  except _Bad:
+    return checked(value)
+ return read_PalpationGuide
+
+def _f137(cls, checked, _Bad, _STR):
+ def read_GlossaryTerm(value):
+  if type(value) is not list or len(value) != 6:
+    return checked(value)
+  v0, v1, v2, v3, v4, v5 = value
+  if type(v0) is not str:
+    return checked(value)
+  if type(v1) is not str:
+    return checked(value)
+  if type(v2) is not str:
+    return checked(value)
+  if type(v3) is not str:
+    return checked(value)
+  if type(v4) is not list or (v4 and set(map(type, v4)) != _STR):
+    return checked(value)
+  if type(v5) is not list or (v5 and set(map(type, v5)) != _STR):
+    return checked(value)
+  try:
+    return cls(v0, v1, v2, v3, tuple(v4), tuple(v5))
+  except _Bad:
+    return checked(value)
+ return read_GlossaryTerm
+
+def _f138(cls, checked, _Bad, _STR, p5):
+ def read_Source(value):
+  if type(value) is not list or len(value) != 9:
+    return checked(value)
+  v0, v1, v2, v3, v4, v5, v6, v7, v8 = value
+  if type(v0) is not str:
+    return checked(value)
+  if type(v1) is not str:
+    return checked(value)
+  if type(v2) is not str:
+    return checked(value)
+  if type(v3) is not str:
+    return checked(value)
+  if type(v4) is not str:
+    return checked(value)
+  if type(v6) is not str:
+    return checked(value)
+  if type(v7) is not str:
+    return checked(value)
+  if type(v8) is not str:
+    return checked(value)
+  try:
+    return cls(v0, v1, v2, v3, v4, p5(v5), v6, v7, v8)
+  except _Bad:
+    return checked(value)
+ return read_Source
+
+def _f139(cls, checked, _Bad, _STR, p2, p3):
+ def read_LookAlikeTrigger(value):
+  if type(value) is not list or len(value) != 4:
+    return checked(value)
+  v0, v1, v2, v3 = value
+  if type(v0) is not str:
+    return checked(value)
+  if type(v1) is not list or (v1 and set(map(type, v1)) != _STR):
+    return checked(value)
+  try:
+    return cls(v0, tuple(v1), p2(v2), p3(v3))
+  except _Bad:
+    return checked(value)
+ return read_LookAlikeTrigger
+
+def _f140(cls, checked, _Bad, _STR, p3, p4, p6):
+ def read_LookAlikeCause(value):
+  if type(value) is not list or len(value) != 8:
+    return checked(value)
+  v0, v1, v2, v3, v4, v5, v6, v7 = value
+  if type(v0) is not str:
+    return checked(value)
+  if type(v1) is not str:
+    return checked(value)
+  if type(v2) is not str:
+    return checked(value)
+  if type(v5) is not list or (v5 and set(map(type, v5)) != _STR):
+    return checked(value)
+  if type(v7) is not list or (v7 and set(map(type, v7)) != _STR):
+    return checked(value)
+  try:
+    return cls(v0, v1, v2, p3(v3), p4(v4), tuple(v5), p6(v6), tuple(v7))
+  except _Bad:
+    return checked(value)
+ return read_LookAlikeCause
+
 FACTORIES = {
 
     ('__init__', ('self', 'text:_type_text', 'sources:_type_sources', 'sites:_type_sites=_dflt_sites', 'topic:_type_topic=_dflt_topic'), ("__dataclass_builtins_object__.__setattr__(self,'text',text)", "__dataclass_builtins_object__.__setattr__(self,'sources',sources)", "__dataclass_builtins_object__.__setattr__(self,'sites',sites)", "__dataclass_builtins_object__.__setattr__(self,'topic',topic)"), ('_type_text', '_type_sources', '_type_sites', '_type_topic', 'MISSING', '_HAS_DEFAULT_FACTORY', '__dataclass_builtins_object__', '_dflt_sites', '_dflt_topic'), True): _f0,
@@ -1161,5 +1539,37 @@ FACTORIES = {
     ('__repr__', ('self',), ('return self.__class__.__qualname__ + f"(record_id={self.record_id!r}, anchor={self.anchor!r}, text={self.text!r})"',), (), False): _f123,
 
     ('__eq__', ('self', 'other'), ('if other.__class__ is self.__class__:', ' return (self.record_id,self.anchor,self.text,)==(other.record_id,other.anchor,other.text,)', 'return NotImplemented'), (), False): _f124,
+
+    ('read_Fact', ('value',), ('if type(value) is not list or len(value) != 4:', '  return checked(value)', 'v0, v1, v2, v3 = value', 'if type(v0) is not str:', '  return checked(value)', 'if type(v1) is not list or (v1 and set(map(type, v1)) != _STR):', '  return checked(value)', 'if type(v2) is not list or (v2 and set(map(type, v2)) != _STR):', '  return checked(value)', 'if type(v3) is not str:', '  return checked(value)', 'try:', '  return cls(v0, tuple(v1), tuple(v2), v3)', 'except _Bad:', '  return checked(value)'), ('cls', 'checked', '_Bad', '_STR'), False): _f125,
+
+    ('read_Correction', ('value',), ('if type(value) is not list or len(value) != 7:', '  return checked(value)', 'v0, v1, v2, v3, v4, v5, v6 = value', 'if type(v0) is not str:', '  return checked(value)', 'if type(v1) is not str:', '  return checked(value)', 'if type(v2) is not str:', '  return checked(value)', 'if type(v3) is not str:', '  return checked(value)', 'if type(v4) is not str:', '  return checked(value)', 'if type(v5) is not list or (v5 and set(map(type, v5)) != _STR):', '  return checked(value)', 'if type(v6) is not list or (v6 and set(map(type, v6)) != _STR):', '  return checked(value)', 'try:', '  return cls(v0, v1, v2, v3, v4, tuple(v5), tuple(v6))', 'except _Bad:', '  return checked(value)'), ('cls', 'checked', '_Bad', '_STR'), False): _f126,
+
+    ('read_Innervation', ('value',), ('if type(value) is not list or len(value) != 4:', '  return checked(value)', 'v0, v1, v2, v3 = value', 'if type(v0) is not str:', '  return checked(value)', 'if type(v1) is not str:', '  return checked(value)', 'if type(v2) is not list or (v2 and set(map(type, v2)) != _STR):', '  return checked(value)', 'if type(v3) is not list or (v3 and set(map(type, v3)) != _STR):', '  return checked(value)', 'try:', '  return cls(v0, v1, tuple(v2), tuple(v3))', 'except _Bad:', '  return checked(value)'), ('cls', 'checked', '_Bad', '_STR'), False): _f127,
+
+    ('read_Actions', ('value',), ('if type(value) is not list or len(value) != 4:', '  return checked(value)', 'v0, v1, v2, v3 = value', 'try:', '  return cls(p0(v0), p1(v1), p2(v2), p3(v3))', 'except _Bad:', '  return checked(value)'), ('cls', 'checked', '_Bad', '_STR', 'p0', 'p1', 'p2', 'p3'), False): _f128,
+
+    ('read_Connection', ('value',), ('if type(value) is not list or len(value) != 3:', '  return checked(value)', 'v0, v1, v2 = value', 'if type(v0) is not str:', '  return checked(value)', 'if type(v1) is not str:', '  return checked(value)', 'if type(v2) is not list or (v2 and set(map(type, v2)) != _STR):', '  return checked(value)', 'try:', '  return cls(v0, v1, tuple(v2))', 'except _Bad:', '  return checked(value)'), ('cls', 'checked', '_Bad', '_STR'), False): _f129,
+
+    ('read_Structure', ('value',), ('if type(value) is not list or len(value) != 31:', '  return checked(value)', 'v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v24, v25, v26, v27, v28, v29, v30 = value', 'if type(v0) is not str:', '  return checked(value)', 'if type(v1) is not str:', '  return checked(value)', 'if type(v2) is not str:', '  return checked(value)', 'if type(v3) is not str:', '  return checked(value)', 'if type(v4) is not str:', '  return checked(value)', 'if type(v5) is not list or (v5 and set(map(type, v5)) != _STR):', '  return checked(value)', 'if type(v6) is not list or (v6 and set(map(type, v6)) != _STR):', '  return checked(value)', 'if type(v12) is not list or (v12 and set(map(type, v12)) != _STR):', '  return checked(value)', 'if type(v15) is not list or (v15 and set(map(type, v15)) != _STR):', '  return checked(value)', 'if type(v20) is not list or (v20 and set(map(type, v20)) != _STR):', '  return checked(value)', 'if type(v21) is not list or (v21 and set(map(type, v21)) != _STR):', '  return checked(value)', 'if type(v22) is not list or (v22 and set(map(type, v22)) != _STR):', '  return checked(value)', 'if type(v23) is not list or (v23 and set(map(type, v23)) != _STR):', '  return checked(value)', 'if type(v24) is not list or (v24 and set(map(type, v24)) != _STR):', '  return checked(value)', 'if type(v27) is not list or (v27 and set(map(type, v27)) != _STR):', '  return checked(value)', 'if type(v28) is not list or (v28 and set(map(type, v28)) != _STR):', '  return checked(value)', 'if type(v29) is not list or (v29 and set(map(type, v29)) != _STR):', '  return checked(value)', 'try:', '  return cls(v0, v1, v2, v3, v4, tuple(v5), tuple(v6), p7(v7), p8(v8), p9(v9), p10(v10), p11(v11), tuple(v12), p13(v13), p14(v14), tuple(v15), p16(v16), p17(v17), p18(v18), p19(v19), tuple(v20), tuple(v21), tuple(v22), tuple(v23), tuple(v24), p25(v25), p26(v26), tuple(v27), tuple(v28), tuple(v29), p30(v30))', 'except _Bad:', '  return checked(value)'), ('cls', 'checked', '_Bad', '_STR', 'p7', 'p8', 'p9', 'p10', 'p11', 'p13', 'p14', 'p16', 'p17', 'p18', 'p19', 'p25', 'p26', 'p30'), False): _f130,
+
+    ('read_TriggerPoint', ('value',), ('if type(value) is not list or len(value) != 12:', '  return checked(value)', 'v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11 = value', 'if type(v0) is not str:', '  return checked(value)', 'if type(v1) is not str:', '  return checked(value)', 'if type(v2) is not str:', '  return checked(value)', 'if type(v3) is not str:', '  return checked(value)', 'if type(v4) is not str:', '  return checked(value)', 'if type(v6) is not list or (v6 and set(map(type, v6)) != _STR):', '  return checked(value)', 'if type(v9) is not list or (v9 and set(map(type, v9)) != _STR):', '  return checked(value)', 'if type(v10) is not list or (v10 and set(map(type, v10)) != _STR):', '  return checked(value)', 'try:', '  return cls(v0, v1, v2, v3, v4, p5(v5), tuple(v6), p7(v7), p8(v8), tuple(v9), tuple(v10), p11(v11))', 'except _Bad:', '  return checked(value)'), ('cls', 'checked', '_Bad', '_STR', 'p5', 'p7', 'p8', 'p11'), False): _f131,
+
+    ('read_ReferralZone', ('value',), ('if type(value) is not list or len(value) != 9:', '  return checked(value)', 'v0, v1, v2, v3, v4, v5, v6, v7, v8 = value', 'if type(v0) is not str:', '  return checked(value)', 'if type(v1) is not str:', '  return checked(value)', 'if type(v2) is not str:', '  return checked(value)', 'if type(v3) is not str:', '  return checked(value)', 'if type(v4) is not list or (v4 and set(map(type, v4)) != _STR):', '  return checked(value)', 'if type(v5) is not list or (v5 and set(map(type, v5)) != _STR):', '  return checked(value)', 'if type(v7) is not list or (v7 and set(map(type, v7)) != _STR):', '  return checked(value)', 'try:', '  return cls(v0, v1, v2, v3, tuple(v4), tuple(v5), p6(v6), tuple(v7), p8(v8))', 'except _Bad:', '  return checked(value)'), ('cls', 'checked', '_Bad', '_STR', 'p6', 'p8'), False): _f132,
+
+    ('read_Exercise', ('value',), ('if type(value) is not list or len(value) != 11:', '  return checked(value)', 'v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10 = value', 'if type(v0) is not str:', '  return checked(value)', 'if type(v1) is not str:', '  return checked(value)', 'if type(v2) is not str:', '  return checked(value)', 'if type(v3) is not list or (v3 and set(map(type, v3)) != _STR):', '  return checked(value)', 'if type(v4) is not str:', '  return checked(value)', 'if type(v5) is not list or (v5 and set(map(type, v5)) != _STR):', '  return checked(value)', 'if type(v6) is not list or (v6 and set(map(type, v6)) != _STR):', '  return checked(value)', 'if type(v7) is not list or (v7 and set(map(type, v7)) != _STR):', '  return checked(value)', 'if type(v8) is not list or (v8 and set(map(type, v8)) != _STR):', '  return checked(value)', 'if type(v9) is not list or (v9 and set(map(type, v9)) != _STR):', '  return checked(value)', 'try:', '  return cls(v0, v1, v2, tuple(v3), v4, tuple(v5), tuple(v6), tuple(v7), tuple(v8), tuple(v9), p10(v10))', 'except _Bad:', '  return checked(value)'), ('cls', 'checked', '_Bad', '_STR', 'p10'), False): _f133,
+
+    ('read_Stretch', ('value',), ('if type(value) is not list or len(value) != 7:', '  return checked(value)', 'v0, v1, v2, v3, v4, v5, v6 = value', 'if type(v0) is not str:', '  return checked(value)', 'if type(v1) is not str:', '  return checked(value)', 'if type(v2) is not list or (v2 and set(map(type, v2)) != _STR):', '  return checked(value)', 'if type(v3) is not list or (v3 and set(map(type, v3)) != _STR):', '  return checked(value)', 'if type(v4) is not list or (v4 and set(map(type, v4)) != _STR):', '  return checked(value)', 'if type(v5) is not list or (v5 and set(map(type, v5)) != _STR):', '  return checked(value)', 'try:', '  return cls(v0, v1, tuple(v2), tuple(v3), tuple(v4), tuple(v5), p6(v6))', 'except _Bad:', '  return checked(value)'), ('cls', 'checked', '_Bad', '_STR', 'p6'), False): _f134,
+
+    ('read_Technique', ('value',), ('if type(value) is not list or len(value) != 9:', '  return checked(value)', 'v0, v1, v2, v3, v4, v5, v6, v7, v8 = value', 'if type(v0) is not str:', '  return checked(value)', 'if type(v1) is not str:', '  return checked(value)', 'if type(v2) is not str:', '  return checked(value)', 'if type(v3) is not list or (v3 and set(map(type, v3)) != _STR):', '  return checked(value)', 'if type(v4) is not list or (v4 and set(map(type, v4)) != _STR):', '  return checked(value)', 'if type(v5) is not list or (v5 and set(map(type, v5)) != _STR):', '  return checked(value)', 'if type(v6) is not list or (v6 and set(map(type, v6)) != _STR):', '  return checked(value)', 'if type(v7) is not list or (v7 and set(map(type, v7)) != _STR):', '  return checked(value)', 'try:', '  return cls(v0, v1, v2, tuple(v3), tuple(v4), tuple(v5), tuple(v6), tuple(v7), p8(v8))', 'except _Bad:', '  return checked(value)'), ('cls', 'checked', '_Bad', '_STR', 'p8'), False): _f135,
+
+    ('read_PalpationGuide', ('value',), ('if type(value) is not list or len(value) != 7:', '  return checked(value)', 'v0, v1, v2, v3, v4, v5, v6 = value', 'if type(v0) is not str:', '  return checked(value)', 'if type(v1) is not str:', '  return checked(value)', 'if type(v2) is not list or (v2 and set(map(type, v2)) != _STR):', '  return checked(value)', 'if type(v3) is not str:', '  return checked(value)', 'if type(v4) is not list or (v4 and set(map(type, v4)) != _STR):', '  return checked(value)', 'if type(v5) is not list or (v5 and set(map(type, v5)) != _STR):', '  return checked(value)', 'try:', '  return cls(v0, v1, tuple(v2), v3, tuple(v4), tuple(v5), p6(v6))', 'except _Bad:', '  return checked(value)'), ('cls', 'checked', '_Bad', '_STR', 'p6'), False): _f136,
+
+    ('read_GlossaryTerm', ('value',), ('if type(value) is not list or len(value) != 6:', '  return checked(value)', 'v0, v1, v2, v3, v4, v5 = value', 'if type(v0) is not str:', '  return checked(value)', 'if type(v1) is not str:', '  return checked(value)', 'if type(v2) is not str:', '  return checked(value)', 'if type(v3) is not str:', '  return checked(value)', 'if type(v4) is not list or (v4 and set(map(type, v4)) != _STR):', '  return checked(value)', 'if type(v5) is not list or (v5 and set(map(type, v5)) != _STR):', '  return checked(value)', 'try:', '  return cls(v0, v1, v2, v3, tuple(v4), tuple(v5))', 'except _Bad:', '  return checked(value)'), ('cls', 'checked', '_Bad', '_STR'), False): _f137,
+
+    ('read_Source', ('value',), ('if type(value) is not list or len(value) != 9:', '  return checked(value)', 'v0, v1, v2, v3, v4, v5, v6, v7, v8 = value', 'if type(v0) is not str:', '  return checked(value)', 'if type(v1) is not str:', '  return checked(value)', 'if type(v2) is not str:', '  return checked(value)', 'if type(v3) is not str:', '  return checked(value)', 'if type(v4) is not str:', '  return checked(value)', 'if type(v6) is not str:', '  return checked(value)', 'if type(v7) is not str:', '  return checked(value)', 'if type(v8) is not str:', '  return checked(value)', 'try:', '  return cls(v0, v1, v2, v3, v4, p5(v5), v6, v7, v8)', 'except _Bad:', '  return checked(value)'), ('cls', 'checked', '_Bad', '_STR', 'p5'), False): _f138,
+
+    ('read_LookAlikeTrigger', ('value',), ('if type(value) is not list or len(value) != 4:', '  return checked(value)', 'v0, v1, v2, v3 = value', 'if type(v0) is not str:', '  return checked(value)', 'if type(v1) is not list or (v1 and set(map(type, v1)) != _STR):', '  return checked(value)', 'try:', '  return cls(v0, tuple(v1), p2(v2), p3(v3))', 'except _Bad:', '  return checked(value)'), ('cls', 'checked', '_Bad', '_STR', 'p2', 'p3'), False): _f139,
+
+    ('read_LookAlikeCause', ('value',), ('if type(value) is not list or len(value) != 8:', '  return checked(value)', 'v0, v1, v2, v3, v4, v5, v6, v7 = value', 'if type(v0) is not str:', '  return checked(value)', 'if type(v1) is not str:', '  return checked(value)', 'if type(v2) is not str:', '  return checked(value)', 'if type(v5) is not list or (v5 and set(map(type, v5)) != _STR):', '  return checked(value)', 'if type(v7) is not list or (v7 and set(map(type, v7)) != _STR):', '  return checked(value)', 'try:', '  return cls(v0, v1, v2, p3(v3), p4(v4), tuple(v5), p6(v6), tuple(v7))', 'except _Bad:', '  return checked(value)'), ('cls', 'checked', '_Bad', '_STR', 'p3', 'p4', 'p6'), False): _f140,
 
 }

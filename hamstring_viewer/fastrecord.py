@@ -74,6 +74,28 @@ def _create_fn(
     return factory(**given)
 
 
+def function(name: str, args: list[str], body: list[str], names: dict[str, Any]) -> Any:
+    """A function of ``args`` with the statements ``body`` (each line indented by two spaces
+    more when compiled), seeing ``names``: compiled ahead of time like the records' methods
+    where its text was written (tools/compile_plates.py), else compiled now. None where this
+    Python's dataclasses compile otherwise (the caller then does without)."""
+    if not SUPPORTED:
+        return None
+    return _create_fn(name, args, body, locals=names)
+
+
+def collect_calls(run: Callable[[], object]) -> list[Key]:
+    """The keys of the texts :func:`function` compiles while ``run`` runs (none ahead)."""
+    global missed, _use_ahead
+    keys: list[Key] = []
+    missed, _use_ahead = keys, False
+    try:
+        run()
+    finally:
+        missed, _use_ahead = None, True
+    return keys
+
+
 def source(factory_name: str, key: Key) -> str:
     """The text ``dataclasses._create_fn`` compiles for ``key``, its outer function renamed."""
     name, args, body, names, returns = key
@@ -156,8 +178,12 @@ def written_for() -> tuple[int, ...] | None:
 
 
 def collect_all() -> list[Key]:
-    """The method texts of every dataclass in :data:`MODULES`."""
-    return [key for name in MODULES for key in collect(name)]
+    """The method texts of every dataclass in :data:`MODULES`, and the knowledge base's
+    record readers (:mod:`hamstring_viewer.kbcodec`)."""
+    from hamstring_viewer import kbcodec
+
+    keys = [key for name in MODULES for key in collect(name)]
+    return keys + collect_calls(kbcodec.make_all_readers)
 
 
 def collect(module_name: str) -> list[Key]:

@@ -253,3 +253,19 @@ def test_the_knowledge_base_round_trips_as_data_and_wrong_values_are_named() -> 
     del data["zones"]
     with pytest.raises(ValueError, match="tables"):
         kbcodec.decode(data)
+    # the readers that check the plain fields inline name the field just the same
+    data = json.loads(json.dumps(kbcodec.encode(kb)))
+    data["structures"]["semitendinosus"][6].append(3)  # sources: a number among the texts
+    with pytest.raises(ValueError, match=r"structures\.semitendinosus\.sources: is not a list"):
+        kbcodec.decode(data)
+    data = json.loads(json.dumps(kbcodec.encode(kb)))
+    data["glossary"][next(iter(data["glossary"]))].pop()  # a value short
+    with pytest.raises(ValueError, match=r"glossary\.[a-z_]+: is not a GlossaryTerm of 6"):
+        kbcodec.decode(data)
+    from hamstring_viewer import fastrecord
+    from hamstring_viewer.records import Fact
+
+    codec = kbcodec._CODEC
+    assert codec is not None
+    reader = codec.decoder(Fact)
+    assert reader.__name__ == ("read_Fact" if fastrecord.SUPPORTED else "record")
