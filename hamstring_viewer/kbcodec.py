@@ -88,12 +88,18 @@ class _Codec:
     """Encoders and decoders built once from the record classes' type hints."""
 
     def __init__(self) -> None:
-        self._decoders: dict[type, _Decoder] = {}
+        self._decoders: dict[object, _Decoder] = {}
 
     def decoder(self, kind: object) -> _Decoder:
         scalar = _SCALARS.get(kind)
         if scalar is not None:
             return scalar
+        known = self._decoders.get(kind)  # (the record classes repeat ~20 kinds ~170 times)
+        if known is None:
+            known = self._decoders[kind] = self._make(kind)
+        return known
+
+    def _make(self, kind: object) -> _Decoder:
         origin = typing.get_origin(kind)
         args = typing.get_args(kind)
         if origin in (typing.Union, types.UnionType):
@@ -159,10 +165,7 @@ class _Codec:
             return table
         if _is_record(kind):
             assert isinstance(kind, type)
-            known = self._decoders.get(kind)
-            if known is None:
-                known = self._decoders[kind] = self._record_decoder(kind)
-            return known
+            return self._record_decoder(kind)
         raise TypeError(f"unsupported field type {kind}")
 
     def _record_decoder(self, cls: type) -> _Decoder:
