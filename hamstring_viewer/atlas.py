@@ -21,6 +21,7 @@ from hamstring_viewer.safefile import (
     ensure_private_dir,
     hasher,
     read_regular_file,
+    read_regular_file_stat,
     trusted_cache_file,
     write_atomic,
 )
@@ -185,29 +186,43 @@ _MAX_ATLAS_BYTES = 64 * 1024 * 1024
 def content_key(data_dir: str | Path, plates: PlatePaths) -> str:
     """A digest of every content file (the data and every plate) and of the loader's
     version."""
+    return _content_digests(data_dir, plates)[0]
+
+
+def _content_digests(data_dir: str | Path, plates: PlatePaths) -> tuple[str, dict[str, bytes]]:
+    """:func:`content_key`, and the digest of each plate's SVG by view (it goes into the key:
+    a compiled plate is checked against it)."""
     from hamstring_viewer import __version__, resources
 
-    digest = hasher()
-    digest.update(f"{_CACHE_FORMAT}:{__version__}".encode())
+    whole = hasher()
+    whole.update(f"{_CACHE_FORMAT}:{__version__}".encode())
     root = Path(data_dir)
     for path in sorted(root.rglob("*.toml")):
         if path.relative_to(root).as_posix() == resources.FIGURES_FILE:
             continue  # the figures are read when shown, not part of the atlas
-        digest.update(str(path.relative_to(root).as_posix()).encode() + b"\0")
-        digest.update(read_regular_file(path) + b"\0")
+        whole.update(str(path.relative_to(root).as_posix()).encode() + b"\0")
+        whole.update(read_regular_file(path) + b"\0")
+    svgs: dict[str, bytes] = {}
     for key, svg_path in plate_files(plates).items():
-        digest.update(key.encode() + b"\0")
-        digest.update(read_regular_file(svg_path) + b"\0")
-    return str(digest.hexdigest())
+        svgs[key] = digest(read_regular_file(svg_path))
+        whole.update(key.encode() + b"\0" + svgs[key] + b"\0")
+    return str(whole.hexdigest()), svgs
+
+
+#: a plate's SVG as a start found it: size, modification time (ns) and digest
+SvgSeen = tuple[int, int, bytes]
 
 
 _STAMP_FILE = "atlas-stamp.json"
 _RACY_NS = 2_000_000_000  # files changed this recently may change again within one mtime tick
 
 
-def _stat_stamp(data_dir: Path, plates: PlatePaths) -> tuple[list[object], int]:
+def _stat_stamp(
+    data_dir: Path, plates: PlatePaths
+) -> tuple[list[object], int, dict[str, tuple[str, int, int]]]:
     """Paths, sizes and modification times of the files :func:`content_key` reads, and the
-    newest modification time (as JSON-ready lists)."""
+    newest modification time (as JSON-ready lists); and each plate's (path, size, time) by
+    view."""
     import os
 
     from hamstring_viewer import __version__, resources
@@ -219,14 +234,16 @@ def _stat_stamp(data_dir: Path, plates: PlatePaths) -> tuple[list[object], int]:
         if row[0].endswith(".toml") and row[0] != figures
     ]
     svgs = plate_files(plates)
-    for svg in svgs.values():
+    seen: dict[str, tuple[str, int, int]] = {}
+    for view, svg in svgs.items():
         real = os.path.realpath(svg)
         info = os.stat(real)
-        rows.append((real, info.st_size, info.st_mtime_ns))
+        seen[view] = (real, info.st_size, info.st_mtime_ns)
+        rows.append(seen[view])
     stamp: list[object] = [_CACHE_FORMAT, __version__, os.path.realpath(data_dir), list(svgs)]
     stamp.extend([list(row) for row in rows])
     newest = max((row[2] for row in rows), default=0)
-    return stamp, newest
+    return stamp, newest, seen
 
 
 def cached_content_key(
@@ -236,7 +253,20 @@ def cached_content_key(
     write: Callable[[Callable[[], None]], None] | None = None,
 ) -> str:
     """:func:`content_key`, skipping the reading and hashing when no file's size or
-    modification time changed since the digest was last taken (as git's index does).
+    modification time changed since the digest was last taken (see :func:`cached_content`)."""
+    return cached_content(data_dir, plates, cache_dir, write)[0]
+
+
+def cached_content(
+    data_dir: str | Path,
+    plates: PlatePaths,
+    cache_dir: Path,
+    write: Callable[[Callable[[], None]], None] | None = None,
+) -> tuple[str, dict[str, SvgSeen]]:
+    """:func:`content_key`, skipping the reading and hashing when no file's size or
+    modification time changed since the digest was last taken (as git's index does); and,
+    by view, each plate's SVG as it was then (size, time and digest: its compiled plate is
+    checked against that digest while the file's size and time are still the same).
 
     Files modified in the last two seconds are always read: a change within the same tick
     of the file system's clock would not show in their modification time. ``write`` runs the
@@ -244,26 +274,42 @@ def cached_content_key(
     """
     import json
 
-    stamp, newest = _stat_stamp(Path(data_dir), plates)
+    stamp, newest, seen = _stat_stamp(Path(data_dir), plates)
     index = cache_dir / _STAMP_FILE
     if trusted_cache_file(index):
         try:
             saved = json.loads(index.read_bytes())
             if type(saved) is dict and saved.get("stamp") == stamp:
                 key = saved.get("key")
-                if type(key) is str and len(key) == 64:
-                    return key
+                digests = saved.get("svgs")
+                if type(key) is str and len(key) == 64 and type(digests) is dict:
+                    return key, _svgs_seen(seen, digests)
         except (OSError, ValueError, RecursionError):
             pass
-    key = content_key(data_dir, plates)
+    key, svgs = _content_digests(data_dir, plates)
     if newest < time.time_ns() - _RACY_NS:
-        data = json.dumps({"stamp": stamp, "key": key}).encode()
+        record = {"stamp": stamp, "key": key, "svgs": {v: d.hex() for v, d in svgs.items()}}
+        data = json.dumps(record).encode()
         job = partial(_write_quietly, index, data)
         if write is None:
             job()
         else:
             write(job)  # (the app: on an idle tick once the window is live)
-    return key
+    return key, _svgs_seen(seen, {v: d.hex() for v, d in svgs.items()})
+
+
+def _svgs_seen(
+    seen: dict[str, tuple[str, int, int]], digests: dict[str, object]
+) -> dict[str, SvgSeen]:
+    out: dict[str, SvgSeen] = {}
+    for view, (_path, size, mtime) in seen.items():
+        text = digests.get(view)
+        if type(text) is str and len(text) == 64:
+            try:
+                out[view] = (size, mtime, bytes.fromhex(text))
+            except ValueError:
+                continue
+    return out
 
 
 def _write_quietly(path: Path, data: bytes) -> None:
@@ -361,19 +407,25 @@ def read_compiled_atlas(
         return None
 
 
-def _plate_loader(path: Path, cache_dir: Path | None) -> Plate:
+def _plate_loader(path: Path, cache_dir: Path | None, seen: SvgSeen | None = None) -> Plate:
     """The plate of one view, read when first shown: from its compiled form beside the SVG,
     or in the cache folder, when that was compiled from these very bytes, else parsed. A plate
-    that has become unusable since the atlas was made raises :class:`ContentError`."""
+    that has become unusable since the atlas was made raises :class:`ContentError`.
+
+    ``seen``: the SVG's size, time and digest when the start took the content's digest; while
+    its size and time are the same, the bytes are those and need no hashing again."""
     from hamstring_viewer.geometry import cached_plate_path, parse_plate, read_compiled_plate
     from hamstring_viewer.problems import ContentError, Problem
 
     try:
-        data = read_regular_file(path)
+        data, info = read_regular_file_stat(path)
     except OSError as exc:
         reason = f"cannot read the plate: {exc.strerror or exc}"
         raise ContentError([Problem(str(path), reason)]) from None
-    plate = read_compiled_plate(path, data)
+    known = None
+    if seen is not None and (info.st_size, info.st_mtime_ns) == seen[:2]:
+        known = seen[2]
+    plate = read_compiled_plate(path, data, svg_digest=known)
     if plate is None and cache_dir is not None:
         compiled = cached_plate_path(cache_dir, path, data)
         if trusted_cache_file(compiled):
@@ -411,14 +463,17 @@ def load_atlas_cached(
 
     paths = plate_files(plates)
     cache = Path(cache_dir) if cache_dir is not None else None
+    seen: dict[str, SvgSeen] = {}
     try:
         if cache is not None:
-            key = cached_content_key(data_dir, paths, cache, write)
+            key, seen = cached_content(data_dir, paths, cache, write)
         else:
             key = content_key(data_dir, paths)
     except OSError:
         return load_atlas(data_dir, plates)  # reports the missing file properly
-    loaders = {view: partial(_plate_loader, path, cache) for view, path in paths.items()}
+    loaders = {
+        view: partial(_plate_loader, path, cache, seen.get(view)) for view, path in paths.items()
+    }
     candidates: list[tuple[Path, bool]] = []
     with contextlib.suppress(FileNotFoundError):  # (no shipped content: only the given one)
         candidates.append((resources.compiled_atlas_path(), True))
@@ -479,6 +534,7 @@ __all__ = [
     "PlateStore",
     "atlas_from_bytes",
     "atlas_to_bytes",
+    "cached_content",
     "cached_content_key",
     "content_key",
     "load_atlas_cached",

@@ -432,11 +432,16 @@ def _anchor_table(table: object, plate: Plate) -> dict[tuple[tuple[str, ...], fl
 
 
 def read_compiled_plate(
-    svg_path: str | FilePath, svg_data: bytes, compiled: str | FilePath | None = None
+    svg_path: str | FilePath,
+    svg_data: bytes,
+    compiled: str | FilePath | None = None,
+    *,
+    svg_digest: bytes | None = None,
 ) -> Plate | None:
     """The plate compiled from ``svg_data`` found beside ``svg_path`` (or at ``compiled``), or
     None if there is none, it was compiled from other bytes (an edited SVG wins) or it is
-    damaged in any way (it is checked through, never trusted)."""
+    damaged in any way (it is checked through, never trusted). ``svg_digest``: the digest of
+    ``svg_data`` where the caller knows it (see :func:`hamstring_viewer.atlas.cached_content`)."""
     where = FilePath(compiled) if compiled is not None else compiled_plate_path(svg_path)
     try:
         blob = read_regular_file(where, _MAX_COMPILED_BYTES)
@@ -448,7 +453,7 @@ def read_compiled_plate(
     head = len(_COMPILED_MAGIC)
     if blob[:head] != _COMPILED_MAGIC:
         return None
-    if blob[head : head + 32] != digest(svg_data):
+    if blob[head : head + 32] != (svg_digest or digest(svg_data)):
         return None  # stale: the SVG was edited since
     view = memoryview(blob)[head + 32 :]
     if len(view) < 8 or int.from_bytes(view[:4], "little") != zlib.crc32(view[4:]):

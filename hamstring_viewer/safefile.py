@@ -84,6 +84,11 @@ def write_atomic(path: Path, data: bytes, *, sync: bool = True) -> None:
 def read_regular_file(path: Path, limit: int | None = None) -> bytes:
     """The bytes of ``path``, opened only if it is a regular file (a named pipe or a device
     would block or never end): OSError otherwise, or if it is larger than ``limit``."""
+    return read_regular_file_stat(path, limit)[0]
+
+
+def read_regular_file_stat(path: Path, limit: int | None = None) -> tuple[bytes, os.stat_result]:
+    """:func:`read_regular_file`, with the file's status as it was opened."""
     import errno
 
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
@@ -96,10 +101,16 @@ def read_regular_file(path: Path, limit: int | None = None) -> bytes:
             raise OSError(errno.EFBIG, f"larger than {limit} bytes", str(path))
         with os.fdopen(fd, "rb", closefd=True) as handle:
             fd = -1
-            return handle.read()
+            return handle.read(), info
     finally:
         if fd >= 0:
             os.close(fd)
 
 
-__all__ = ["ensure_private_dir", "read_regular_file", "trusted_cache_file", "write_atomic"]
+__all__ = [
+    "ensure_private_dir",
+    "read_regular_file",
+    "read_regular_file_stat",
+    "trusted_cache_file",
+    "write_atomic",
+]

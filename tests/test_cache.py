@@ -9,6 +9,7 @@ import json
 import os
 import pickle
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -129,6 +130,44 @@ def test_an_edited_plate_is_parsed_once_then_read_compiled_from_the_cache(
         assert again.plates["posterior"].regions == first.plates["posterior"].regions
 
 
+def test_a_plate_is_checked_against_the_digest_taken_at_start_until_it_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A warm start knows each plate's SVG digest from its stamp (no hashing of the SVG again
+    while the file's size and time are those of the stamp); an SVG edited after the start
+    is hashed when first shown, so its edit is read, not the compiled plate of before."""
+    data, plates = _shipped_copy(tmp_path)
+    cache = tmp_path / "cache"
+    an_hour_ago = time.time() - 3600
+    for path in [*data.rglob("*"), *plates.values()]:
+        os.utime(path, (an_hour_ago, an_hour_ago))
+    load_atlas_cached(data, plates, cache)  # takes the digests and keeps the stamp
+    assert (cache / "atlas-stamp.json").is_file()
+    hashed: list[int] = []
+    from hamstring_viewer.safefile import digest as real_digest
+
+    def counting(data: bytes | memoryview) -> bytes:
+        hashed.append(len(data))
+        return real_digest(data)
+
+    monkeypatch.setattr(geometry, "digest", counting)
+    parsed: list[str] = []
+    real_parse = geometry.parse_plate
+
+    def parse(data: bytes, file: str = "<plate>") -> tuple[object, object]:
+        parsed.append(file)
+        return real_parse(data, file)
+
+    monkeypatch.setattr(geometry, "parse_plate", parse)
+    atlas = load_atlas_cached(data, plates, cache)
+    assert atlas.plates["posterior"].has("semitendinosus")
+    assert hashed == [] and parsed == []  # read compiled, the SVG not hashed again
+    lateral = plates["lateral"]
+    lateral.write_bytes(lateral.read_bytes() + b"\n<!-- edited in Inkscape -->\n")
+    assert atlas.plates["lateral"].regions
+    assert hashed and parsed == [str(lateral)]  # hashed, found edited, and read as it is
+
+
 def test_a_pickle_planted_in_the_cache_never_runs(tmp_path: Path) -> None:
     data, plates = _shipped_copy(tmp_path)
     cache = tmp_path / "cache"
@@ -213,7 +252,8 @@ def test_a_compiled_atlas_is_checked_through(tmp_path: Path) -> None:
         top["views"]["posterior"]["anchors"]["nowhere"] = [1.0, 1.0]  # type: ignore[index]
 
     def deep(top: dict[str, object]) -> None:
-        top["kb"]["glossary"] = "DEEP"  # type: ignore[index]  (lists nested 100,000 deep)
+        # (lists nested 100,000 deep)
+        top["kb"]["glossary"] = "DEEP"  # type: ignore[index]
 
     assert read(resealed(lambda top: None)) is not None
     refused = {
