@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hamstring_viewer import __version__, resources
-from hamstring_viewer.atlas import PlatePaths
-from hamstring_viewer.catalog import check
+
+if TYPE_CHECKING:
+    import argparse
+
+    from hamstring_viewer.atlas import PlatePaths
 
 
 def _check(args: argparse.Namespace) -> int:
+    # (the loader and checker are imported here: starting the app from this command line
+    # should cost no more than starting it from its own)
+    from hamstring_viewer.catalog import check
+
     data = args.data_dir or resources.data_dir()
     plates: PlatePaths
     if len(args.svg) == 1 and resources.view_key_for(args.svg[0]) == resources.DEFAULT_VIEW:
@@ -57,6 +64,8 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="hamstring_viewer",
         description="Hamstring Viewer: an offline anatomy atlas of the back of the thigh.",
@@ -79,14 +88,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if not arguments:  # the app itself (no command line to parse: argparse not even loaded)
+        return _gui()
+    args = build_parser().parse_args(arguments)
     if getattr(args, "func", None) is None:
-        from hamstring_viewer._qt.app import main as gui_main  # Qt only when the GUI starts
-
-        return gui_main([sys.argv[0]])
+        return _gui()
     code: int = args.func(args)
     return code
+
+
+def _gui() -> int:
+    from hamstring_viewer._qt.app import main as gui_main  # Qt only when the GUI starts
+
+    return gui_main([sys.argv[0]])
 
 
 def check_main() -> int:
