@@ -192,12 +192,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
+    from .instance import Instance
+    from .window import app_data_dir
+
+    instance = Instance(app_data_dir())
+    if not instance.claim():  # this user's app is running: its window comes forward instead
+        if instance.ask_running_to_come_forward():
+            print(f"{APPLICATION} is already running: its window is brought to the front.")
+            return 0
+        print(
+            f"{APPLICATION} is already running, and could not be asked to show its window "
+            f"(its folder {instance.folder} is not writable).",
+            file=sys.stderr,
+        )
+        return 1
     cache = cache_dir()
     window = start_window(QSettings(), cache)
     window.show()
-    code = app.exec()
-    if window.load_failed:
-        return 1
-    if code == 0:
-        save_start_snapshot(window, cache)
-    return code
+    instance.frontRequested.connect(window.come_forward)
+    window.loaded.connect(instance.watch)
+    try:
+        code = app.exec()
+        if window.load_failed:
+            return 1
+        if code == 0:
+            save_start_snapshot(window, cache)
+        return code
+    finally:
+        instance.release()

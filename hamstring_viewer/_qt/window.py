@@ -246,6 +246,14 @@ class MainWindow(QMainWindow):
         self.panel.show_selection()  # the welcome page, if nothing restored or clicked
         self.loaded.emit()
 
+    def come_forward(self) -> None:
+        """Show the window and bring it to the front (a second start of the app asked)."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
     @property
     def host(self) -> PlateHost:
         """What the features get of the window (made when the first is installed)."""
