@@ -302,6 +302,23 @@ _READERS: dict[Kind, Callable[[object, list[BadEntry]], Any]] = {
 # The store
 
 
+_PROBE_PREFIX = ".write-test-"
+
+
+def _unwritable(folder: Path) -> str | None:
+    """Why no file can be made in ``folder`` (a read-only disk or folder), or None if one can:
+    a small file is made there and removed at once."""
+    probe = folder / f"{_PROBE_PREFIX}{os.getpid()}{_TMP_SUFFIX}"
+    try:
+        fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    except OSError as error:
+        return _describe(error)
+    os.close(fd)
+    with contextlib.suppress(OSError):
+        probe.unlink()
+    return None
+
+
 class UserData:
     """The user's notes, bookmarks, quiz progress, pain drawings and preferences.
 
@@ -321,6 +338,8 @@ class UserData:
         self._locked: dict[Kind, str] = {}  # kinds never written this session, and why
         self._aside: set[Kind] = set()  # kinds some entries of which were set aside
         self._unsaved: set[Kind] = set()
+        #: the folder could not be written to when the data was opened
+        self.read_only = False
 
     @classmethod
     def open(cls, directory: str | os.PathLike[str], *, clock: Clock = utc_now) -> UserData:
@@ -338,6 +357,17 @@ class UserData:
             )
             return store
         store._remove_stale_temp_files()
+        reason = _unwritable(store.directory)
+        if reason is not None:  # said now, not discovered at the first save (or at quit)
+            store.read_only = True
+            store.problems.append(
+                Problem(
+                    str(store.directory),
+                    f"the folder for your data cannot be written to ({reason}): your notes, "
+                    "bookmarks, quiz progress and drawings are shown, but nothing you change "
+                    "will be saved",
+                )
+            )
         for kind in KINDS:
             store._load(kind)
         return store
@@ -352,8 +382,8 @@ class UserData:
 
     # loading ---------------------------------------------------------------------------------
     def _remove_stale_temp_files(self) -> None:
-        for name in FILES.values():
-            for stale in self.directory.glob(f".{name}.*{_TMP_SUFFIX}"):
+        for pattern in (*(f".{name}.*" for name in FILES.values()), _PROBE_PREFIX + "*"):
+            for stale in self.directory.glob(pattern + _TMP_SUFFIX):
                 with contextlib.suppress(OSError):  # never read as data anyway
                     stale.unlink()
 

@@ -326,3 +326,30 @@ def test_notes_show_their_date_and_export_as_text(
     assert "## Semimembranosus" in text and "Check the knee crease" in text
     assert text.index("## Semimembranosus") < text.index("## Semitendinosus")  # newest first
     assert f"*Last changed {changed}*" in text
+
+
+def test_a_read_only_data_folder_is_said_in_the_window_at_start(
+    qtbot: QtBot, atlas: Atlas, tmp_path: Path
+) -> None:
+    """The window says at once, in a line of its status bar that stays, that nothing will be
+    saved, naming the folder."""
+    from test_userdata import _read_only_folder
+
+    from hamstring_viewer.userdata import UserData
+
+    folder = _read_only_folder(tmp_path)
+    if folder is None:
+        pytest.skip("no folder here that cannot be written to")
+    try:
+        win = show_window(
+            qtbot, atlas, tmp_path / "settings.ini", UserData.open(folder), features=True
+        )
+    finally:
+        if folder.is_relative_to(tmp_path):
+            folder.chmod(0o755)
+    from PySide6.QtWidgets import QLabel
+
+    label = win.statusBar().findChild(QLabel, "readOnlyData")
+    assert label is not None and label.isVisible()
+    assert "Nothing you change is saved" in label.text() and str(folder) in label.text()
+    win.close()

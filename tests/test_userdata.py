@@ -567,3 +567,45 @@ def test_quiz_items_that_do_not_fit_are_set_aside_and_the_others_kept(tmp_path: 
     assert aside and any(
         "stability" in e["why"] for a in aside for e in json.loads(a.read_text())["entries"]
     )
+
+
+def _read_only_folder(tmp_path: Path) -> Path | None:
+    """A folder no file can be made in: a folder without write bits (not for root), or one
+    on a read-only mount of this machine; None if there is none."""
+    if os.name == "posix" and os.geteuid() != 0:
+        folder = tmp_path / "read-only"
+        folder.mkdir()
+        folder.chmod(0o555)
+        return folder
+    with open("/proc/mounts", encoding="utf-8") as mounts:  # root: only a read-only disk stops it
+        for line in mounts:
+            fields = line.split()
+            if len(fields) > 3 and "ro" in fields[3].split(",") and Path(fields[1]).is_dir():
+                folder = Path(fields[1])
+                try:
+                    with tempfile.NamedTemporaryFile(dir=folder):
+                        pass
+                except OSError:
+                    return folder
+    return None
+
+
+def test_a_read_only_data_folder_is_reported_when_the_data_is_opened(tmp_path: Path) -> None:
+    """Said when the app starts (the data is opened then), not found out at the first save:
+    what is there is shown, and the problem names the folder."""
+    folder = _read_only_folder(tmp_path)
+    if folder is None:
+        pytest.skip("no folder here that cannot be written to")
+    try:
+        store = UserData.open(folder)
+        assert store.read_only
+        assert [p.file for p in store.problems if "cannot be written to" in p.message] == [
+            str(folder)
+        ]
+        assert "nothing you change will be saved" in str(store.problems[0])
+    finally:
+        if folder.is_relative_to(tmp_path):
+            folder.chmod(0o755)
+    writable = UserData.open(tmp_path / "user")
+    assert not writable.read_only and writable.problems == []
+    assert not list((tmp_path / "user").glob(".write-test-*"))  # the probe is gone

@@ -6,6 +6,7 @@ classes; the plate, the panel and the ``Qt`` namespace are imported when the win
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -309,6 +310,23 @@ class MainWindow(QMainWindow):
         self.features["pain"] = pain_dock.install(self.host)
         self.features["quiz"] = quiz_dock.install(self.host)
         self.features["export"] = export.install(self.host)
+        self._report_read_only_data()
+
+    def _report_read_only_data(self) -> None:
+        """A data folder that cannot be written to is said at start, in a line of the status
+        bar that stays (and on stderr), not found out at the first save or at quit."""
+        data = self.userdata
+        if not data.read_only:
+            return
+        from PySide6.QtWidgets import QLabel
+
+        reason = next((p for p in data.problems if p.file == str(data.directory)), None)
+        label = QLabel(f"⚠ Nothing you change is saved: {data.directory} is read-only")
+        label.setObjectName("readOnlyData")
+        if reason is not None:
+            label.setToolTip(reason.message)
+            print(reason, file=sys.stderr)
+        self.statusBar().addPermanentWidget(label)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """A resized window keeps the plate's and the panel's shares of its width (the
