@@ -35,6 +35,7 @@ Command = tuple[Any, ...]
 ("Q", x1, y1, x, y), ("C", x1, y1, x2, y2, x, y) or ("Z",)."""
 
 INKSCAPE_NS = "http://www.inkscape.org/namespaces/inkscape"
+XLINK_NS = "http://www.w3.org/1999/xlink"
 
 #: Inkscape layer label (case-insensitive) -> layer key, in the plate's paint order.
 LAYER_LABELS: dict[str, str] = {
@@ -492,6 +493,62 @@ _HREFS = ("href", "{http://www.w3.org/1999/xlink}href")
 _CSS_URL = re.compile(r"url\(\s*['\"]?([^)'\"]*)", re.IGNORECASE)
 
 
+#: the elements a plate may draw once every ``<use>`` is expanded (a plate has a few thousand;
+#: ``<use>`` of ``<use>`` multiplies, and would keep a check busy for hours)
+MAX_EXPANDED_ELEMENTS = 200_000
+
+
+def _use_expansion(root: ElementTree.Element, file: str) -> list[Problem]:
+    """A problem if the plate's ``<use>`` elements expand past
+    :data:`MAX_EXPANDED_ELEMENTS` elements, or refer to an element that holds them (a loop)."""
+    by_id = {el.get("id"): el for el in root.iter() if el.get("id")}
+    if not any(_local(el.tag) == "use" for el in root.iter()):
+        return []
+    sizes: dict[int, int] = {}
+    open_now: set[int] = set()
+    cap = MAX_EXPANDED_ELEMENTS + 1
+
+    def size(element: ElementTree.Element) -> int:
+        key = id(element)
+        known = sizes.get(key)
+        if known is not None:
+            return known
+        if key in open_now:
+            raise _UseLoop(element.get("id") or "")
+        open_now.add(key)
+        total = 1
+        for child in element:
+            total = min(cap, total + size(child))
+        if _local(element.tag) == "use":
+            ref = element.get("href") or element.get(f"{{{XLINK_NS}}}href") or ""
+            target = by_id.get(ref[1:]) if ref.startswith("#") else None
+            if target is not None:
+                total = min(cap, total + size(target))
+        open_now.discard(key)
+        sizes[key] = total
+        return total
+
+    try:
+        expanded = size(root)
+    except _UseLoop as loop:
+        return [Problem(file, f"a <use> refers to an element that holds it ('{loop}'): a loop")]
+    except RecursionError:
+        return [Problem(file, "the plate's elements are nested too deep to be drawn")]
+    if expanded > MAX_EXPANDED_ELEMENTS:
+        return [
+            Problem(
+                file,
+                f"its <use> elements expand to more than {MAX_EXPANDED_ELEMENTS:,} elements "
+                "(copies of copies): the plate is refused",
+            )
+        ]
+    return []
+
+
+class _UseLoop(Exception):
+    pass
+
+
 def _outside_references(root: ElementTree.Element, data: bytes, file: str) -> list[Problem]:
     """Every reference of the plate to anything outside itself: a link (``href``) that is not
     ``#id`` (an ``<image>`` may hold its picture as a ``data:`` address), a style ``url(…)``
@@ -556,6 +613,9 @@ def parse_plate(data: bytes, file: str = "<plate>") -> tuple[Plate | None, list[
         line = exc.position[0] if exc.position else None
         return None, [Problem(file, f"is not well-formed XML: {exc.msg}", line=line)]
     problems = _outside_references(root, data, file)
+    if problems:
+        return None, problems
+    problems = _use_expansion(root, file)
     if problems:
         return None, problems
     titles = _titles_and_show_layers(root)
@@ -821,6 +881,18 @@ def _view_box(svg: Any, file: str, problems: list[Problem]) -> tuple[float, floa
     if vb is None:
         problems.append(Problem(file, "the root <svg> has no viewBox"))
         return (0.0, 0.0, float(svg.width or 0), float(svg.height or 0))
+    numbers = (vb.x, vb.y, vb.width, vb.height)
+    if not all(isinstance(v, (int, float)) and math.isfinite(v) for v in numbers) or not (
+        numbers[2] > 0 and numbers[3] > 0
+    ):
+        problems.append(
+            Problem(
+                file,
+                "the root <svg> has a viewBox that is not four finite numbers with a positive "
+                "width and height",
+            )
+        )
+        return (0.0, 0.0, 1.0, 1.0)
     box = (float(vb.x), float(vb.y), float(vb.width), float(vb.height))
     width = svg.values.get("attributes", {}).get("width")
     height = svg.values.get("attributes", {}).get("height")

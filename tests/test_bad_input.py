@@ -290,3 +290,52 @@ def test_content_nested_very_deep_is_a_message_not_a_traceback(
     path = data / "glossary.toml"
     path.write_text(path.read_text(encoding="utf-8") + f"\nwhatever = {nested}\n", encoding="utf-8")
     assert_reported(data, svg, "data/glossary.toml", "too deeply")
+
+
+def _copies_of_copies(levels: int, fan: int) -> str:
+    """``<use>`` of ``<use>``: ``fan`` copies of the level below, ``levels`` deep."""
+    text = '<g id="_u0"><path id="_p0" d="M 0 0 L 1 0 L 1 1 Z"/></g>'
+    for k in range(1, levels + 1):
+        text += f'<g id="_u{k}">' + f'<use href="#_u{k - 1}"/>' * fan + "</g>"
+    return text
+
+
+@pytest.mark.parametrize(
+    ("planted", "said"),
+    [
+        (_copies_of_copies(10, 10), "expand to more than 200,000 elements"),  # 10^10 copies
+        ('<g id="_loop"><use href="#_loop"/></g>', "a loop"),
+    ],
+)
+def test_a_plate_whose_copies_multiply_is_refused_at_once(
+    content_copy: tuple[Path, Path], planted: str, said: str
+) -> None:
+    """A plate whose <use> copies multiply past the limit, or copy themselves, is refused with
+    a message naming it and the limit, in a moment (it would keep the check busy for hours)."""
+    data, svg = content_copy
+    text = svg.read_text(encoding="utf-8")
+    svg.write_text(text.replace("</svg>", f"{planted}\n</svg>", 1), encoding="utf-8")
+    assert_reported(data, svg, "posterior_thigh.svg", said)
+
+
+def test_a_few_copies_are_fine() -> None:
+    from hamstring_viewer.geometry import parse_plate
+
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg"'
+        ' xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape" viewBox="0 0 10 10">'
+        '<g inkscape:groupmode="layer" inkscape:label="Bones" id="layer_bones">'
+        '<path id="femur" d="M 0 0 L 5 0 L 5 5 Z"/>'
+        f"{_copies_of_copies(3, 10)}</g></svg>"  # a thousand copies
+    )
+    plate, problems = parse_plate(svg.encode())
+    assert problems == [] and plate is not None and plate.has("femur")
+
+
+@pytest.mark.parametrize("box", ["nan nan inf inf", "0 0 0 0", "0 0 -5 10", "0 0 1e999 10"])
+def test_a_view_box_that_is_not_a_box_is_a_message(
+    content_copy: tuple[Path, Path], box: str
+) -> None:
+    data, svg = content_copy
+    edit(svg, 'viewBox="0.0 0.0 1000.0 2180.0"', f'viewBox="{box}"')
+    assert_reported(data, svg, "posterior_thigh.svg", "viewBox that is not four finite numbers")
