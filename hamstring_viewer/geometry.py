@@ -549,6 +549,37 @@ class _UseLoop(Exception):
     pass
 
 
+_TRANSFORM_WORDS = frozenset({"matrix", "translate", "scale", "rotate", "skewx", "skewy"})
+_TRANSFORM_TOKEN = re.compile(r"[A-Za-z]+|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+
+
+def _bad_transforms(root: ElementTree.Element, data: bytes, file: str) -> list[Problem]:
+    """A problem for each ``transform`` with a number that is not finite (``nan``, ``inf``,
+    ``1e999``): Qt and the geometry would disagree on where the shape is drawn."""
+    problems: list[Problem] = []
+    for element in root.iter():
+        text = element.get("transform")
+        if not text:
+            continue
+        bad = [
+            token
+            for token in _TRANSFORM_TOKEN.findall(text)
+            if (token.isalpha() and token.lower() not in _TRANSFORM_WORDS)
+            or (not token.isalpha() and not math.isfinite(float(token)))
+        ]
+        if bad:
+            at = data.find(text.encode("utf-8", "replace"))
+            problems.append(
+                Problem(
+                    file,
+                    f"a transform has a number that is not finite ({bad[0]}): '{text}'",
+                    record=element.get("id") or "",
+                    line=data.count(b"\n", 0, at) + 1 if at >= 0 else None,
+                )
+            )
+    return problems
+
+
 def _outside_references(root: ElementTree.Element, data: bytes, file: str) -> list[Problem]:
     """Every reference of the plate to anything outside itself: a link (``href``) that is not
     ``#id`` (an ``<image>`` may hold its picture as a ``data:`` address), a style ``url(…)``
@@ -615,7 +646,7 @@ def parse_plate(data: bytes, file: str = "<plate>") -> tuple[Plate | None, list[
     problems = _outside_references(root, data, file)
     if problems:
         return None, problems
-    problems = _use_expansion(root, file)
+    problems = _use_expansion(root, file) + _bad_transforms(root, data, file)
     if problems:
         return None, problems
     titles = _titles_and_show_layers(root)
@@ -684,6 +715,7 @@ def parse_plate(data: bytes, file: str = "<plate>") -> tuple[Plate | None, list[
                     problems,
                     line_of,
                     taken,
+                    view_box,
                 )
                 if region is not None:
                     regions.append(region)
@@ -924,6 +956,7 @@ def _region(
     problems: list[Problem],
     line_of: Any,
     taken: list[list[Command]],
+    view_box: tuple[float, float, float, float] = (0.0, 0.0, 1.0, 1.0),
 ) -> Region | None:
     mark = shape.values.get(_PATH_MARK)
     if mark is not None:
@@ -952,6 +985,34 @@ def _region(
             )
         )
         return None
+    x0, y0, w, h = view_box
+    reach = FAR_OUTSIDE * max(w, h, 1.0)
+    if (
+        min(xs) < x0 - reach
+        or max(xs) > x0 + w + reach
+        or min(ys) < y0 - reach
+        or max(ys) > y0 + h + reach
+    ):
+        problems.append(
+            Problem(
+                file,
+                f"shape lies more than {FAR_OUTSIDE:g} plate sizes outside the plate (a transform "
+                "that scales or moves it too far?)",
+                record=rid,
+                line=line_of(rid),
+            )
+        )
+        return None
+    if sum(abs(_signed_area(poly)) for poly in polygons) <= 1e-9 * max(w * h, 1.0):
+        problems.append(
+            Problem(
+                file,
+                "shape encloses no area (flat, or flattened by its transform)",
+                record=rid,
+                line=line_of(rid),
+            )
+        )
+        return None
     fill_rule = str(shape.values.get("fill-rule", "nonzero")).strip().lower()
     return Region(
         id=rid,
@@ -963,6 +1024,20 @@ def _region(
         bbox=(min(xs), min(ys), max(xs), max(ys)),
         evenodd=fill_rule == "evenodd",
     )
+
+
+#: a region may reach this many plate sizes beyond the plate's view box, no further
+FAR_OUTSIDE = 10.0
+
+
+def _signed_area(poly: Sequence[Point]) -> float:
+    """The shoelace area of a closed polygon (positive one way round, negative the other)."""
+    total = 0.0
+    ax, ay = poly[-1]
+    for bx, by in poly:
+        total += ax * by - bx * ay
+        ax, ay = bx, by
+    return total / 2
 
 
 def _transformed(probe: Any, commands: list[Command]) -> list[Command]:

@@ -339,3 +339,25 @@ def test_a_view_box_that_is_not_a_box_is_a_message(
     data, svg = content_copy
     edit(svg, 'viewBox="0.0 0.0 1000.0 2180.0"', f'viewBox="{box}"')
     assert_reported(data, svg, "posterior_thigh.svg", "viewBox that is not four finite numbers")
+
+
+@pytest.mark.parametrize(
+    ("change", "said"),
+    [
+        ('transform="scale(1e10)"', "plate sizes outside the plate"),
+        ('transform="translate(0 1e9)"', "plate sizes outside the plate"),
+        ('transform="matrix(0 0 0 0 0 0)"', "encloses no area"),
+        ('transform="scale(1 0)"', "encloses no area"),
+        ('transform="scale(nan)"', "not finite (nan)"),
+        ('transform="translate(1e999)"', "not finite (1e999)"),
+    ],
+)
+def test_a_region_its_transform_flattens_or_throws_away_is_named(
+    content_copy: tuple[Path, Path], change: str, said: str
+) -> None:
+    """A region flattened to nothing, thrown thousands of plate sizes away or moved by a
+    number that is not one is refused with the file, the line and the region's id (it was
+    accepted, and drawn nowhere or everywhere)."""
+    data, svg = content_copy
+    edit(svg, '<path id="gracilis" ', f'<path id="gracilis" {change} ')
+    assert_reported(data, svg, "posterior_thigh.svg:", "gracilis", said)
