@@ -715,7 +715,12 @@ def test_a_huge_plate_gets_a_bounded_label_grid() -> None:
         '<path id="far" d="M 1e12 1e12 L 1.00001e12 1e12 L 1e12 1.00001e12 Z"/>'
         '<path id="near" d="M 0 0 L 60 0 L 60 60 L 0 60 Z"/>'
     )
-    plate, problems = parse_plate(plate_of(layer("Bones", body)))
+    _, problems = parse_plate(plate_of(layer("Bones", body)))  # far beyond its view box
+    assert [(p.record, "plate sizes outside the plate" in p.message) for p in problems] == [
+        ("far", True)
+    ]
+    huge = HEAD.replace('viewBox="0 0 200 100"', 'viewBox="0 0 1.00001e12 1.00001e12"')
+    plate, problems = parse_plate((huge + layer("Bones", body) + "</svg>").encode())
     assert problems == [] and plate is not None
     anchor = label_anchor(plate, [plate.region("near")])  # no raster of 1e11 cells
     assert anchor is None or plate.region("near").contains(*anchor)
