@@ -1003,7 +1003,8 @@ def _region(
             )
         )
         return None
-    if sum(abs(_signed_area(poly)) for poly in polygons) <= 1e-9 * max(w * h, 1.0):
+    extent = max(max(xs) - min(xs), max(ys) - min(ys))
+    if sum(abs(_signed_area(poly)) for poly in polygons) <= 1e-9 * extent * extent:
         problems.append(
             Problem(
                 file,
