@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -264,6 +265,68 @@ def test_bad_content_at_start_is_a_message_not_a_crash(
     win = start(qtbot, settings_file, cache, data_dir=data, plate=svg)
     qtbot.waitUntil(lambda: win.load_failed and bool(seen), timeout=20000)
     assert "semitendinosus.toml" in seen[0]
+    assert not win.is_loaded and not win.isVisible()
+
+
+def _missing_data(data: Path, svg: Path) -> str:
+    shutil.rmtree(data)
+    return "data folder not found"
+
+
+def _missing_plate(data: Path, svg: Path) -> str:
+    svg.unlink()
+    return "plate file not found"
+
+
+def _dangling_link(data: Path, svg: Path) -> str:
+    (data / "glossary.toml").unlink()
+    (data / "glossary.toml").symlink_to(data / "nowhere.toml")
+    return "glossary.toml: file not found"
+
+
+def _link_loop(data: Path, svg: Path) -> str:
+    (data / "glossary.toml").unlink()
+    (data / "glossary.toml").symlink_to(data / "glossary.toml")
+    return "glossary.toml: cannot read the file"
+
+
+def _folder_for_a_file(data: Path, svg: Path) -> str:
+    svg.unlink()
+    svg.mkdir()
+    return "posterior_thigh.svg: cannot read the plate: not a regular file"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symbolic links")
+@pytest.mark.parametrize(
+    "breakage", [_missing_data, _missing_plate, _dangling_link, _link_loop, _folder_for_a_file]
+)
+def test_content_that_cannot_be_read_at_start_is_a_message_naming_the_file(
+    qtbot: QtBot,
+    places: tuple[Path, Path],
+    content_copy: tuple[Path, Path],
+    breakage: Callable[[Path, Path], str],
+) -> None:
+    """A missing data folder or plate, a link to nothing or to itself, a folder where a file
+    should be: each is a message naming the file (no traceback), and the window closes."""
+    settings_file, cache = places
+    first = session(qtbot, settings_file, cache)  # (a snapshot of the content as it was)
+    end_session(first, cache)
+    data, svg = content_copy
+    said = breakage(data, svg)
+    seen: list[str] = []
+
+    def close_message() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(box.detailedText())
+            box.done(0)
+        else:
+            QTimer.singleShot(20, close_message)
+
+    QTimer.singleShot(20, close_message)
+    win = start(qtbot, settings_file, cache, data_dir=data, plate=svg)
+    qtbot.waitUntil(lambda: win.load_failed and bool(seen), timeout=20000)
+    assert said in seen[0]
     assert not win.is_loaded and not win.isVisible()
 
 

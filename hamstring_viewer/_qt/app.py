@@ -105,7 +105,7 @@ def start_window(
             )
             # the SVG text of the view shown first; the others are read when first shown
             svg = window.svg_of_first_view(atlas)
-        except (ContentError, FileNotFoundError) as exc:
+        except (ContentError, OSError) as exc:  # (a missing, looping or unreadable file too)
             window.load_failed = True
             _report_content_error(window, exc)
             return

@@ -42,10 +42,13 @@ def content_stamp(
 ) -> list[list[object]]:
     """Name, size and modification time of every plate (by default every view's) and of
     every content file (cheap: no reading), so a snapshot of older content is never shown."""
-    stats = resources.file_stats(data_dir or resources.data_dir())
-    for path in (plates or resources.plate_paths()).values():
-        info = os.stat(path)
-        stats.append((os.fspath(path), info.st_size, info.st_mtime_ns))
+    try:
+        stats = resources.file_stats(data_dir or resources.data_dir())
+        for path in (plates or resources.plate_paths()).values():
+            info = os.stat(path)
+            stats.append((os.fspath(path), info.st_size, info.st_mtime_ns))
+    except OSError as exc:  # (content that cannot be read: no snapshot fits; loading says why)
+        return [["unreadable", str(exc)]]
     stats.sort()
     return [[os.path.basename(path), size, mtime] for path, size, mtime in stats]
 
