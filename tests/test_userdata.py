@@ -609,3 +609,57 @@ def test_a_read_only_data_folder_is_reported_when_the_data_is_opened(tmp_path: P
     writable = UserData.open(tmp_path / "user")
     assert not writable.read_only and writable.problems == []
     assert not list((tmp_path / "user").glob(".write-test-*"))  # the probe is gone
+
+
+LOOP_CHILD = r"""
+import sys
+from pathlib import Path
+from hamstring_viewer.userdata import UserData
+
+store = UserData.open(Path(sys.argv[1]))
+start = int(store.note("femur").split()[-1] or 0) if store.note("femur") else 0
+print("ready", flush=True)
+i = start
+while True:
+    i += 1
+    store.set_note("femur", f"version {i}")
+    store.toggle_bookmark("femur")
+    print(i, flush=True)
+"""
+
+
+@pytest.mark.skipif(os.name != "posix", reason="kills with SIGKILL")
+def test_killed_at_random_moments_while_saving_the_last_good_copy_always_loads(
+    tmp_path: Path,
+) -> None:
+    """A hundred kills at random moments of a store saving as fast as it can: every time, the
+    files load without a problem and hold the last save that finished, or the one after."""
+    import random
+    import signal
+    import time
+
+    rnd = random.Random(9)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    last = 0
+    for _round in range(100):
+        child = subprocess.Popen(
+            [sys.executable, "-c", LOOP_CHILD, str(tmp_path)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+            env=env,
+        )
+        assert child.stdout is not None
+        assert child.stdout.readline() == "ready\n", child.communicate()
+        time.sleep(rnd.uniform(0.0, 0.03))
+        child.send_signal(signal.SIGKILL)
+        out, _err = child.communicate(timeout=60)
+        done = [int(line) for line in out.split()] or [last]
+        store = open_store(tmp_path)
+        assert store.problems == [], store.problems
+        if store.note("femur"):
+            saved = int(store.note("femur").split()[-1])
+            assert done[-1] <= saved <= done[-1] + 1
+            last = saved
+    assert last > 100  # (the kills did fall among saves)
