@@ -1293,25 +1293,37 @@ def check_figures(
 
 
 def check(
-    data_dir: str | Path, plates: PlatePaths, *, figures: bool = False
+    data_dir: str | Path,
+    plates: PlatePaths,
+    *,
+    figures: bool = False,
+    progress: Callable[[str], None] | None = None,
 ) -> tuple[Atlas | None, list[Problem]]:
     """Load and validate the knowledge base against every plate (``plates``: view key ->
     SVG path, or one path for the posterior view alone). Returns the atlas (None if no plate
     is usable) and every problem. ``figures``: also check the figures file
-    (:func:`check_figures`; the ``check`` command does, the app's loading does not)."""
+    (:func:`check_figures`; the ``check`` command does, the app's loading does not).
+    ``progress`` is told each step as it starts (the ``check`` command shows them)."""
+    say = progress or (lambda _step: None)
+    say(f"reading the knowledge base in {data_dir}")
     kb, problems = load_knowledge_base(data_dir)
     loaded: dict[str, Plate] = {}
-    for key, path in plate_files(plates).items():
+    paths = plate_files(plates)
+    for number, (key, path) in enumerate(paths.items(), start=1):
+        say(f"reading the plate {path} ({number} of {len(paths)})")
         plate, plate_problems = load_plate(path)
         problems.extend(plate_problems)
         if plate is not None:
             loaded[key] = plate
+    say("checking the references between records, and the corrections")
     unread = unread_tables(problems)
     problems.extend(check_references(kb, data_dir, unread))
     problems.extend(check_corrected_claims(kb, data_dir))
     if loaded:
+        say("checking every record against the plates")
         problems.extend(check_plate_binding(kb, loaded, data_dir, unread))
     if figures:
+        say("checking the figures")
         problems.extend(check_figures(kb, data_dir, unread))
     return (Atlas(kb, loaded) if loaded else None), problems
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,7 +28,9 @@ def _check(args: argparse.Namespace) -> int:
         plates = {resources.view_key_for(path): Path(path) for path in args.svg}
     else:
         plates = resources.plate_paths()
-    atlas, problems = check(data, plates, figures=True)
+    progress = _progress_printer()
+    atlas, problems = check(data, plates, figures=True, progress=progress)
+    progress(None)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
@@ -61,6 +63,28 @@ def _check(args: argparse.Namespace) -> int:
     )
     print(f"views: {summary}")
     return 0
+
+
+def _progress_printer() -> Callable[[str | None], None]:
+    """Each step of a check on stderr as it starts (on a terminal), or, in a pipe or a file,
+    each step that took longer than a second, with its time; ``None`` ends the last step."""
+    import time
+
+    live = sys.stderr.isatty()
+    current: list[tuple[str, float]] = []
+
+    def say(step: str | None) -> None:
+        now = time.monotonic()
+        if current:
+            previous, began = current.pop()
+            if not live and now - began > 1.0:
+                print(f"check: {previous}: {now - began:.1f} s", file=sys.stderr)
+        if step is not None:
+            if live:
+                print(f"check: {step} ...", file=sys.stderr)
+            current.append((step, now))
+
+    return say
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -361,3 +361,15 @@ def test_a_region_its_transform_flattens_or_throws_away_is_named(
     data, svg = content_copy
     edit(svg, '<path id="gracilis" ', f'<path id="gracilis" {change} ')
     assert_reported(data, svg, "posterior_thigh.svg:", "gracilis", said)
+
+
+def test_a_check_tells_its_steps_as_it_goes(content_copy: tuple[Path, Path]) -> None:
+    """The check command shows each step (each plate by name and number) on a terminal, and
+    in a pipe each step that took over a second, so a long check is never silent."""
+    data, svg = content_copy
+    steps: list[str] = []
+    check(data, svg, figures=True, progress=steps.append)
+    assert steps[0].startswith("reading the knowledge base")
+    plates = [s for s in steps if s.startswith("reading the plate")]
+    assert plates and plates[0].endswith(f"(1 of {len(plates)})") and str(svg) in plates[0]
+    assert steps[-1] == "checking the figures"
