@@ -503,6 +503,11 @@ def _use_expansion(root: ElementTree.Element, file: str) -> list[Problem]:
     :data:`MAX_EXPANDED_ELEMENTS` elements, or refer to an element that holds them (a loop)."""
     by_id = {el.get("id"): el for el in root.iter() if el.get("id")}
     if not any(_local(el.tag) == "use" for el in root.iter()):
+        count = sum(1 for _ in root.iter())
+        if count > MAX_EXPANDED_ELEMENTS:
+            return [
+                Problem(file, f"it has {count:,} elements, more than {MAX_EXPANDED_ELEMENTS:,}")
+            ]
         return []
     sizes: dict[int, int] = {}
     open_now: set[int] = set()
@@ -963,6 +968,17 @@ def _region(
         commands, polygons = _outline_of_commands(_transformed(shape, taken[int(mark)]))
     else:
         commands, polygons = _outline_of_shape(shape)
+    if len(commands) > MAX_REGION_SEGMENTS:
+        problems.append(
+            Problem(
+                file,
+                f"shape has {len(commands):,} segments, more than {MAX_REGION_SEGMENTS:,} "
+                "(simplify its outline)",
+                record=rid,
+                line=line_of(rid),
+            )
+        )
+        return None
     if not polygons:
         problems.append(
             Problem(
@@ -1029,6 +1045,8 @@ def _region(
 
 #: a region may reach this many plate sizes beyond the plate's view box, no further
 FAR_OUTSIDE = 10.0
+#: the segments of one region's outline, at most (the shipped plates' largest has under 400)
+MAX_REGION_SEGMENTS = 100_000
 
 
 def _signed_area(poly: Sequence[Point]) -> float:

@@ -373,3 +373,23 @@ def test_a_check_tells_its_steps_as_it_goes(content_copy: tuple[Path, Path]) -> 
     plates = [s for s in steps if s.startswith("reading the plate")]
     assert plates and plates[0].endswith(f"(1 of {len(plates)})") and str(svg) in plates[0]
     assert steps[-1] == "checking the figures"
+
+
+def test_a_region_of_too_many_segments_and_a_plate_of_too_many_elements_are_named(
+    content_copy: tuple[Path, Path],
+) -> None:
+    """Limits with names: the segments of one region's outline, and the elements of a plate
+    (made here: some megabytes each)."""
+    from hamstring_viewer.geometry import MAX_EXPANDED_ELEMENTS, MAX_REGION_SEGMENTS
+
+    data, svg = content_copy
+    text = svg.read_text(encoding="utf-8")
+    start = text.index(' d="', text.index('<path id="gracilis" ')) + 4
+    wiggle = " ".join("l 0.001 0.001 l -0.001 0.002" for _ in range(MAX_REGION_SEGMENTS // 2))
+    svg.write_text(text[:start] + f"M 300 800 {wiggle} z " + text[start:], encoding="utf-8")
+    assert_reported(data, svg, "gracilis", f"more than {MAX_REGION_SEGMENTS:,}")
+    crowd = "".join(
+        f'<path id="_x{k}" d="M 0 0 l 1 0 l 0 1 z"/>' for k in range(MAX_EXPANDED_ELEMENTS)
+    )
+    svg.write_text(text.replace("</svg>", f"{crowd}</svg>", 1), encoding="utf-8")
+    assert_reported(data, svg, "posterior_thigh.svg", f"more than {MAX_EXPANDED_ELEMENTS:,}")
