@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,8 +29,25 @@ def _check(args: argparse.Namespace) -> int:
         plates = {resources.view_key_for(path): Path(path) for path in args.svg}
     else:
         plates = resources.plate_paths()
+    steps: list[str] = []
     progress = _progress_printer()
-    atlas, problems = check(data, plates, figures=True, progress=progress)
+
+    def step(text: str | None) -> None:
+        if text is not None:
+            steps.append(text)
+        progress(text)
+
+    try:
+        with _time_budget(args.time_budget):
+            atlas, problems = check(data, plates, figures=True, progress=step)
+    except _OutOfTime:
+        where = steps[-1] if steps else "starting"
+        print(
+            f"check stopped: {where} took it past its time budget of {args.time_budget:g} s "
+            "(--time-budget)",
+            file=sys.stderr,
+        )
+        return 1
     progress(None)
     for problem in problems:
         print(problem, file=sys.stderr)
@@ -63,6 +81,32 @@ def _check(args: argparse.Namespace) -> int:
     )
     print(f"views: {summary}")
     return 0
+
+
+class _OutOfTime(BaseException):  # (not an Exception: no "except Exception" may swallow it)
+    pass
+
+
+@contextlib.contextmanager
+def _time_budget(seconds: float) -> Iterator[None]:
+    """Stop what runs inside after ``seconds`` with :class:`_OutOfTime` (POSIX: a timer
+    signal; elsewhere, and for 0, no budget)."""
+    import signal
+
+    if seconds <= 0 or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def out_of_time(_signum: int, _frame: object) -> None:
+        raise _OutOfTime
+
+    previous = signal.signal(signal.SIGALRM, out_of_time)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _progress_printer() -> Callable[[str | None], None]:
@@ -106,6 +150,13 @@ def build_parser() -> argparse.ArgumentParser:
         nargs="*",
         help="plate SVGs (default: every shipped plate); a file named like a shipped plate "
         "(e.g. medial_thigh.svg) is that view, any other is a view named after its stem",
+    )
+    chk.add_argument(
+        "--time-budget",
+        type=float,
+        default=120.0,
+        metavar="SECONDS",
+        help="stop with a message naming the step if the check takes longer (0: no budget)",
     )
     chk.set_defaults(func=_check)
     return parser

@@ -393,3 +393,24 @@ def test_a_region_of_too_many_segments_and_a_plate_of_too_many_elements_are_name
     )
     svg.write_text(text.replace("</svg>", f"{crowd}</svg>", 1), encoding="utf-8")
     assert_reported(data, svg, "posterior_thigh.svg", f"more than {MAX_EXPANDED_ELEMENTS:,}")
+
+
+def test_a_check_past_its_time_budget_stops_with_a_message_naming_the_step(
+    content_copy: tuple[Path, Path],
+) -> None:
+    """The check has a time budget (--time-budget, 120 s by default): past it, it stops and
+    says which step it was at, and which file."""
+    data, svg = content_copy
+    extra = "".join(
+        f'<path id="_x{k}" d="M {k % 900} {k // 900} l 3 0 l 0 3 z"/>' for k in range(60_000)
+    )
+    edit(svg, "</svg>", f"{extra}</svg>")
+    command = ["-m", "hamstring_viewer", "check", str(data), str(svg), "--time-budget", "0.3"]
+    result = subprocess.run(
+        [sys.executable, *command],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "time budget of 0.3 s" in result.stderr and "check stopped:" in result.stderr
