@@ -302,15 +302,32 @@ class MainWindow(QMainWindow):
 
     def _install_features(self) -> None:
         """The study and export features, each adding its own dock, menu entries and actions."""
-        from . import export, notes_dock, pain_dock, quiz_dock, search_box
+        while self._install_next_feature():
+            pass
 
-        self._features_pending = False
-        self.features["search"] = search_box.install(self.host)
-        self.features["notes"] = notes_dock.install(self.host)
-        self.features["pain"] = pain_dock.install(self.host)
-        self.features["quiz"] = quiz_dock.install(self.host)
-        self.features["export"] = export.install(self.host)
-        self._report_read_only_data()
+    def _install_next_feature(self) -> bool:
+        """Install the next feature not installed yet; False when there was none left. After
+        the first paint a start installs one per idle tick (each takes 5-25 ms: a click in
+        between is answered at once, not after all of them)."""
+        import importlib
+
+        modules = {  # (each imported when its turn comes)
+            "search": "search_box",
+            "notes": "notes_dock",
+            "pain": "pain_dock",
+            "quiz": "quiz_dock",
+            "export": "export",
+        }
+        left = [name for name in modules if name not in self.features]
+        if not left:
+            self._features_pending = False
+            return False
+        module = importlib.import_module(f".{modules[left[0]]}", __package__)
+        self.features[left[0]] = module.install(self.host)
+        self._features_pending = len(left) > 1
+        if not self._features_pending:
+            self._report_read_only_data()
+        return True
 
     def _report_read_only_data(self) -> None:
         """A data folder that cannot be written to is said at start, in a line of the status
@@ -373,7 +390,7 @@ class MainWindow(QMainWindow):
             self._fill_menus()
             return
         if self._features_pending:
-            self._install_features()
+            self._install_next_feature()
             return
         if not self._warm_queue:
             self._warm_timer.stop()
