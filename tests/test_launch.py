@@ -422,6 +422,32 @@ def test_the_menus_are_filled_once_the_live_plate_is_on_screen(
     assert win.panel.browser.hasFocus()
 
 
+def test_quitting_renders_the_start_up_picture_only_when_what_it_shows_changed(
+    qtbot: QtBot, places: tuple[Path, Path]
+) -> None:
+    """A session that changed nothing the picture shows (settings, content, the user's notes)
+    keeps the picture as it is: quitting renders nothing. A changed note renders it anew, and
+    each next start opens from the picture of the session before."""
+    settings_file, cache = places
+    picture = cache / launch.SNAPSHOT_FILE
+    first = session(qtbot, settings_file, cache)
+    end_session(first, cache)
+    kept = picture.stat()
+    second = session(qtbot, settings_file, cache)
+    assert second.started_from_snapshot
+    end_session(second, cache)
+    assert (picture.stat().st_ino, picture.stat().st_mtime_ns) == (kept.st_ino, kept.st_mtime_ns)
+    third = session(qtbot, settings_file, cache)
+    assert third.started_from_snapshot
+    # (the test-mode data folder is shared by the tests: a text of its own is a change)
+    third.userdata.set_note("semitendinosus", f"Tender above the knee crease ({settings_file}).")
+    end_session(third, cache)
+    assert picture.stat().st_ino != kept.st_ino  # written anew (atomically)
+    fourth = session(qtbot, settings_file, cache)
+    assert fourth.started_from_snapshot
+    fourth.close()
+
+
 def test_modules_are_declared_to_pyside_as_its_hook_would_judge_them() -> None:
     """PySide reads every module imported after it back from its source to see whether it uses
     PySide; the app declares its own modules and the standard library's up front instead. The

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication
 from hamstring_viewer import resources
 
 from . import launch
-from .window import MainWindow
+from .window import MainWindow, app_data_dir
 
 ORGANISATION = "HamstringViewer"
 APPLICATION = "Hamstring Viewer"
@@ -77,6 +77,7 @@ def start_window(
         window.devicePixelRatioF(),
         _lightness(),
         launch.content_stamp(data_dir, plates),
+        launch.userdata_stamp(app_data_dir()),
     )
     snapshot = launch.read_snapshot(cache / launch.SNAPSHOT_FILE, key)
     if snapshot is not None:
@@ -144,6 +145,24 @@ def save_start_snapshot(window: MainWindow, cache: Path) -> bool:
     window.view.release_raster()  # (the old snapshot's file is about to be replaced)
     window.settings.sync()
     data_dir, plates = window.content_paths
+    # the key the next start will compute (its window is sized from the saved settings before
+    # it is shown); a snapshot of that key is already the picture it will show
+    probe = MainWindow(None, None, window.settings)
+    try:
+        upcoming = launch.snapshot_key(
+            window.settings,
+            probe.size(),
+            probe.devicePixelRatioF(),
+            _lightness(),
+            launch.content_stamp(data_dir, plates),
+            launch.userdata_stamp(app_data_dir()),
+        )
+    finally:
+        probe.deleteLater()
+    existing = launch.read_snapshot(cache / launch.SNAPSHOT_FILE, upcoming)
+    if existing is not None:  # nothing it shows has changed: quitting costs no rendering
+        existing.release()
+        return True
     fresh = MainWindow(
         window.atlas,
         window.view.svg_texts(),
@@ -160,13 +179,6 @@ def save_start_snapshot(window: MainWindow, cache: Path) -> bool:
             app.processEvents()
         image = fresh.grab().toImage()
         raster, transform = fresh.view.background_raster()
-        key = launch.snapshot_key(
-            window.settings,
-            fresh.size(),
-            fresh.devicePixelRatioF(),
-            _lightness(),
-            launch.content_stamp(data_dir, plates),
-        )
         matrix = [
             transform.m11(), transform.m12(), transform.m13(),
             transform.m21(), transform.m22(), transform.m23(),
@@ -175,7 +187,7 @@ def save_start_snapshot(window: MainWindow, cache: Path) -> bool:
         launch.write_snapshot(
             cache / launch.SNAPSHOT_FILE,
             {"window": image, "plate": raster},
-            key,
+            upcoming,
             {"plate_transform": matrix},
         )
     except OSError:
@@ -193,7 +205,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
     from .instance import Instance
-    from .window import app_data_dir
 
     instance = Instance(app_data_dir())
     if not instance.claim():  # this user's app is running: its window comes forward instead

@@ -66,22 +66,44 @@ def _plain(value: object) -> str:
     return str(value)
 
 
+def userdata_stamp(folder: Path) -> list[list[object]]:
+    """Name, size and modification time of the user's data files (the notes and the quiz
+    docks show them, so a snapshot of older notes is never shown); none if there are none."""
+    try:
+        stats = resources.file_stats(folder)
+    except OSError:
+        return []
+    out: list[list[object]] = []
+    for path, size, mtime in stats:
+        name = os.path.basename(path)
+        if name.endswith(".json") and not name.startswith("."):
+            out.append([name, size, mtime])
+    return out
+
+
 def snapshot_key(
     settings: QSettings,
     size: QSize,
     pixel_ratio: float,
     lightness: int,
     content: list[list[object]] | None = None,
+    userdata: list[list[object]] | None = None,
 ) -> dict[str, Any]:
     """What a start-up snapshot depends on: a snapshot is shown only if its key is equal."""
     return {
         "format": _FORMAT,
         "version": __version__,
-        "settings": {key: _plain(settings.value(key)) for key in sorted(settings.allKeys())},
+        # (not where the window stands: the picture is the same wherever it is; its size is)
+        "settings": {
+            key: _plain(settings.value(key))
+            for key in sorted(settings.allKeys())
+            if key != "window/geometry"
+        },
         "size": [size.width(), size.height()],
         "pixel_ratio": round(pixel_ratio, 3),
         "lightness": lightness,
         "content": content if content is not None else content_stamp(),
+        "userdata": userdata or [],
     }
 
 
