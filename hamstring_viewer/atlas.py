@@ -287,20 +287,21 @@ def cached_content(
         except (OSError, ValueError, RecursionError):
             pass
     key, svgs = _content_digests(data_dir, plates)
+    digests = {view: d.hex() for view, d in svgs.items()}
     if newest < time.time_ns() - _RACY_NS:
-        record = {"stamp": stamp, "key": key, "svgs": {v: d.hex() for v, d in svgs.items()}}
-        data = json.dumps(record).encode()
+        data = json.dumps({"stamp": stamp, "key": key, "svgs": digests}).encode()
         job = partial(_write_quietly, index, data)
         if write is None:
             job()
         else:
             write(job)  # (the app: on an idle tick once the window is live)
-    return key, _svgs_seen(seen, {v: d.hex() for v, d in svgs.items()})
+    return key, _svgs_seen(seen, digests)
 
 
 def _svgs_seen(
     seen: dict[str, tuple[str, int, int]], digests: dict[str, object]
 ) -> dict[str, SvgSeen]:
+    """Each view's (size, time, digest), for the views whose digest is well formed."""
     out: dict[str, SvgSeen] = {}
     for view, (_path, size, mtime) in seen.items():
         text = digests.get(view)

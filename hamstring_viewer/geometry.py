@@ -501,14 +501,15 @@ MAX_EXPANDED_ELEMENTS = 200_000
 def _use_expansion(root: ElementTree.Element, file: str) -> list[Problem]:
     """A problem if the plate's ``<use>`` elements expand past
     :data:`MAX_EXPANDED_ELEMENTS` elements, or refer to an element that holds them (a loop)."""
-    by_id = {el.get("id"): el for el in root.iter() if el.get("id")}
-    if not any(_local(el.tag) == "use" for el in root.iter()):
-        count = sum(1 for _ in root.iter())
-        if count > MAX_EXPANDED_ELEMENTS:
+    elements = list(root.iter())
+    if not any(_local(el.tag) == "use" for el in elements):
+        if len(elements) > MAX_EXPANDED_ELEMENTS:
+            count = len(elements)
             return [
                 Problem(file, f"it has {count:,} elements, more than {MAX_EXPANDED_ELEMENTS:,}")
             ]
         return []
+    by_id = {el.get("id"): el for el in elements if el.get("id")}
     sizes: dict[int, int] = {}
     open_now: set[int] = set()
     cap = MAX_EXPANDED_ELEMENTS + 1

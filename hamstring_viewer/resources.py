@@ -96,11 +96,6 @@ def figures_path(data_dir: Path | None = None) -> Path:
     return (data_dir or _root() / "data") / FIGURES_FILE
 
 
-def files_under(folder: Path) -> list[Path]:
-    """Every file below ``folder``, sorted (scandir: a start stats these, it reads none)."""
-    return [Path(path) for path, _size, _mtime in file_stats(folder)]
-
-
 def file_stats(folder: Path | str) -> list[tuple[str, int, int]]:
     """Path, size and modification time (ns) of every file below ``folder``, sorted by path
     (plain strings and one stat each: a start takes these of some 80 content files)."""

@@ -245,12 +245,11 @@ def test_closing_before_the_window_is_loaded_keeps_the_settings(
     assert settings_file.read_bytes() == before
 
 
-def test_bad_content_at_start_is_a_message_not_a_crash(
-    qtbot: QtBot, places: tuple[Path, Path], content_copy: tuple[Path, Path]
-) -> None:
-    settings_file, cache = places
-    data, svg = content_copy
-    (data / "structures" / "semitendinosus.toml").write_text("name = \n", encoding="utf-8")
+def start_failing(
+    qtbot: QtBot, settings_file: Path, cache: Path, data: Path, svg: Path
+) -> tuple[MainWindow, list[str]]:
+    """Start on content that cannot be loaded; the texts of the messages it shows (each
+    closed as it comes) once the window has given up."""
     seen: list[str] = []
 
     def close_message() -> None:
@@ -264,6 +263,16 @@ def test_bad_content_at_start_is_a_message_not_a_crash(
     QTimer.singleShot(20, close_message)
     win = start(qtbot, settings_file, cache, data_dir=data, plate=svg)
     qtbot.waitUntil(lambda: win.load_failed and bool(seen), timeout=20000)
+    return win, seen
+
+
+def test_bad_content_at_start_is_a_message_not_a_crash(
+    qtbot: QtBot, places: tuple[Path, Path], content_copy: tuple[Path, Path]
+) -> None:
+    settings_file, cache = places
+    data, svg = content_copy
+    (data / "structures" / "semitendinosus.toml").write_text("name = \n", encoding="utf-8")
+    win, seen = start_failing(qtbot, settings_file, cache, data, svg)
     assert "semitendinosus.toml" in seen[0]
     assert not win.is_loaded and not win.isVisible()
 
@@ -313,19 +322,7 @@ def test_content_that_cannot_be_read_at_start_is_a_message_naming_the_file(
     end_session(first, cache)
     data, svg = content_copy
     said = breakage(data, svg)
-    seen: list[str] = []
-
-    def close_message() -> None:
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            seen.append(box.detailedText())
-            box.done(0)
-        else:
-            QTimer.singleShot(20, close_message)
-
-    QTimer.singleShot(20, close_message)
-    win = start(qtbot, settings_file, cache, data_dir=data, plate=svg)
-    qtbot.waitUntil(lambda: win.load_failed and bool(seen), timeout=20000)
+    win, seen = start_failing(qtbot, settings_file, cache, data, svg)
     assert said in seen[0]
     assert not win.is_loaded and not win.isVisible()
 
