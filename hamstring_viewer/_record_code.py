@@ -663,8 +663,8 @@ def _f89():
   return hash((self.reason,self.regions,self.band_cm,self.min_span_cm,))
  return __hash__
 
-def _f90(_type_id, _type_name, _type_kind, _type_text, _type_warning, _type_structures, _type_when, _type_sources, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,id:_type_id,name:_type_name,kind:_type_kind,text:_type_text,warning:_type_warning,structures:_type_structures,when:_type_when,sources:_type_sources)->_return_type:
+def _f90(_type_id, _type_name, _type_kind, _type_text, _type_warning, _type_structures, _type_when, _type_sources, _type_ask, _type_urgency, _type_stops_massage, _type_concerns, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_ask, _dflt_urgency, _dflt_stops_massage, _dflt_concerns, _return_type):
+ def __init__(self,id:_type_id,name:_type_name,kind:_type_kind,text:_type_text,warning:_type_warning,structures:_type_structures,when:_type_when,sources:_type_sources,ask:_type_ask=_dflt_ask,urgency:_type_urgency=_dflt_urgency,stops_massage:_type_stops_massage=_dflt_stops_massage,concerns:_type_concerns=_dflt_concerns)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'id',id)
   __dataclass_builtins_object__.__setattr__(self,'name',name)
   __dataclass_builtins_object__.__setattr__(self,'kind',kind)
@@ -673,37 +673,41 @@ def _f90(_type_id, _type_name, _type_kind, _type_text, _type_warning, _type_stru
   __dataclass_builtins_object__.__setattr__(self,'structures',structures)
   __dataclass_builtins_object__.__setattr__(self,'when',when)
   __dataclass_builtins_object__.__setattr__(self,'sources',sources)
+  __dataclass_builtins_object__.__setattr__(self,'ask',ask)
+  __dataclass_builtins_object__.__setattr__(self,'urgency',urgency)
+  __dataclass_builtins_object__.__setattr__(self,'stops_massage',stops_massage)
+  __dataclass_builtins_object__.__setattr__(self,'concerns',concerns)
  return __init__
 
 def _f91():
  def __repr__(self):
-  return self.__class__.__qualname__ + f"(id={self.id!r}, name={self.name!r}, kind={self.kind!r}, text={self.text!r}, warning={self.warning!r}, structures={self.structures!r}, when={self.when!r}, sources={self.sources!r})"
+  return self.__class__.__qualname__ + f"(id={self.id!r}, name={self.name!r}, kind={self.kind!r}, text={self.text!r}, warning={self.warning!r}, structures={self.structures!r}, when={self.when!r}, sources={self.sources!r}, ask={self.ask!r}, urgency={self.urgency!r}, stops_massage={self.stops_massage!r}, concerns={self.concerns!r})"
  return __repr__
 
 def _f92():
  def __eq__(self,other):
   if other.__class__ is self.__class__:
-   return (self.id,self.name,self.kind,self.text,self.warning,self.structures,self.when,self.sources,)==(other.id,other.name,other.kind,other.text,other.warning,other.structures,other.when,other.sources,)
+   return (self.id,self.name,self.kind,self.text,self.warning,self.structures,self.when,self.sources,self.ask,self.urgency,self.stops_massage,self.concerns,)==(other.id,other.name,other.kind,other.text,other.warning,other.structures,other.when,other.sources,other.ask,other.urgency,other.stops_massage,other.concerns,)
   return NotImplemented
  return __eq__
 
 def _f93(cls, FrozenInstanceError):
  def __setattr__(self,name,value):
-  if type(self) is cls or name in ('id','name','kind','text','warning','structures','when','sources',):
+  if type(self) is cls or name in ('id','name','kind','text','warning','structures','when','sources','ask','urgency','stops_massage','concerns',):
    raise FrozenInstanceError(f"cannot assign to field {name!r}")
   super(cls, self).__setattr__(name, value)
  return __setattr__
 
 def _f94(cls, FrozenInstanceError):
  def __delattr__(self,name):
-  if type(self) is cls or name in ('id','name','kind','text','warning','structures','when','sources',):
+  if type(self) is cls or name in ('id','name','kind','text','warning','structures','when','sources','ask','urgency','stops_massage','concerns',):
    raise FrozenInstanceError(f"cannot delete field {name!r}")
   super(cls, self).__delattr__(name)
  return __delattr__
 
 def _f95():
  def __hash__(self):
-  return hash((self.id,self.name,self.kind,self.text,self.warning,self.structures,self.when,self.sources,))
+  return hash((self.id,self.name,self.kind,self.text,self.warning,self.structures,self.when,self.sources,self.ask,self.urgency,self.stops_massage,self.concerns,))
  return __hash__
 
 def _f96(_type_structures, _type_trigger_points, _type_zones, _type_exercises, _type_stretches, _type_techniques, _type_palpation, _type_glossary, _type_sources, _type_lookalikes, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_structures, _dflt_trigger_points, _dflt_zones, _dflt_exercises, _dflt_stretches, _dflt_techniques, _dflt_palpation, _dflt_glossary, _dflt_sources, _dflt_lookalikes, _return_type):
@@ -1269,9 +1273,9 @@ def _f139(cls, checked, _Bad, _STR, p2, p3):
 
 def _f140(cls, checked, _Bad, _STR, p3, p4, p6):
  def read_LookAlikeCause(value):
-  if type(value) is not list or len(value) != 8:
+  if type(value) is not list or len(value) != 12:
     return checked(value)
-  v0, v1, v2, v3, v4, v5, v6, v7 = value
+  v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11 = value
   if type(v0) is not str:
     return checked(value)
   if type(v1) is not str:
@@ -1282,8 +1286,16 @@ def _f140(cls, checked, _Bad, _STR, p3, p4, p6):
     return checked(value)
   if type(v7) is not list or (v7 and set(map(type, v7)) != _STR):
     return checked(value)
+  if type(v8) is not str:
+    return checked(value)
+  if type(v9) is not str:
+    return checked(value)
+  if type(v10) is not bool:
+    return checked(value)
+  if type(v11) is not list or (v11 and set(map(type, v11)) != _STR):
+    return checked(value)
   try:
-    return cls(v0, v1, v2, p3(v3), p4(v4), tuple(v5), p6(v6), tuple(v7))
+    return cls(v0, v1, v2, p3(v3), p4(v4), tuple(v5), p6(v6), tuple(v7), v8, v9, v10, tuple(v11))
   except _Bad:
     return checked(value)
  return read_LookAlikeCause
@@ -1470,17 +1482,17 @@ FACTORIES = {
 
     ('__hash__', ('self',), ('return hash((self.reason,self.regions,self.band_cm,self.min_span_cm,))',), (), False): _f89,
 
-    ('__init__', ('self', 'id:_type_id', 'name:_type_name', 'kind:_type_kind', 'text:_type_text', 'warning:_type_warning', 'structures:_type_structures', 'when:_type_when', 'sources:_type_sources'), ("__dataclass_builtins_object__.__setattr__(self,'id',id)", "__dataclass_builtins_object__.__setattr__(self,'name',name)", "__dataclass_builtins_object__.__setattr__(self,'kind',kind)", "__dataclass_builtins_object__.__setattr__(self,'text',text)", "__dataclass_builtins_object__.__setattr__(self,'warning',warning)", "__dataclass_builtins_object__.__setattr__(self,'structures',structures)", "__dataclass_builtins_object__.__setattr__(self,'when',when)", "__dataclass_builtins_object__.__setattr__(self,'sources',sources)"), ('_type_id', '_type_name', '_type_kind', '_type_text', '_type_warning', '_type_structures', '_type_when', '_type_sources', 'MISSING', '_HAS_DEFAULT_FACTORY', '__dataclass_builtins_object__'), True): _f90,
+    ('__init__', ('self', 'id:_type_id', 'name:_type_name', 'kind:_type_kind', 'text:_type_text', 'warning:_type_warning', 'structures:_type_structures', 'when:_type_when', 'sources:_type_sources', 'ask:_type_ask=_dflt_ask', 'urgency:_type_urgency=_dflt_urgency', 'stops_massage:_type_stops_massage=_dflt_stops_massage', 'concerns:_type_concerns=_dflt_concerns'), ("__dataclass_builtins_object__.__setattr__(self,'id',id)", "__dataclass_builtins_object__.__setattr__(self,'name',name)", "__dataclass_builtins_object__.__setattr__(self,'kind',kind)", "__dataclass_builtins_object__.__setattr__(self,'text',text)", "__dataclass_builtins_object__.__setattr__(self,'warning',warning)", "__dataclass_builtins_object__.__setattr__(self,'structures',structures)", "__dataclass_builtins_object__.__setattr__(self,'when',when)", "__dataclass_builtins_object__.__setattr__(self,'sources',sources)", "__dataclass_builtins_object__.__setattr__(self,'ask',ask)", "__dataclass_builtins_object__.__setattr__(self,'urgency',urgency)", "__dataclass_builtins_object__.__setattr__(self,'stops_massage',stops_massage)", "__dataclass_builtins_object__.__setattr__(self,'concerns',concerns)"), ('_type_id', '_type_name', '_type_kind', '_type_text', '_type_warning', '_type_structures', '_type_when', '_type_sources', '_type_ask', '_type_urgency', '_type_stops_massage', '_type_concerns', 'MISSING', '_HAS_DEFAULT_FACTORY', '__dataclass_builtins_object__', '_dflt_ask', '_dflt_urgency', '_dflt_stops_massage', '_dflt_concerns'), True): _f90,
 
-    ('__repr__', ('self',), ('return self.__class__.__qualname__ + f"(id={self.id!r}, name={self.name!r}, kind={self.kind!r}, text={self.text!r}, warning={self.warning!r}, structures={self.structures!r}, when={self.when!r}, sources={self.sources!r})"',), (), False): _f91,
+    ('__repr__', ('self',), ('return self.__class__.__qualname__ + f"(id={self.id!r}, name={self.name!r}, kind={self.kind!r}, text={self.text!r}, warning={self.warning!r}, structures={self.structures!r}, when={self.when!r}, sources={self.sources!r}, ask={self.ask!r}, urgency={self.urgency!r}, stops_massage={self.stops_massage!r}, concerns={self.concerns!r})"',), (), False): _f91,
 
-    ('__eq__', ('self', 'other'), ('if other.__class__ is self.__class__:', ' return (self.id,self.name,self.kind,self.text,self.warning,self.structures,self.when,self.sources,)==(other.id,other.name,other.kind,other.text,other.warning,other.structures,other.when,other.sources,)', 'return NotImplemented'), (), False): _f92,
+    ('__eq__', ('self', 'other'), ('if other.__class__ is self.__class__:', ' return (self.id,self.name,self.kind,self.text,self.warning,self.structures,self.when,self.sources,self.ask,self.urgency,self.stops_massage,self.concerns,)==(other.id,other.name,other.kind,other.text,other.warning,other.structures,other.when,other.sources,other.ask,other.urgency,other.stops_massage,other.concerns,)', 'return NotImplemented'), (), False): _f92,
 
-    ('__setattr__', ('self', 'name', 'value'), ("if type(self) is cls or name in ('id','name','kind','text','warning','structures','when','sources',):", ' raise FrozenInstanceError(f"cannot assign to field {name!r}")', 'super(cls, self).__setattr__(name, value)'), ('cls', 'FrozenInstanceError'), False): _f93,
+    ('__setattr__', ('self', 'name', 'value'), ("if type(self) is cls or name in ('id','name','kind','text','warning','structures','when','sources','ask','urgency','stops_massage','concerns',):", ' raise FrozenInstanceError(f"cannot assign to field {name!r}")', 'super(cls, self).__setattr__(name, value)'), ('cls', 'FrozenInstanceError'), False): _f93,
 
-    ('__delattr__', ('self', 'name'), ("if type(self) is cls or name in ('id','name','kind','text','warning','structures','when','sources',):", ' raise FrozenInstanceError(f"cannot delete field {name!r}")', 'super(cls, self).__delattr__(name)'), ('cls', 'FrozenInstanceError'), False): _f94,
+    ('__delattr__', ('self', 'name'), ("if type(self) is cls or name in ('id','name','kind','text','warning','structures','when','sources','ask','urgency','stops_massage','concerns',):", ' raise FrozenInstanceError(f"cannot delete field {name!r}")', 'super(cls, self).__delattr__(name)'), ('cls', 'FrozenInstanceError'), False): _f94,
 
-    ('__hash__', ('self',), ('return hash((self.id,self.name,self.kind,self.text,self.warning,self.structures,self.when,self.sources,))',), (), False): _f95,
+    ('__hash__', ('self',), ('return hash((self.id,self.name,self.kind,self.text,self.warning,self.structures,self.when,self.sources,self.ask,self.urgency,self.stops_massage,self.concerns,))',), (), False): _f95,
 
     ('__init__', ('self', 'structures:_type_structures=_HAS_DEFAULT_FACTORY', 'trigger_points:_type_trigger_points=_HAS_DEFAULT_FACTORY', 'zones:_type_zones=_HAS_DEFAULT_FACTORY', 'exercises:_type_exercises=_HAS_DEFAULT_FACTORY', 'stretches:_type_stretches=_HAS_DEFAULT_FACTORY', 'techniques:_type_techniques=_HAS_DEFAULT_FACTORY', 'palpation:_type_palpation=_HAS_DEFAULT_FACTORY', 'glossary:_type_glossary=_HAS_DEFAULT_FACTORY', 'sources:_type_sources=_HAS_DEFAULT_FACTORY', 'lookalikes:_type_lookalikes=_HAS_DEFAULT_FACTORY'), ("__dataclass_builtins_object__.__setattr__(self,'structures',_dflt_structures() if structures is _HAS_DEFAULT_FACTORY else structures)", "__dataclass_builtins_object__.__setattr__(self,'trigger_points',_dflt_trigger_points() if trigger_points is _HAS_DEFAULT_FACTORY else trigger_points)", "__dataclass_builtins_object__.__setattr__(self,'zones',_dflt_zones() if zones is _HAS_DEFAULT_FACTORY else zones)", "__dataclass_builtins_object__.__setattr__(self,'exercises',_dflt_exercises() if exercises is _HAS_DEFAULT_FACTORY else exercises)", "__dataclass_builtins_object__.__setattr__(self,'stretches',_dflt_stretches() if stretches is _HAS_DEFAULT_FACTORY else stretches)", "__dataclass_builtins_object__.__setattr__(self,'techniques',_dflt_techniques() if techniques is _HAS_DEFAULT_FACTORY else techniques)", "__dataclass_builtins_object__.__setattr__(self,'palpation',_dflt_palpation() if palpation is _HAS_DEFAULT_FACTORY else palpation)", "__dataclass_builtins_object__.__setattr__(self,'glossary',_dflt_glossary() if glossary is _HAS_DEFAULT_FACTORY else glossary)", "__dataclass_builtins_object__.__setattr__(self,'sources',_dflt_sources() if sources is _HAS_DEFAULT_FACTORY else sources)", "__dataclass_builtins_object__.__setattr__(self,'lookalikes',_dflt_lookalikes() if lookalikes is _HAS_DEFAULT_FACTORY else lookalikes)"), ('_type_structures', '_type_trigger_points', '_type_zones', '_type_exercises', '_type_stretches', '_type_techniques', '_type_palpation', '_type_glossary', '_type_sources', '_type_lookalikes', 'MISSING', '_HAS_DEFAULT_FACTORY', '__dataclass_builtins_object__', '_dflt_structures', '_dflt_trigger_points', '_dflt_zones', '_dflt_exercises', '_dflt_stretches', '_dflt_techniques', '_dflt_palpation', '_dflt_glossary', '_dflt_sources', '_dflt_lookalikes'), True): _f96,
 
@@ -1570,6 +1582,6 @@ FACTORIES = {
 
     ('read_LookAlikeTrigger', ('value',), ('if type(value) is not list or len(value) != 4:', '  return checked(value)', 'v0, v1, v2, v3 = value', 'if type(v0) is not str:', '  return checked(value)', 'if type(v1) is not list or (v1 and set(map(type, v1)) != _STR):', '  return checked(value)', 'try:', '  return cls(v0, tuple(v1), p2(v2), p3(v3))', 'except _Bad:', '  return checked(value)'), ('cls', 'checked', '_Bad', '_STR', 'p2', 'p3'), False): _f139,
 
-    ('read_LookAlikeCause', ('value',), ('if type(value) is not list or len(value) != 8:', '  return checked(value)', 'v0, v1, v2, v3, v4, v5, v6, v7 = value', 'if type(v0) is not str:', '  return checked(value)', 'if type(v1) is not str:', '  return checked(value)', 'if type(v2) is not str:', '  return checked(value)', 'if type(v5) is not list or (v5 and set(map(type, v5)) != _STR):', '  return checked(value)', 'if type(v7) is not list or (v7 and set(map(type, v7)) != _STR):', '  return checked(value)', 'try:', '  return cls(v0, v1, v2, p3(v3), p4(v4), tuple(v5), p6(v6), tuple(v7))', 'except _Bad:', '  return checked(value)'), ('cls', 'checked', '_Bad', '_STR', 'p3', 'p4', 'p6'), False): _f140,
+    ('read_LookAlikeCause', ('value',), ('if type(value) is not list or len(value) != 12:', '  return checked(value)', 'v0, v1, v2, v3, v4, v5, v6, v7, v8, v9, v10, v11 = value', 'if type(v0) is not str:', '  return checked(value)', 'if type(v1) is not str:', '  return checked(value)', 'if type(v2) is not str:', '  return checked(value)', 'if type(v5) is not list or (v5 and set(map(type, v5)) != _STR):', '  return checked(value)', 'if type(v7) is not list or (v7 and set(map(type, v7)) != _STR):', '  return checked(value)', 'if type(v8) is not str:', '  return checked(value)', 'if type(v9) is not str:', '  return checked(value)', 'if type(v10) is not bool:', '  return checked(value)', 'if type(v11) is not list or (v11 and set(map(type, v11)) != _STR):', '  return checked(value)', 'try:', '  return cls(v0, v1, v2, p3(v3), p4(v4), tuple(v5), p6(v6), tuple(v7), v8, v9, v10, tuple(v11))', 'except _Bad:', '  return checked(value)'), ('cls', 'checked', '_Bad', '_STR', 'p3', 'p4', 'p6'), False): _f140,
 
 }

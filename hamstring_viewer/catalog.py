@@ -202,6 +202,15 @@ class _Reader:
             self.problem(name, "must not be an empty list")
         return tuple(v.strip() for v in value)
 
+    def flag(self, name: str) -> bool:
+        value = self._get(name, False)
+        if value is None:
+            return False
+        if not isinstance(value, bool):
+            self.problem(name, f"must be true or false, not {_kind(value)}")
+            return False
+        return value
+
     def ids(self, name: str, required: bool = True) -> tuple[str, ...]:
         return self.strings(name, required)
 
@@ -549,6 +558,9 @@ def _source(r: _Reader) -> Source:
 
 
 _TRIGGER_KEYS = ("reason", "regions", "band_cm", "min_span_cm")
+#: What a look-alike entry can be, and how urgent a warning is.
+LOOKALIKE_KINDS = ("lookalike", "red_flags", "warning")
+URGENCIES = ("emergency", "now", "soon")
 
 
 def _number(value: object) -> float | None:
@@ -558,7 +570,16 @@ def _number(value: object) -> float | None:
 
 
 def _lookalike(r: _Reader) -> LookAlikeCause:
-    kind = r.choice("kind", ("lookalike", "red_flags"))
+    kind = r.choice("kind", LOOKALIKE_KINDS)
+    ask = r.text("ask", kind == "warning")
+    urgency = r.choice("urgency", URGENCIES) if kind == "warning" else ""
+    stops_massage = r.flag("stops_massage")
+    concerns = r.ids("concerns", False)
+    if kind != "warning":
+        for name in ("ask", "urgency"):
+            if name in r.data:
+                r.problem(name, 'only a warning (kind = "warning") takes this field')
+                r.used.add(name)
     triggers: list[LookAlikeTrigger] = []
     for name, value in r.table_list("when", kind == "lookalike"):
         if kind == "red_flags":
@@ -604,6 +625,10 @@ def _lookalike(r: _Reader) -> LookAlikeCause:
         structures=r.ids("structures", False),
         when=tuple(triggers),
         sources=r.ids("sources"),
+        ask=ask,
+        urgency=urgency,
+        stops_massage=stops_massage,
+        concerns=concerns,
     )
 
 
@@ -849,6 +874,7 @@ _TARGET_TABLES: dict[str, frozenset[str]] = {
     "stretch": frozenset({"stretch"}),
     "exercise": frozenset({"exercise"}),
     "technique or stretch": frozenset({"technique", "stretch"}),
+    "technique, stretch or trigger point": frozenset({"technique", "stretch", "trigger_point"}),
 }
 _ALL_TABLES = frozenset({"structure", *TABLE_FILES.values()})
 
@@ -972,6 +998,9 @@ def check_references(
     is_technique = kb.techniques.__contains__
     is_any = lambda i: kb.get(i) is not None  # noqa: E731
 
+    def is_advice(i: str) -> bool:
+        return i in kb.techniques or i in kb.stretches or i in kb.trigger_points
+
     def need(
         record: Record | LookAlikeCause,
         field: str,
@@ -1079,6 +1108,7 @@ def check_references(
         need(la, "structures", la.structures, is_structure, "structure")
         facts(la, "text", [la.text])
         facts(la, "warning", [la.warning])
+        need(la, "concerns", la.concerns, is_advice, "technique, stretch or trigger point")
     return problems
 
 

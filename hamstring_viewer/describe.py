@@ -19,6 +19,7 @@ from hamstring_viewer.records import (
     Fact,
     GlossaryTerm,
     KnowledgeBase,
+    LookAlikeCause,
     PalpationGuide,
     Record,
     ReferralZone,
@@ -146,13 +147,22 @@ ABBREVIATIONS: dict[str, str] = {
     "SUNY": "State University of New York",
     "TA2": "Terminologia Anatomica, second edition: the international list of anatomical terms",
     "PSLE": "an abbreviation the trigger-point guide uses without explaining it",
+    "DVT": "deep-vein thrombosis: a blood clot in a deep vein, usually of the calf or thigh",
+    "GP": "general practitioner: a family doctor",
+    "NHS": "National Health Service, the United Kingdom's public health service",
+    "CPD": "continuing professional development: further training for health professionals",
+    "NYC": "New York City",
 }
 _SEGMENTS = {"C": "cervical", "T": "thoracic", "L": "lumbar", "S": "sacral"}
 _ORDINALS = (
     "", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
     "tenth", "eleventh", "twelfth",
 )  # fmt: skip
-_ABBR = re.compile(r"\b(?:PNF|SUNY|TA2|PSLE|[CTLS](?:1[0-2]|[1-9]))\b")
+_ABBR = re.compile(
+    r"\b(?:"
+    + "|".join(sorted(ABBREVIATIONS, key=len, reverse=True))
+    + r"|[CTLS](?:1[0-2]|[1-9]))\b"
+)
 
 
 def abbreviation(text: str) -> str:
@@ -729,6 +739,25 @@ def _self_care_warning(p: _Panel) -> str:
     return f"<b>Before you start:</b> {text or _e(_SELF_CARE_WARNING)}"
 
 
+def stop_signs(kb: KnowledgeBase, record_id: str) -> list[LookAlikeCause]:
+    """The warning signs and look-alikes whose advice concerns this trigger point, technique or
+    stretch (their ``concerns``), warning signs first."""
+    found = [c for c in kb.lookalikes.values() if record_id in c.concerns]
+    return sorted(found, key=lambda c: c.kind != "warning")
+
+
+def _stop_signs(p: _Panel, record_id: str) -> str:
+    """ "Do not use it when ...": the warnings that concern this record, each with what to do."""
+    items = stop_signs(p.kb, record_id)
+    if not items:
+        return ""
+    rows = []
+    for c in items:
+        when = c.ask or f"{c.name} is possible"
+        rows.append(f"<li><b>{_e(when)}</b> — {p.fact(c.warning)}</li>")
+    return f"<p><b>Stop, and do not use this, when:</b></p><ul>{''.join(rows)}</ul>"
+
+
 def _sub(title: str, body: str) -> str:
     """A titled part of a section (``h3``), or nothing if it is empty."""
     return f"<h3>{_e(title)}</h3>{body}" if body.strip() else ""
@@ -839,7 +868,7 @@ def _trigger_point(p: _Panel, tp: TriggerPoint, open_sections: Iterable[str] | N
     feels = f"<p>{p.fact(tp.pain)}</p>" if tp.pain.text else ""
     self_help = _embedded(p, tp.self_help)
     if self_help:
-        self_help = f"<p>{_self_care_warning(p)}</p>" + self_help
+        self_help = f"<p>{_self_care_warning(p)}</p>" + _stop_signs(p, tp.id) + self_help
     bodies = {
         "tp_pain": "".join(pain_goes) + _sub("What it feels like", feels),
         "tp_provoked": _facts(p, tp.provoked_by),
@@ -880,12 +909,17 @@ def _simple(p: _Panel, r: Exercise | Stretch | Technique | PalpationGuide) -> st
         ]
     elif isinstance(r, Stretch):
         kind = "Stretch"
-        sections = [("Steps", _ol(_texts(r.steps))), ("Advice", _ul(_texts(r.advice)))]
+        sections = [
+            ("When not to", _stop_signs(p, r.id)),
+            ("Steps", _ol(_texts(r.steps))),
+            ("Advice", _ul(_texts(r.advice))),
+        ]
     elif isinstance(r, Technique):
         kind = {"self_massage": "Self-massage", "professional": "Professional treatment"}.get(
             r.kind, r.kind
         )
         sections = [
+            ("When not to", _stop_signs(p, r.id)),
             ("Tools", _ul(_texts(r.tools))),
             ("Steps", _ol(_texts(r.steps))),
             ("Advice", _ul(_texts(r.advice))),

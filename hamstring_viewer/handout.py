@@ -259,14 +259,22 @@ def _stretches(kb: KnowledgeBase, ids: Iterable[str]) -> tuple[Stretch, ...]:
     return tuple(kb.stretches[i] for i in _unique(ids) if i in kb.stretches)
 
 
-def _lookalikes(kb: KnowledgeBase, structure_ids: Iterable[str]) -> tuple[LookAlikeCause, ...]:
-    """The general warning signs first, then the look-alikes that name one of the structures."""
+def _lookalikes(
+    kb: KnowledgeBase, structure_ids: Iterable[str], advice_ids: Iterable[str] = ()
+) -> tuple[LookAlikeCause, ...]:
+    """The general warning signs first, then the warning signs that concern the handout's
+    trigger point, techniques or stretches (``advice_ids``), then the look-alikes that name one
+    of the structures or concern that advice."""
     wanted = set(structure_ids)
+    advice = set(advice_ids)
     flags = [c for c in kb.lookalikes.values() if c.kind == "red_flags"]
+    signs = [c for c in kb.lookalikes.values() if c.kind == "warning" and advice & set(c.concerns)]
     named = [
-        c for c in kb.lookalikes.values() if c.kind != "red_flags" and wanted & set(c.structures)
+        c
+        for c in kb.lookalikes.values()
+        if c.kind == "lookalike" and (wanted & set(c.structures) or advice & set(c.concerns))
     ]
-    return (*flags, *named)
+    return (*flags, *signs, *named)
 
 
 def handout_for(kb: KnowledgeBase, record_id: str | None) -> Handout | None:
@@ -296,6 +304,9 @@ def _structure_handout(kb: KnowledgeBase, s: Structure) -> Handout:
     if tps and not stretch_ids:
         stretch_ids = _targeting(kb, members, "stretch")
     related = [*members, *(g for m in members for g in _groups_of(kb, m))]
+    techniques = _self_massage(kb, technique_ids)
+    stretches = _stretches(kb, stretch_ids)
+    advice = [*tp_ids, *(r.id for r in techniques), *(r.id for r in stretches)]
     return Handout(
         record_id=s.id,
         title=s.name or s.id,
@@ -307,9 +318,9 @@ def _structure_handout(kb: KnowledgeBase, s: Structure) -> Handout:
         zones=_zones_of(kb, tps),
         trigger_point=None,
         muscle=s,
-        techniques=_self_massage(kb, technique_ids),
-        stretches=_stretches(kb, stretch_ids),
-        lookalikes=_lookalikes(kb, related),
+        techniques=techniques,
+        stretches=stretches,
+        lookalikes=_lookalikes(kb, related, advice),
     )
 
 
@@ -323,6 +334,9 @@ def _trigger_point_handout(kb: KnowledgeBase, tp: TriggerPoint) -> Handout:
         technique_ids += muscle.self_massage
         stretch_ids += muscle.stretches
     related = [tp.muscle, *_groups_of(kb, tp.muscle)]
+    techniques = _self_massage(kb, technique_ids)
+    stretches = _stretches(kb, stretch_ids)
+    advice = [tp.id, *(r.id for r in techniques), *(r.id for r in stretches)]
     return Handout(
         record_id=tp.id,
         title=tp.name or tp.id,
@@ -334,9 +348,9 @@ def _trigger_point_handout(kb: KnowledgeBase, tp: TriggerPoint) -> Handout:
         zones=_zones_of(kb, [tp]),
         trigger_point=tp,
         muscle=muscle,
-        techniques=_self_massage(kb, technique_ids),
-        stretches=_stretches(kb, stretch_ids),
-        lookalikes=_lookalikes(kb, related),
+        techniques=techniques,
+        stretches=stretches,
+        lookalikes=_lookalikes(kb, related, advice),
     )
 
 
@@ -467,7 +481,7 @@ def intro_html(kb: KnowledgeBase, h: Handout, budget: Budget = Budget()) -> str:
         sections.append(_section(WHAT_BRINGS_IT_ON, _ul(provoked)))
 
     if not h.zones:  # no referred pain of its own: what else can hurt around it
-        others = [c.text.text for c in h.lookalikes if c.kind != "red_flags" and c.text.text]
+        others = [c.text.text for c in h.lookalikes if c.kind == "lookalike" and c.text.text]
         texts = "".join(f"<p>{_e(t)}</p>" for t in others[: budget.warnings])
         sections.append(_section(WORTH_KNOWING, texts))
     return "".join(s for s in sections if s)
@@ -479,7 +493,11 @@ def warnings(h: Handout, limit: int = 5) -> list[str]:
     name the structure (near-duplicates are dropped)."""
     shown: list[Technique | Stretch] = [*h.techniques[:1], *h.stretches[:1]]
     stops = [a for a in _advice(shown) if _starts(a, _STOP_PREFIXES)]
-    looks = [c.warning.text for c in h.lookalikes if c.warning.text]
+    looks = [
+        f"{c.ask}: {c.warning.text}" if c.ask else c.warning.text
+        for c in h.lookalikes
+        if c.warning.text
+    ]
     if not looks:  # the techniques' own "see a doctor" lines, when no look-alike says it
         looks = [a for a in _advice(shown) if _starts(a, _SEE_PREFIXES)]
     first = _distinct(stops, 1)

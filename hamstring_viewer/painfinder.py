@@ -18,10 +18,14 @@ units, 20 per cm), so a click, a region and a test mean the same point.
   ``AREA_WEIGHT * (ESSENTIAL_WEIGHT * e + SPILLOVER_WEIGHT * s)``. A painting says more about
   where it hurts than one click, so it outweighs a few stray marks, but not a deliberate set;
 - each trigger point is scored on its own: a mark or cell in two patterns counts for both;
+- every trigger point in the atlas is a candidate: the hamstrings' and their neighbours' (the
+  gluteal muscles, piriformis, obturator internus, adductor magnus, vastus lateralis and the calf
+  and knee muscles) alike;
 - trigger points scoring 0 are left out. Equal scores (trigger points of one muscle group share
-  their zones) are ordered by the distance from the trigger point's X mark to the middle of the
-  drawing, nearest first, then by record order in ``trigger_points.toml``. That order is only a
-  deterministic tie-break, not a clinical claim.
+  their zones, and several patterns overlap at the gluteal fold and the knee) list the
+  hamstrings' first (they are the atlas's subject), then order by the distance from the trigger
+  point's X mark to the middle of the drawing, nearest first, then by record order in
+  ``trigger_points.toml``. That order is only a deterministic tie-break, not a clinical claim.
 
 Zone masks are built once per atlas by a :class:`PainFinder` (one scanline pass per zone); each
 row of a mask is a Python int used as a bit set, so covering a drawing costs a few hundred
@@ -76,6 +80,21 @@ STORE_KEYS = ("id", "date")
 Rows = dict[int, int]
 """A set of raster cells: row index -> bit set of column indexes."""
 Trend = Literal["new", "gone", "rose", "fell", "same"]
+
+
+#: Warning signs, most urgent first.
+URGENCY_ORDER = {"emergency": 0, "now": 1, "soon": 2}
+
+
+def warning_signs(atlas: Atlas) -> list[LookAlikeCause]:
+    """The warning signs a user can tick in the finder, most urgent first (file order within)."""
+    signs = [c for c in atlas.kb.lookalikes.values() if c.kind == "warning"]
+    return sorted(signs, key=lambda c: URGENCY_ORDER.get(c.urgency, len(URGENCY_ORDER)))
+
+
+def massage_held_back_by(items: Iterable[LookAlike]) -> list[LookAlike]:
+    """The shown entries that hold back massage and pressure advice (empty: advice may show)."""
+    return [item for item in items if item.stops_massage]
 
 
 # --------------------------------------------------------------------------------------------
@@ -373,6 +392,16 @@ class LookAlike:
         return self.cause.warning
 
     @property
+    def is_warning_sign(self) -> bool:
+        """A warning sign the user ticked: shown above everything else."""
+        return self.cause.kind == "warning"
+
+    @property
+    def stops_massage(self) -> bool:
+        """While this entry is shown, massage and pressure advice is held back."""
+        return self.cause.stops_massage
+
+    @property
     def sources(self) -> tuple[str, ...]:
         """Every source id behind the entry, record-level ones first."""
         out = dict.fromkeys(self.cause.sources)
@@ -497,19 +526,16 @@ class _Grid:
         return (1 << self.cols) - 1
 
 
-def _region_rows(region: Region, grid: _Grid) -> Rows:
-    """The cells whose centre ``region.contains`` (the same crossing rule, one scanline a row)."""
+def _region_rows(region: Region, grid: _Grid, banded: _Edges | None = None) -> Rows:
+    """The cells whose centre ``region.contains`` (the same crossing rule, one scanline a row;
+    each scanline visits only the edges filed in its band)."""
     bx0, by0, bx1, by1 = region.bbox
-    edges = [
-        (poly[i][0], poly[i][1], poly[(i + 1) % len(poly)][0], poly[(i + 1) % len(poly)][1])
-        for poly in region.polygons
-        for i in range(len(poly))
-    ]
+    banded = banded or _Edges(region)
     out: Rows = {}
     for row in grid.rows_between(by0, by1):
         y = grid.cy(row)
         crossings: list[tuple[float, int]] = []
-        for ax, ay, bx, by in edges:
+        for ax, ay, bx, by in banded.edges_near(y):
             if ay <= y < by or by <= y < ay:
                 t = (y - ay) / (by - ay)
                 crossings.append((ax + t * (bx - ax), 1 if by > ay else -1))
@@ -557,17 +583,31 @@ def _overlap(painted: Rows, mask: Rows) -> int:
 
 def _paint(dabs: Sequence[Dab], grid: _Grid) -> Rows:
     rows: Rows = {}
+    x0, y0, cols = grid.x0, grid.y0, grid.cols
+    ceil, sqrt, after, inf = math.ceil, math.sqrt, math.nextafter, math.inf
+
+    def first_col(x: float) -> int:  # grid.first_col_from, inlined for speed
+        col = ceil((x - x0) / CELL - 0.5)
+        if col < 0:
+            col = 0
+        while col > 0 and x0 + (col - 0.5) * CELL >= x:
+            col -= 1
+        while col < cols and x0 + (col + 0.5) * CELL < x:
+            col += 1
+        return col if col < cols else cols
+
     for dab in dabs:
         r2 = dab.radius * dab.radius
         for row in grid.rows_between(dab.y - dab.radius, dab.y + dab.radius):
-            dy = grid.cy(row) - dab.y
+            dy = y0 + (row + 0.5) * CELL - dab.y
             rest = r2 - dy * dy
             if rest < 0:
                 continue
-            dx = math.sqrt(rest)
-            bits = grid.span(dab.x - dx, math.nextafter(dab.x + dx, math.inf))
-            if not bits:
+            dx = sqrt(rest)
+            c0, c1 = first_col(dab.x - dx), first_col(after(dab.x + dx, inf))
+            if c1 <= c0:
                 continue
+            bits = ((1 << (c1 - c0)) - 1) << c0
             if dab.erase:
                 left = rows.get(row, 0) & ~bits
                 if left:
@@ -617,10 +657,54 @@ class _Painted:
 class _Pattern:
     """The zones of one or more trigger points: essential, and spillover outside essential."""
 
-    essential: tuple[Region, ...]
-    spillover: tuple[Region, ...]
+    essential: tuple[_Edges, ...]
+    spillover: tuple[_Edges, ...]
     essential_rows: Rows
     spillover_rows: Rows
+
+
+class _Edges:
+    """A region's edges filed by bands of height, so that testing a point visits only the
+    edges that reach its band: :meth:`contains` gives exactly ``Region.contains`` (the same
+    crossing rule and arithmetic, over the same edges), a zone of hundreds of edges in a few
+    steps."""
+
+    __slots__ = ("_bands", "bbox", "evenodd")
+
+    BAND = 10.0
+
+    def __init__(self, region: Region) -> None:
+        self.bbox = region.bbox
+        self.evenodd = region.evenodd
+        bands: dict[int, list[tuple[float, float, float, float]]] = {}
+        for poly in region.polygons:
+            ax, ay = poly[-1]
+            for bx, by in poly:
+                if ay != by:  # a level edge never crosses a scanline
+                    lo, hi = (ay, by) if ay < by else (by, ay)
+                    edge = (ax, ay, bx, by)
+                    for band in range(math.floor(lo / self.BAND), math.floor(hi / self.BAND) + 1):
+                        bands.setdefault(band, []).append(edge)
+                ax, ay = bx, by
+        self._bands = bands
+
+    def edges_near(self, y: float) -> list[tuple[float, float, float, float]]:
+        """Every edge that may cross the scanline at ``y`` (with some that do not)."""
+        return self._bands.get(math.floor(y / self.BAND), [])
+
+    def contains(self, x: float, y: float) -> bool:
+        x0, y0, x1, y1 = self.bbox
+        if not (x0 <= x <= x1 and y0 <= y <= y1):
+            return False
+        winding = 0
+        crossings = 0
+        for ax, ay, bx, by in self._bands.get(math.floor(y / self.BAND), ()):
+            if (ay <= y) is not (by <= y):
+                t = (y - ay) / (by - ay)
+                if ax + t * (bx - ax) > x:
+                    crossings += 1
+                    winding += 1 if by > ay else -1
+        return crossings % 2 == 1 if self.evenodd else winding != 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -632,6 +716,8 @@ class _Candidate:
     essential: tuple[str, ...]
     spillover: tuple[str, ...]
     where: Point | None
+    #: 0 for a hamstring's trigger point, 1 for a neighbour's (equal scores: hamstrings first)
+    group: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -672,6 +758,7 @@ class PainFinder:
             tuple[dict[tuple[tuple[str, ...], tuple[str, ...]], _Pattern], list[_Candidate]] | None
         ) = None
         self._areas: dict[LookAlikeTrigger, _Area] = {}
+        self._last_painted: tuple[tuple[Point, ...], tuple[Dab, ...], _Painted] | None = None
         #: False when the plate draws no referral zone (nothing can be ranked on it)
         self.has_zones = any(plate.has(zone.svg_id) for zone in atlas.kb.zones.values())
 
@@ -698,9 +785,12 @@ class PainFinder:
         plate = self.plate
         kb = self.atlas.kb
         zone_rows: dict[str, Rows] = {}
+        edges: dict[str, _Edges] = {}
         for zone in kb.zones.values():
             if plate.has(zone.svg_id):
-                zone_rows[zone.id] = _region_rows(plate.region(zone.svg_id), self._grid)
+                region = plate.region(zone.svg_id)
+                edges[zone.id] = _Edges(region)
+                zone_rows[zone.id] = _region_rows(region, self._grid, edges[zone.id])
         patterns: dict[tuple[tuple[str, ...], tuple[str, ...]], _Pattern] = {}
         candidates: list[_Candidate] = []
         for tp in kb.trigger_points.values():
@@ -711,18 +801,30 @@ class PainFinder:
             if key not in patterns:
                 e_rows = _union(zone_rows[z] for z in essential)
                 patterns[key] = _Pattern(
-                    essential=tuple(plate.region(kb.zones[z].svg_id) for z in essential),
-                    spillover=tuple(plate.region(kb.zones[z].svg_id) for z in spillover),
+                    essential=tuple(edges[z] for z in essential),
+                    spillover=tuple(edges[z] for z in spillover),
                     essential_rows=e_rows,
                     spillover_rows=_minus(_union(zone_rows[z] for z in spillover), e_rows),
                 )
             where = plate.region(tp.svg_id).centroid_hint if plate.has(tp.svg_id) else None
-            candidates.append(_Candidate(tp.id, tp.muscle, essential, spillover, where))
+            muscle = kb.structures.get(tp.muscle)
+            group = 0 if muscle is not None and muscle.kind == "hamstring" else 1
+            candidates.append(_Candidate(tp.id, tp.muscle, essential, spillover, where, group))
         return patterns, candidates
 
     # ---- the drawing on the grid
 
     def _painted(self, drawing: PainDrawing) -> _Painted:
+        """The drawing on the grid (the last one is kept: the finder's dock asks for the
+        ranking, the look-alikes and the area of one drawing in turn)."""
+        last = self._last_painted
+        if last is not None and last[0] is drawing.marks and last[1] is drawing.dabs:
+            return last[2]
+        painted = self._paint_drawing(drawing)
+        self._last_painted = (drawing.marks, drawing.dabs, painted)
+        return painted
+
+    def _paint_drawing(self, drawing: PainDrawing) -> _Painted:
         grid = self._grid
         rows = _paint(drawing.dabs, grid)
         cells = 0
@@ -792,7 +894,7 @@ class PainFinder:
                 e_share = _overlap(painted.rows, pattern.essential_rows) / painted.cells
                 s_share = _overlap(painted.rows, pattern.spillover_rows) / painted.cells
             per_pattern[key] = (tuple(in_essential), tuple(in_spillover), e_share, s_share)
-        found: list[tuple[float, float, int, Match]] = []
+        found: list[tuple[float, int, float, int, Match]] = []
         for order, tp in enumerate(self._candidates):
             e_marks, s_marks, e_frac, s_frac = per_pattern[(tp.essential, tp.spillover)]
             score = round(
@@ -820,9 +922,9 @@ class PainFinder:
                 spillover_zones=tp.spillover,
                 distance=distance,
             )
-            found.append((-score, distance, order, match))
-        found.sort(key=lambda item: item[:3])
-        return [item[3] for item in found]
+            found.append((-score, tp.group, distance, order, match))
+        found.sort(key=lambda item: item[:4])
+        return [item[4] for item in found]
 
     # ---- look-alikes
 
@@ -865,24 +967,37 @@ class PainFinder:
             return _overlap(painted.rows, area.rows) >= needed
         return False
 
-    def lookalikes(self, drawing: PainDrawing) -> list[LookAlike]:
-        """Other causes that deserve a thought for this drawing: the red-flag entries first, then
-        the look-alikes whose area the drawing touches, in file order. Empty for a blank drawing."""
-        return self._lookalikes(self._painted(drawing))
+    def lookalikes(self, drawing: PainDrawing, ticked: Iterable[str] = ()) -> list[LookAlike]:
+        """What deserves a thought for this drawing, in the order it is shown: first the
+        warning signs the user ticked (``ticked``: their ids; the most urgent first, then in
+        file order), then the red-flag entries, then the look-alikes whose area the drawing
+        touches, in file order. A blank drawing gives only the ticked warnings."""
+        return self._lookalikes(self._painted(drawing), frozenset(ticked))
 
-    def _lookalikes(self, painted: _Painted) -> list[LookAlike]:
-        if painted.empty:
-            return []
+    def _lookalikes(
+        self, painted: _Painted, ticked: frozenset[str] = frozenset()
+    ) -> list[LookAlike]:
+        warnings: list[LookAlike] = []
         flags: list[LookAlike] = []
         others: list[LookAlike] = []
         for cause in self.atlas.kb.lookalikes.values():
+            if cause.kind == "warning":
+                reasons: tuple[str, ...] = (cause.ask,) if cause.id in ticked else ()
+                if not painted.empty:
+                    reasons += tuple(t.reason for t in cause.when if self._touches(painted, t))
+                if reasons:
+                    warnings.append(LookAlike(cause, reasons))
+                continue
+            if painted.empty:
+                continue
             if cause.kind == "red_flags":
                 flags.append(LookAlike(cause, ()))
                 continue
             reasons = tuple(t.reason for t in cause.when if self._touches(painted, t))
             if reasons:
                 others.append(LookAlike(cause, reasons))
-        return flags + others
+        warnings.sort(key=lambda item: URGENCY_ORDER.get(item.cause.urgency, len(URGENCY_ORDER)))
+        return warnings + flags + others
 
     # ---- comparing
 
@@ -949,9 +1064,9 @@ def rank(atlas: Atlas, drawing: PainDrawing) -> list[Match]:
     return finder_for(atlas).rank(drawing)
 
 
-def lookalikes(atlas: Atlas, drawing: PainDrawing) -> list[LookAlike]:
-    """Other causes of pain that deserve a thought for this drawing, red flags first."""
-    return finder_for(atlas).lookalikes(drawing)
+def lookalikes(atlas: Atlas, drawing: PainDrawing, ticked: Iterable[str] = ()) -> list[LookAlike]:
+    """What deserves a thought for this drawing: ticked warning signs, red flags, look-alikes."""
+    return finder_for(atlas).lookalikes(drawing, ticked)
 
 
 def compare(atlas: Atlas, before: PainDrawing, after: PainDrawing) -> Comparison:

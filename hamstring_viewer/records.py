@@ -259,8 +259,14 @@ class LookAlikeTrigger:
 @record
 class LookAlikeCause:
     """Another cause of pain at the back of the thigh that can look like hamstring trigger-point
-    pain (``kind`` "lookalike"), or the general warning signs (``kind`` "red_flags", shown with
-    every pain drawing). Not on the plate itself; its triggers name plate ids in ``regions``.
+    pain (``kind`` "lookalike"), the general advice to see a professional (``kind`` "red_flags",
+    shown with every pain drawing), or a warning sign (``kind`` "warning": the user ticks
+    ``ask`` in the pain finder, and the warning comes before everything else). Not on the plate
+    itself; its triggers name plate ids in ``regions``.
+
+    ``urgency`` (warnings): "emergency", "now" or "soon". ``stops_massage``: while the entry is
+    shown, the finder holds back its massage and pressure advice. ``concerns``: the techniques,
+    stretches and trigger points whose pages, and handouts, repeat the warning.
     """
 
     id: str
@@ -271,6 +277,10 @@ class LookAlikeCause:
     structures: tuple[str, ...]
     when: tuple[LookAlikeTrigger, ...]
     sources: tuple[str, ...]
+    ask: str = ""
+    urgency: str = ""
+    stops_massage: bool = False
+    concerns: tuple[str, ...] = ()
 
 
 Record = (

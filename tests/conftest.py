@@ -129,3 +129,16 @@ def show_window(
     win.show()
     qtbot.waitExposed(win)
     return win
+
+
+def across(atlas: Atlas, region_id: str, cm: float, share: float) -> tuple[float, float]:
+    """The point ``share`` of the way across a region of the posterior plate (medial 0, lateral
+    1) at a height in cm above the floor."""
+    from hamstring_viewer.geometry import sample_points
+    from hamstring_viewer.painfinder import height_to_y
+
+    y = height_to_y(cm)
+    row = [p for p in sample_points(atlas.plate.region(region_id), 3.0) if abs(p[1] - y) <= 3.0]
+    xs = sorted(p[0] for p in row)
+    assert xs, (region_id, cm)
+    return (xs[0] + share * (xs[-1] - xs[0]), y)

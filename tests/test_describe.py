@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from hamstring_viewer import resources
-from hamstring_viewer.catalog import load_atlas
+from hamstring_viewer.catalog import Atlas, load_atlas
 from hamstring_viewer.describe import (
     NOT_FOUND_TITLE,
     describe,
@@ -511,3 +511,20 @@ def test_a_glossary_term_is_found_where_its_whole_word_pattern_finds_it() -> Non
             None,
         )
         assert _find_term(part, phrase) == expected, (part, phrase)
+
+
+def test_technique_and_trigger_point_pages_carry_the_warnings_that_stop_them(
+    atlas: Atlas,
+) -> None:
+    kb = atlas.kb
+    ball = describe(kb, "technique_ball_ischium")
+    assert "Stop, and do not use this, when" in ball
+    for warning_id in ("warning_tear", "lookalike_proximal_hamstring_tendinopathy"):
+        cause = kb.lookalikes[warning_id]
+        assert (cause.ask or cause.name) in ball.replace("&#x27;", "'")
+    assert ball.index("Stop, and do not use this") < ball.index("Steps")
+    soleus = describe(kb, "tp_soleus", open_sections=["self_care"])
+    assert kb.lookalikes["warning_dvt"].ask in soleus
+    assert "pressure could loosen a clot" in soleus
+    # a page nothing concerns has no such list
+    assert "Stop, and do not use this" not in describe(kb, "technique_dry_needling")

@@ -132,8 +132,11 @@ def test_a_muscle_group_handout_covers_its_members_and_says_whose_zone_is_whose(
     h = handout_for(kb, "hamstrings")
     assert h is not None
     assert set(h.highlight) >= {"semitendinosus", "biceps_femoris_long_head"}
-    assert len(h.marks) == len(kb.trigger_points)
-    assert set(h.zones) == set(kb.zones)
+    hamstring_tps = [
+        tp for tp in kb.trigger_points.values() if kb.structures[tp.muscle].kind == "hamstring"
+    ]
+    assert len(h.marks) == len(hamstring_tps) == 5
+    assert set(h.zones) == {z for tp in hamstring_tps for z in tp.zones}
     kinds = [kb.zones[z].kind for z in h.zones]
     assert kinds == sorted(kinds)  # essential zones first
     text = text_of(body_html(kb, h))
@@ -145,14 +148,16 @@ def test_a_neighbour_without_trigger_points_gets_its_look_alikes_and_the_warning
     atlas: Atlas,
 ) -> None:
     kb = atlas.kb
-    markup = handout_html(kb, "piriformis")
+    markup = handout_html(kb, "sciatic_nerve")
     assert headings(markup) == [WORTH_KNOWING, PROFESSIONAL]
     text = text_of(markup)
-    assert squash(kb.structures["piriformis"].summary) in text
+    assert squash(kb.structures["sciatic_nerve"].summary) in text
     assert squash(kb.lookalikes["lookalike_piriformis"].text.text) in text
     assert squash(kb.lookalikes["lookalike_piriformis"].warning.text) in text
     bone = handout_html(kb, "femur")
     assert headings(bone) == [PROFESSIONAL]
+    # piriformis has trigger points of its own now: its handout says where they send pain
+    assert WHERE_IT_HURTS in headings(handout_html(kb, "piriformis"))
 
 
 @pytest.mark.parametrize("record_id", ["zone_medial_hamstrings_essential", "technique_foam_roller"])
@@ -246,3 +251,25 @@ def test_choosing_records_keeps_the_handouts_order_and_the_fields(atlas: Atlas) 
     )
     # whatever is chosen, the warning signs stay
     assert warnings(picked)
+
+
+def test_warning_signs_reach_the_handouts_of_what_they_concern(atlas: Atlas) -> None:
+    kb = atlas.kb
+    # a calf trigger point: the clot warning (massage could loosen a clot)
+    soleus = handout_for(kb, "tp_soleus")
+    assert soleus is not None
+    dvt = kb.lookalikes["warning_dvt"]
+    assert dvt in soleus.lookalikes
+    lines = warnings(soleus, limit=6)
+    assert any(dvt.warning.text in line and line.startswith(dvt.ask) for line in lines)
+    assert handout_html(kb, "tp_soleus")
+    # the buttock's: the saddle-numbness emergency
+    piriformis = handout_for(kb, "tp_piriformis")
+    assert piriformis is not None
+    assert kb.lookalikes["warning_cauda_equina"] in piriformis.lookalikes
+    # a hamstring trigger point worked with a ball on the sitting bone: the tendon's warning
+    semitendinosus = handout_for(kb, "tp_semitendinosus")
+    assert semitendinosus is not None
+    ids = [c.id for c in semitendinosus.lookalikes]
+    assert "lookalike_proximal_hamstring_tendinopathy" in ids
+    assert ids[0] == "lookalike_red_flags"

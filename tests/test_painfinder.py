@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from conftest import across
 
 from hamstring_viewer.catalog import Atlas, check
 from hamstring_viewer.geometry import Point, Region, parse_plate, sample_points
@@ -61,9 +62,13 @@ ZONES = (
 
 
 def only_in(atlas: Atlas, zone_id: str, where: Iterable[Point] | None = None) -> list[Point]:
-    """Sample points of a zone that lie in no other referral zone."""
+    """Sample points of a zone that lie in no other referral zone (the neighbours' included)."""
     region = atlas.plate.region(zone_id)
-    others = [atlas.plate.region(z) for z in ZONES if z != zone_id]
+    others = [
+        atlas.plate.region(z.svg_id)
+        for z in atlas.kb.zones.values()
+        if z.svg_id != zone_id and atlas.plate.has(z.svg_id)
+    ]
     points = sample_points(region, 4.0) if where is None else where
     return [p for p in points if region.contains(*p) and not any(o.contains(*p) for o in others)]
 
@@ -149,21 +154,41 @@ def test_a_mark_at_the_gluteal_fold_ranks_the_medial_hamstrings_first(atlas: Atl
     assert distances == sorted(distances)
 
 
-def test_a_mark_at_the_back_of_the_knee_ranks_biceps_femoris_first(atlas: Atlas) -> None:
+def test_a_mark_at_the_back_of_the_knee_ranks_biceps_femoris_and_a_knee_muscle_first(
+    atlas: Atlas,
+) -> None:
+    # the middle of the knee hollow: biceps femoris, and the muscles of the hollow's floor and
+    # lower borders (gastrocnemius, popliteus, plantaris) all send pain there
     zone = atlas.plate.region("zone_biceps_femoris_essential")
-    centre_x = zone.centroid_hint[0]
-    lateral = [p for p in only_in(atlas, "zone_biceps_femoris_essential") if p[0] > centre_x]
-    knee = middle(lateral)
+    knee = zone.centroid_hint
+    assert zone.contains(*knee)
     matches = rank(atlas, drawing(knee))
-    assert set(ids(matches)) == BICEPS
-    assert all(m.score == ESSENTIAL_WEIGHT for m in matches)
+    top4 = ids(matches)[:4]
+    assert set(top4) >= BICEPS
+    assert {"tp_gastrocnemius_lateral", "tp_popliteus"} & set(top4)
+    assert all(m.score == ESSENTIAL_WEIGHT for m in matches[:4])
+    muscles = {atlas.kb.trigger_points[i].muscle for i in ids(matches)}
+    assert not muscles & {"semitendinosus", "semimembranosus"}
     # with a medial spillover mark as well, biceps femoris still leads
     inner_knee = middle(only_in(atlas, "zone_medial_hamstrings_spillover"))
     both = rank(atlas, drawing(knee, inner_knee))
     assert set(ids(both)[:2]) == BICEPS
-    assert set(ids(both)[2:]) == MEDIAL
-    assert [m.score for m in both] == [3.0, 3.0, 1.0, 1.0, 1.0]
-    assert both[2].spillover_marks == (1,)
+    medial = [m for m in both if m.trigger_point in MEDIAL]
+    assert len(medial) == 3 and all(m.score == 1.0 and m.spillover_marks == (1,) for m in medial)
+
+
+def test_marks_down_the_outer_back_of_the_leg_rank_gluteus_minimus_high(atlas: Atlas) -> None:
+    # "pseudo-sciatica": from the buttock down the outer back of the thigh into the calf
+    path = [
+        ("gluteus_maximus", 88.0),
+        ("gluteus_maximus", 83.0),
+        *(("biceps_femoris_long_head", cm) for cm in (76.0, 70.0, 64.0, 58.0)),
+        ("gastrocnemius_lateral_head", 40.0),
+        ("gastrocnemius_lateral_head", 34.0),
+    ]
+    marks = [across(atlas, region, cm, 0.7) for region, cm in path]
+    top3 = ids(rank(atlas, drawing(*marks)))[:3]
+    assert "tp_gluteus_minimus_posterior" in top3
 
 
 def test_painting_the_lateral_calf_brings_biceps_femoris_up(atlas: Atlas) -> None:
@@ -173,13 +198,13 @@ def test_painting_the_lateral_calf_brings_biceps_femoris_up(atlas: Atlas) -> Non
 
     spill = atlas.plate.region("zone_biceps_femoris_spillover")
     below_knee = height_to_y(44.0)  # the calf part of the biceps spillover zone
-    calf = middle(only_in(atlas, spill.id, [p for p in sample_points(spill) if p[1] > below_knee]))
+    calf = middle([p for p in sample_points(spill) if p[1] > below_knee])
     dab = Dab(calf[0], calf[1], 40.0)
     after = PainDrawing(T0, before.marks, (dab,))
     matches = rank(atlas, after)
-    assert set(ids(matches)[:2]) == BICEPS
-    assert set(ids(matches)[2:]) == MEDIAL
-    top = matches[0]
+    order = ids(matches)
+    assert max(order.index(i) for i in BICEPS) < min(order.index(i) for i in MEDIAL)
+    top = next(m for m in matches if m.trigger_point in BICEPS)
     expected = share_in(disc_cells(dab.x, dab.y, dab.radius), spill)
     assert 0.5 < expected <= 1.0
     assert top.spillover_fraction == expected
@@ -190,14 +215,15 @@ def test_painting_the_lateral_calf_brings_biceps_femoris_up(atlas: Atlas) -> Non
 
 def test_the_eraser_removes_coverage(atlas: Atlas) -> None:
     fold = middle(only_in(atlas, "zone_medial_hamstrings_essential"))
-    knee = middle(only_in(atlas, "zone_biceps_femoris_essential"))
+    knee = atlas.plate.region("zone_biceps_femoris_essential").centroid_hint
     painted = drawing(dabs=[Dab(*fold, 20.0), Dab(*knee, 20.0)])
-    assert set(ids(rank(atlas, painted))) == MEDIAL | BICEPS
+    assert set(ids(rank(atlas, painted))) >= MEDIAL | BICEPS
 
     rubbed = painted.with_dab(*knee, 30.0, erase=True)
     matches = rank(atlas, rubbed)
-    assert set(ids(matches)) == MEDIAL
+    assert set(ids(matches)) >= MEDIAL and not BICEPS & set(ids(matches))
     region = atlas.plate.region("zone_medial_hamstrings_essential")
+    assert matches[0].trigger_point in MEDIAL
     assert matches[0].essential_fraction == share_in(disc_cells(*fold, 20.0), region)
     finder = PainFinder(atlas)
     assert finder.area_cm2(rubbed) < finder.area_cm2(painted)
@@ -209,7 +235,8 @@ def test_the_eraser_removes_coverage(atlas: Atlas) -> None:
     assert not gone.is_blank  # it has painting dabs, all rubbed out: only the finder can tell
 
     repainted = gone.with_dab(*knee, 20.0)  # dabs apply in order
-    assert set(ids(rank(atlas, repainted))) == BICEPS
+    assert set(ids(rank(atlas, repainted))) >= BICEPS
+    assert not MEDIAL & set(ids(rank(atlas, repainted)))
 
 
 def test_an_empty_drawing_finds_nothing(atlas: Atlas) -> None:
@@ -242,15 +269,11 @@ def test_a_buttock_mark_raises_piriformis_and_the_gluteals(atlas: Atlas) -> None
     ]
     buttock = middle(candidates)
     found = lookalikes(atlas, drawing(buttock))
-    assert [la.id for la in found] == [
-        "lookalike_red_flags",
-        "lookalike_piriformis",
-        "lookalike_gluteal_muscles",
-    ]
-    words = " ".join(la.name + " " + la.text.text for la in found).lower()
-    assert "piriformis" in words and "gluteal" in words and "gluteus minimus" in words
+    assert [la.id for la in found][:2] == ["lookalike_red_flags", "lookalike_piriformis"]
     assert "sciatic_nerve" in found[1].cause.structures
-    assert rank(atlas, drawing(buttock)) == []
+    # the gluteal muscles and piriformis are ranked themselves now, not only named
+    ranked = {atlas.kb.trigger_points[i].muscle for i in ids(rank(atlas, drawing(buttock)))}
+    assert {"piriformis", "gluteus_maximus"} <= ranked
 
 
 def test_pain_below_the_knee_running_down_the_calf_raises_sciatica(atlas: Atlas) -> None:
@@ -274,11 +297,11 @@ def test_pain_below_the_knee_running_down_the_calf_raises_sciatica(atlas: Atlas)
 
 
 def test_a_knee_mark_raises_the_knee_but_not_the_buttock(atlas: Atlas) -> None:
-    knee = middle(only_in(atlas, "zone_biceps_femoris_essential"))
+    knee = atlas.plate.region("zone_biceps_femoris_essential").centroid_hint
     found = [la.id for la in lookalikes(atlas, drawing(knee))]
     assert found[0] == "lookalike_red_flags"
     assert "lookalike_knee_joint" in found
-    assert "lookalike_piriformis" not in found and "lookalike_gluteal_muscles" not in found
+    assert "lookalike_piriformis" not in found and "lookalike_sacroiliac_and_hip" not in found
 
 
 def test_the_red_flags_come_first_with_anything_marked(atlas: Atlas) -> None:
@@ -302,10 +325,15 @@ def test_every_lookalike_names_its_sources_and_a_professional(atlas: Atlas) -> N
             assert set(fact.sources) <= set(kb.sources), la.id
         assert set(la.structures) <= set(kb.structures), la.id
         warning = la.warning.text.lower()
-        assert any(w in warning for w in ("doctor", "professional", "physiotherapist")), la.id
+        helpers = ("doctor", "professional", "physiotherapist", "emergency department")
+        assert any(w in warning for w in helpers), la.id
         for trigger in la.when:
             assert all(atlas.plate.has(r) for r in trigger.regions), la.id
-        assert bool(la.when) == (la.kind == "lookalike"), la.id
+        if la.kind == "lookalike":
+            assert la.when, la.id
+        if la.kind == "warning":
+            assert la.ask and la.urgency in ("emergency", "now", "soon"), la.id
+            assert la.stops_massage, la.id
 
 
 # --------------------------------------------------------------------------------------------
@@ -314,15 +342,17 @@ def test_every_lookalike_names_its_sources_and_a_professional(atlas: Atlas) -> N
 
 def test_compare_a_later_drawing_with_an_earlier_one(atlas: Atlas) -> None:
     fold = middle(only_in(atlas, "zone_medial_hamstrings_essential"))
-    knee = middle(only_in(atlas, "zone_biceps_femoris_essential"))
+    knee = atlas.plate.region("zone_biceps_femoris_essential").centroid_hint
     before = drawing(fold, knee, created=T0)
     after = PainDrawing(T1, (knee,), (Dab(*knee, 20.0),), label="two weeks on")
     result = compare(atlas, before, after)
     assert result.days == 14.0
-    assert set(result.rose) == BICEPS
-    assert set(result.gone) == MEDIAL
-    assert result.new == () and result.fell == ()
-    assert [c.trigger_point for c in result.changes][:2] == ids(rank(atlas, after))
+    assert set(result.rose) >= BICEPS
+    assert set(result.gone) >= MEDIAL
+    assert result.fell == ()
+    ranked_after = ids(rank(atlas, after))
+    assert [c.trigger_point for c in result.changes][: len(ranked_after)] == ranked_after
+    assert set(result.new) == {c.trigger_point for c in result.changes if c.rank_before is None}
     biceps = result.changes[0]
     assert biceps.rank_before is not None and biceps.rank_after == 1
     assert biceps.score_before == ESSENTIAL_WEIGHT and biceps.score_after > ESSENTIAL_WEIGHT
@@ -667,3 +697,29 @@ def test_painfinder_imports_no_qt() -> None:
         "sys.exit(any(m.split('.')[0] in ('PySide6', 'shiboken6') for m in sys.modules))"
     )
     assert subprocess.run([sys.executable, "-c", code], timeout=60).returncode == 0
+
+
+def test_the_side_views_rank_the_patterns_they_show(atlas: Atlas) -> None:
+    # the lateral plate: a mark on the outer thigh is vastus lateralis's pain; the medial plate:
+    # a mark on the inner thigh is adductor magnus's, and the inner arch is gastrocnemius's
+    for view, zone_id, expected in (
+        ("lateral", "zone_vastus_lateralis_essential", "tp_vastus_lateralis"),
+        ("medial", "zone_adductor_magnus_essential", "tp_adductor_magnus"),
+        ("medial", "zone_gastrocnemius_medial_essential", "tp_gastrocnemius_medial"),
+    ):
+        finder = PainFinder(atlas, view)
+        assert finder.has_zones
+        plate = atlas.plate_of(view)
+        region = plate.region(zone_id)
+        point = middle([p for p in sample_points(region, 4.0) if region.contains(*p)])
+        matches = finder.rank(drawing(point))
+        assert matches and matches[0].trigger_point == expected, (view, ids(matches))
+    # the zones a side view shows are the ones on its own side
+    lateral = atlas.plate_of("lateral")
+    medial = atlas.plate_of("medial")
+    assert lateral.has("zone_biceps_femoris_essential") and not medial.has(
+        "zone_biceps_femoris_essential"
+    )
+    assert medial.has("zone_medial_hamstrings_essential") and not lateral.has(
+        "zone_medial_hamstrings_essential"
+    )

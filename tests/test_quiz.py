@@ -557,3 +557,14 @@ def test_the_fact_questions_ask_for_each_hamstrings_blood_supply() -> None:
         offered = {c.id for tier in question.distractor_tiers for c in tier}
         # never another hamstring's (they share their arteries): other regions' muscles only
         assert offered and not offered & {s.id for s in atlas.kb.hamstrings}
+
+
+def test_the_neighbours_trigger_points_and_zones_are_asked_too(atlas: Atlas) -> None:
+    questions = build_questions(atlas)
+    found = {(q.kind, q.target) for q in questions}
+    for tp_id in ("tp_gluteus_minimus_posterior", "tp_piriformis", "tp_soleus", "tp_popliteus"):
+        assert ("find", tp_id) in found, tp_id
+    pain = [
+        q for q in questions if q.kind == "pain" and q.target == "zone_gluteus_minimus_essential"
+    ]
+    assert pain and "tp_gluteus_minimus_posterior" in pain[0].answer_records

@@ -22,6 +22,7 @@ repaints just the dabs' rectangles.
 from __future__ import annotations
 
 import html
+import itertools
 import math
 import sys
 import time
@@ -48,6 +49,7 @@ from PySide6.QtGui import (
     QCloseEvent,
     QColor,
     QImage,
+    QKeyEvent,
     QKeySequence,
     QMouseEvent,
     QPainter,
@@ -55,6 +57,7 @@ from PySide6.QtGui import (
     QResizeEvent,
 )
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDockWidget,
     QDoubleSpinBox,
@@ -92,8 +95,10 @@ from hamstring_viewer.painfinder import (
     PainFinder,
     Trend,
     finder_for,
+    massage_held_back_by,
+    warning_signs,
 )
-from hamstring_viewer.records import KnowledgeBase
+from hamstring_viewer.records import KnowledgeBase, LookAlikeCause
 from hamstring_viewer.userdata import UserDataError
 
 from .plate_view import Z_ART, Z_LABEL
@@ -138,7 +143,21 @@ MODE_SHORTCUT = "Ctrl+Shift+H" if sys.platform == "darwin" else "Ctrl+H"
 PAIN_MENU_TITLE = "Referred pain"
 MENU_TITLE = "Tools"
 DOCK_WIDTH = 360
+#: With the dock open the panel keeps at least this width, while the plate keeps PLATE_MIN_WIDTH
+#: (above it the plate stays where it was and the panel alone gives the dock its room).
+PANEL_MIN_WIDTH = 150
+PLATE_MIN_WIDTH = 420
 WARNING_COLOUR = "#b71c1c"
+#: A saved drawing shown for comparison: its paint and marks in this blue.
+EARLIER_COLOUR = "#1e88e5"
+EARLIER_OUTLINE = "#0d47a1"
+#: The keyboard cursor moves this many plate units a key press (with Shift: BIG_STEP).
+KEY_STEP = 10.0
+KEY_BIG_STEP = 40.0
+#: How the self-help list names the techniques, at most this many.
+SELF_HELP_TOP = 3
+#: A warning's name is led by this word when it is an emergency (the text says what to do).
+URGENCY_WORDS = {"emergency": "Emergency"}
 
 
 def _local_now() -> datetime:
@@ -179,6 +198,62 @@ def summary_text(drawing: PainDrawing, area_cm2: float) -> str:
     return ", ".join(parts) + "."
 
 
+def warnings_html(items: Sequence[LookAlike]) -> str:
+    """The warning signs that apply (ticked, or shown by the drawing): what to do, most urgent
+    first, above everything else."""
+    parts = []
+    for item in items:
+        urgency = URGENCY_WORDS.get(item.cause.urgency, "")
+        why = " ".join(html.escape(r) for r in item.reasons)
+        parts.append(
+            f"<p><b>⚠ {html.escape(urgency + ': ' if urgency else '')}"
+            f"{html.escape(item.name)}</b><br>"
+            f"<b>{html.escape(item.warning.text)}</b><br>"
+            f"<i>You ticked: {why}.</i> {html.escape(item.text.text)}</p>"
+        )
+    return "".join(parts)
+
+
+def self_help_html(
+    matches: Sequence[Match], held_back: Sequence[LookAlike], kb: KnowledgeBase
+) -> str:
+    """What the person can do themselves for the best matches, or why that advice is held back.
+
+    Techniques and stretches are ``record:`` links; with anything in ``held_back`` no massage,
+    pressure or stretching advice is given, and the entries that stop it are named."""
+    if not matches:
+        return ""
+    if held_back:
+        names = "; ".join(html.escape(item.name) for item in held_back)
+        where = (
+            "See the warning above for what to do first."
+            if all(item.is_warning_sign for item in held_back)
+            else "Read why, and what to do first, under “Also worth a thought” below."
+        )
+        return (
+            f"<p style='color:{WARNING_COLOUR}'><b>No massage, pressure or stretching advice "
+            f"here for now.</b> It is held back because of: {names}. {where}</p>"
+        )
+    links: dict[str, str] = {}
+    for match in matches[:SELF_HELP_TOP]:
+        tp = kb.trigger_points.get(match.trigger_point)
+        for record_id in tp.self_help if tp is not None else ():
+            record = kb.techniques.get(record_id) or kb.stretches.get(record_id)
+            if record is None or record_id in links:
+                continue
+            if getattr(record, "kind", "self_massage") != "self_massage":
+                continue  # a therapist's technique, not self-help
+            links[record_id] = (
+                f"<a href='record:{html.escape(record_id)}'>{html.escape(record.name)}</a>"
+            )
+    if not links:
+        return ""
+    return (
+        "<p><b>Self-help for the best matches</b> (read each one's safety notes first): "
+        f"{', '.join(links.values())}.</p>"
+    )
+
+
 def red_flag_html(item: LookAlike) -> str:
     """The "see a professional" line: the red-flag entry's name and warning."""
     return f"<b>⚠ {html.escape(item.name)}.</b> {html.escape(item.warning.text)}"
@@ -190,7 +265,7 @@ def lookalikes_html(items: Sequence[LookAlike], kb: KnowledgeBase) -> str:
     Structures they name are ``record:`` links. Ends with the note that this is no diagnosis."""
     parts: list[str] = []
     flags = [i for i in items if i.kind == "red_flags"]
-    others = [i for i in items if i.kind != "red_flags"]
+    others = [i for i in items if i.kind == "lookalike"]
     if not items:
         parts.append(
             "<p>Mark or paint where it hurts: other causes of pain in the same places show "
@@ -207,12 +282,17 @@ def lookalikes_html(items: Sequence[LookAlike], kb: KnowledgeBase) -> str:
             if isinstance(name, str):
                 links.append(f"<a href='record:{html.escape(sid)}'>{html.escape(name)}</a>")
         on_plate = f"<br>On the plate: {', '.join(links)}" if links else ""
+        no_massage = (
+            "<br><b>No massage or pressure on this spot while this is possible.</b>"
+            if item.stops_massage
+            else ""
+        )
         parts.append(
             f"<p><b>{html.escape(item.name)}</b><br>"
             f"<i>Why it shows: {why}</i><br>"
             f"{html.escape(item.text.text)}<br>"
-            f"<span style='color:{WARNING_COLOUR}'>⚠ {html.escape(item.warning.text)}</span>"
-            f"{on_plate}</p>"
+            f"<span style='color:{WARNING_COLOUR}'>⚠ {html.escape(item.warning.text)}"
+            f"{no_massage}</span>{on_plate}</p>"
         )
     note = (
         html.escape(flags[0].text.text)
@@ -307,7 +387,7 @@ class PaintedArea(QGraphicsItem):
     Dabs are indexed in square buckets of :data:`BUCKET` plate units, so repainting one dab's
     rectangle (what a drag event asks for) visits only the dabs near it."""
 
-    def __init__(self) -> None:
+    def __init__(self, colour: str = PAINT_COLOUR, outline: str = OUTLINE_COLOUR) -> None:
         super().__init__()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
@@ -315,7 +395,8 @@ class PaintedArea(QGraphicsItem):
         self._dabs: list[Dab] = []
         self._buckets: dict[tuple[int, int], list[int]] = {}
         self._rect = QRectF()
-        self._colour = QColor(PAINT_COLOUR)
+        self._colour = QColor(colour)
+        self._outline = QColor(outline)
 
     @staticmethod
     def _dab_rect(dab: Dab) -> QRectF:
@@ -422,7 +503,7 @@ class PaintedArea(QGraphicsItem):
         p.setCompositionMode(QPainter.CompositionMode.CompositionMode_DestinationOut)
         p.drawImage(QPointF(0, 0), fill)
         p.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
-        p.fillRect(QRectF(0, 0, target.width(), target.height()), QColor(OUTLINE_COLOUR))
+        p.fillRect(QRectF(0, 0, target.width(), target.height()), self._outline)
         p.end()
         painter.save()
         painter.resetTransform()
@@ -436,12 +517,31 @@ class PaintedArea(QGraphicsItem):
 
 
 class PainLayer:
-    """The drawing on the plate: the painted area, one dot per mark and the brush outline."""
+    """The drawing on the plate: the painted area, one dot per mark and the brush outline; the
+    keyboard cursor; and, when comparing, the earlier drawing in blue beside it."""
 
     def __init__(self, scene: QGraphicsScene) -> None:
         self.scene = scene
         self.area = PaintedArea()
         scene.addItem(self.area)
+        self.earlier_area = PaintedArea(EARLIER_COLOUR, EARLIER_OUTLINE)
+        self.earlier_area.setZValue(Z_PAINT - 1)
+        self.earlier_area.setVisible(False)
+        scene.addItem(self.earlier_area)
+        self.earlier_marks: list[QGraphicsEllipseItem] = []
+        self.key_cursor = QGraphicsEllipseItem(-9, -9, 18, 18)
+        self.key_cursor.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        key_pen = QPen(QColor("#000000"), 2.0)
+        self.key_cursor.setPen(key_pen)
+        self.key_cursor.setBrush(QBrush(QColor(255, 255, 255, 90)))
+        self.key_cursor.setZValue(Z_CURSOR)
+        self.key_cursor.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        for dx, dy in ((-14, 0), (14, 0), (0, -14), (0, 14)):
+            tick = QGraphicsEllipseItem(dx - 1.5, dy - 1.5, 3, 3, self.key_cursor)
+            tick.setBrush(QBrush(QColor("#000000")))
+            tick.setPen(QPen(Qt.PenStyle.NoPen))
+        self.key_cursor.setVisible(False)
+        scene.addItem(self.key_cursor)
         self.marks: list[QGraphicsEllipseItem] = []
         self.cursor = QGraphicsEllipseItem()
         pen = QPen(QColor("#3e2723"), 1.2, Qt.PenStyle.DashLine)
@@ -455,14 +555,14 @@ class PainLayer:
         self._visible = False
         self.area.setVisible(False)
 
-    def _mark_item(self, x: float, y: float) -> QGraphicsEllipseItem:
+    def _mark_item(self, x: float, y: float, colour: str = MARK_COLOUR) -> QGraphicsEllipseItem:
         r = MARK_RADIUS_PX
         item = QGraphicsEllipseItem(-r, -r, 2 * r, 2 * r)
         item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         item.setPos(x, y)
         pen = QPen(QColor("#ffffff"), 2.0)
         item.setPen(pen)
-        item.setBrush(QBrush(QColor(MARK_COLOUR)))
+        item.setBrush(QBrush(QColor(colour)))
         item.setZValue(Z_MARKS)
         item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         item.setVisible(self._visible)
@@ -486,13 +586,40 @@ class PainLayer:
             self.scene.removeItem(item)
         self.marks = [self._mark_item(x, y) for x, y in marks]
 
+    def set_earlier(self, drawing: PainDrawing | None) -> None:
+        """Show an earlier drawing in blue under the current one (None: show none)."""
+        for item in self.earlier_marks:
+            self.scene.removeItem(item)
+        self.earlier_marks = []
+        if drawing is None:
+            self.earlier_area.set_dabs(())
+            self.earlier_area.setVisible(False)
+            return
+        self.earlier_area.set_dabs(drawing.dabs)
+        self.earlier_area.setVisible(self._visible)
+        for x, y in drawing.marks:
+            item = self._mark_item(x, y, EARLIER_COLOUR)
+            item.setZValue(Z_MARKS - 1)
+            self.earlier_marks.append(item)
+
+    def has_earlier(self) -> bool:
+        return bool(self.earlier_marks) or bool(self.earlier_area.dabs())
+
     def set_visible(self, visible: bool) -> None:
         self._visible = visible
         self.area.setVisible(visible)
         for item in self.marks:
             item.setVisible(visible)
+        self.earlier_area.setVisible(visible and bool(self.earlier_area.dabs()))
+        for item in self.earlier_marks:
+            item.setVisible(visible)
         if not visible:
             self.cursor.setVisible(False)
+            self.key_cursor.setVisible(False)
+
+    def show_key_cursor(self, x: float, y: float) -> None:
+        self.key_cursor.setPos(x, y)
+        self.key_cursor.setVisible(self._visible)
 
     def show_cursor(self, x: float, y: float, radius: float) -> None:
         self.cursor.setRect(QRectF(x - radius, y - radius, 2 * radius, 2 * radius))
@@ -533,6 +660,19 @@ class ResultList(QListWidget):
             self.updateGeometry()  # entries wrap differently: ask for a new height
 
 
+class _ClickLabel(QLabel):
+    """The wrapped text of a tick box: clicking it ticks the box, as a box's own text does."""
+
+    def __init__(self, text: str, box: QCheckBox) -> None:
+        super().__init__(text)
+        self._box = box
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self._box.isEnabled():
+            self._box.toggle()
+        super().mouseReleaseEvent(event)
+
+
 class PainDock(QDockWidget):
     """The dock's widgets; :class:`PainFinderMode` fills them and reacts to them.
 
@@ -553,8 +693,9 @@ class PainDock(QDockWidget):
         layout.setContentsMargins(8, 6, 8, 8)
 
         self.intro = QLabel(
-            "Click the plate where it hurts, or paint the area with the brush. The list shows "
-            "which hamstring trigger points send pain there."
+            "Mark or paint where it hurts: click or drag on the plate, or use the arrow keys "
+            "with Space to mark and P to paint. The list shows which trigger points send pain "
+            "there, the hamstrings' and their neighbours'."
         )
         self.intro.setWordWrap(True)
         self.intro.setAccessibleName("How to use the pain finder")
@@ -562,7 +703,7 @@ class PainDock(QDockWidget):
 
         tools = QHBoxLayout()
         self.tool_buttons: dict[str, QToolButton] = {}
-        for name in (*TOOLS, "clear"):
+        for name in (*TOOLS, "clear", "undo_clear"):
             button = QToolButton()
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             button.setObjectName(f"pain_{name}_button")
@@ -597,8 +738,30 @@ class PainDock(QDockWidget):
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
 
+        # the warning signs: ticks that put a warning above everything and stop massage advice
+        self.signs_button = QToolButton()
+        self.signs_button.setObjectName("painSignsButton")
+        self.signs_button.setCheckable(True)
+        self.signs_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.signs_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.signs_button.setAutoRaise(True)
+        self.signs_button.setAccessibleName("Show the warning signs to tick")
+        self.signs_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        layout.addWidget(self.signs_button)
+        self.signs_frame = QFrame()
+        self.signs_frame.setObjectName("painSigns")
+        signs_layout = QVBoxLayout(self.signs_frame)
+        signs_layout.setContentsMargins(18, 0, 0, 4)
+        signs_layout.setSpacing(2)
+        self.signs_layout = signs_layout
+        self.sign_boxes: dict[str, QCheckBox] = {}
+        self.signs_frame.setVisible(False)
+        layout.addWidget(self.signs_frame)
+        self.signs_button.toggled.connect(self._on_signs_toggled)
+
         scroll = QScrollArea()
         scroll.setObjectName("painScroll")
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to what it holds
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -607,6 +770,18 @@ class PainDock(QDockWidget):
         inner = QVBoxLayout(content)
         inner.setContentsMargins(0, 0, 4, 0)
         self.body_scroll = scroll
+
+        self.warnings = QLabel()
+        self.warnings.setObjectName("painWarnings")
+        self.warnings.setAccessibleName("Warning signs that apply: what to do first")
+        self.warnings.setWordWrap(True)
+        self.warnings.setTextFormat(Qt.TextFormat.RichText)
+        self.warnings.setStyleSheet(
+            f"QLabel {{ background: #ffebee; color: {WARNING_COLOUR}; "
+            f"border: 2px solid {WARNING_COLOUR}; border-radius: 4px; padding: 6px; }}"
+        )
+        self.warnings.setVisible(False)
+        inner.addWidget(self.warnings)
 
         heading = QLabel("<b>Trigger points that send pain here</b>")
         inner.addWidget(heading)
@@ -617,6 +792,16 @@ class PainDock(QDockWidget):
         self.results.setToolTip("Click or press Enter to read about a trigger point")
         heading.setBuddy(self.results)
         inner.addWidget(self.results)
+
+        self.self_help = QLabel()
+        self.self_help.setObjectName("painSelfHelp")
+        self.self_help.setAccessibleName("Self-help for the best matches")
+        self.self_help.setWordWrap(True)
+        self.self_help.setTextFormat(Qt.TextFormat.RichText)
+        self.self_help.setOpenExternalLinks(False)
+        self.self_help.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.self_help.setVisible(False)
+        inner.addWidget(self.self_help)
 
         self.red_flag = QLabel()
         self.red_flag.setObjectName("painRedFlag")
@@ -696,6 +881,47 @@ class PainDock(QDockWidget):
         layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignRight)
         self.setWidget(body)
 
+    def set_signs(self, signs: Sequence[LookAlikeCause]) -> None:
+        """One tick box per warning sign (their ``ask`` as the text)."""
+        while self.signs_layout.count():
+            item = self.signs_layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.sign_boxes = {}
+        for sign in signs:
+            row = QWidget()
+            row_layout = QHBoxLayout(row)
+            row_layout.setContentsMargins(0, 0, 0, 0)
+            box = QCheckBox()
+            box.setObjectName(f"painSign_{sign.id}")
+            box.setAccessibleName(sign.ask)
+            box.setToolTip(sign.name)
+            text = _ClickLabel(sign.ask, box)
+            text.setWordWrap(True)
+            text.setToolTip(sign.name)
+            row_layout.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
+            row_layout.addWidget(text, 1)
+            self.signs_layout.addWidget(row)
+            self.sign_boxes[sign.id] = box
+        # Tab goes from the title into the boxes, then on to the results
+        chain = [self.signs_button, *self.sign_boxes.values(), self.results]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+        self.update_signs_title()
+
+    def ticked(self) -> list[str]:
+        return [sid for sid, box in self.sign_boxes.items() if box.isChecked()]
+
+    def update_signs_title(self) -> None:
+        count = len(self.ticked())
+        suffix = f" ({count} ticked)" if count else ""
+        self.signs_button.setText(f"Warning signs: tick any that apply{suffix}")
+
+    def _on_signs_toggled(self, shown: bool) -> None:
+        self.signs_frame.setVisible(shown)
+        self.signs_button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+
     def listed(self) -> list[str]:
         """Trigger point ids in the list, top first."""
         out = []
@@ -751,6 +977,10 @@ class PainFinderMode(QObject):
         self._saved: dict[str, PainDrawing] = {}
         self._load_problems: list[str] = []
         self._notice = ""
+        self._before_clear: PainDrawing | None = None
+        self._shown_earlier: PainDrawing | None = None
+        self._key_point: tuple[float, float] | None = None
+        self._held_back: list[LookAlike] = []
         self._refresh_cost_ms = 0.0
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
@@ -758,6 +988,7 @@ class PainFinderMode(QObject):
 
         self.layer = PainLayer(host.view.scene())
         self.dock = PainDock(window)
+        self.dock.set_signs(warning_signs(host.atlas))
         # beside the panel, like the other docks: opening it narrows the panel, not the plate
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.hide()
@@ -806,6 +1037,14 @@ class PainFinderMode(QObject):
         self.clear_action.triggered.connect(self.clear)
         self.dock.tool_buttons["clear"].setDefaultAction(self.clear_action)
 
+        self.undo_clear_action = self._register("pain_undo_clear", QAction("&Undo clear", w))
+        self.undo_clear_action.setToolTip("Bring back the drawing you just cleared")
+        self.undo_clear_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        self.undo_clear_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.undo_clear_action.setEnabled(False)
+        self.undo_clear_action.triggered.connect(self.undo_clear)
+        self.dock.tool_buttons["undo_clear"].setDefaultAction(self.undo_clear_action)
+
         self.save_action = self._register("pain_save", QAction("&Save drawing", w))
         self.save_action.setToolTip("Keep this drawing, dated, to compare with later")
         self.save_action.triggered.connect(self.save)
@@ -853,6 +1092,9 @@ class PainFinderMode(QObject):
         d.results.itemClicked.connect(self._on_result_activated)
         d.results.itemActivated.connect(self._on_result_activated)
         d.lookalikes.linkActivated.connect(self._on_lookalike_link_activated)
+        d.self_help.linkActivated.connect(self._on_lookalike_link_activated)
+        for box in d.sign_boxes.values():
+            box.toggled.connect(self._on_signs_changed)
         d.compare.currentIndexChanged.connect(self._on_compare_changed)
 
     # public API ----------------------------------------------------------------------------
@@ -870,6 +1112,23 @@ class PainFinderMode(QObject):
     def lookalike_items(self) -> list[LookAlike]:
         """The look-alikes as last shown (the red-flag entry first)."""
         return list(self._lookalikes)
+
+    @property
+    def ticked_signs(self) -> list[str]:
+        """The warning signs the user ticked (ids)."""
+        return self.dock.ticked()
+
+    def set_sign(self, sign_id: str, ticked: bool = True) -> None:
+        """Tick (or untick) a warning sign, as its box in the dock does."""
+        box = self.dock.sign_boxes.get(sign_id)
+        if box is None:
+            raise KeyError(f"no warning sign '{sign_id}'; known: {', '.join(self.dock.sign_boxes)}")
+        box.setChecked(ticked)
+
+    @property
+    def massage_held_back(self) -> list[LookAlike]:
+        """The shown entries that hold back massage advice (empty: it is shown)."""
+        return list(self._held_back)
 
     @property
     def is_active(self) -> bool:
@@ -915,11 +1174,29 @@ class PainFinderMode(QObject):
         self.action.setChecked(False)
 
     def clear(self) -> None:
-        """Remove every mark and all paint."""
+        """Remove every mark and all paint (Undo clear brings them back)."""
         self._stroke = None
+        if not self._drawing.is_blank:
+            self._before_clear = self._drawing
+            self.undo_clear_action.setEnabled(True)
+            self.host.show_message("Drawing cleared: Undo clear (Ctrl+Z) brings it back.", 8000)
         self._set_drawing(self._drawing.cleared())
         self._notice = ""
         self._schedule_refresh(0)
+
+    def undo_clear(self) -> None:
+        """Bring back the drawing the last Clear removed (while nothing new was drawn)."""
+        if self._before_clear is None:
+            return
+        self._stroke = None
+        self._set_drawing(self._before_clear)
+        self._forget_clear()
+        self.host.show_message("The cleared drawing is back.", 5000)
+        self._schedule_refresh(0)
+
+    def _forget_clear(self) -> None:
+        self._before_clear = None
+        self.undo_clear_action.setEnabled(False)
 
     def load(self, drawing: PainDrawing) -> None:
         """Show this drawing (e.g. a saved one) as the one being made."""
@@ -997,6 +1274,7 @@ class PainFinderMode(QObject):
         self._schedule_refresh(0)
 
     def _add_mark(self, x: float, y: float) -> None:
+        self._forget_clear()
         if len(self._drawing.marks) >= MAX_MARKS:
             self._tell(f"A drawing holds at most {MAX_MARKS} marks; clear some to add more.")
             return
@@ -1006,6 +1284,7 @@ class PainFinderMode(QObject):
 
     def _stroke_to(self, x: float, y: float) -> None:
         """Dabs from the last dab of the stroke to (x, y), :data:`DAB_SPACING` radii apart."""
+        self._forget_clear()
         radius = self._radius
         erase = self._tool == "eraser"
         last = self._stroke
@@ -1064,7 +1343,9 @@ class PainFinderMode(QObject):
             if not self._sized:
                 self._sized = True
                 self.window.resizeDocks([self.dock], [DOCK_WIDTH], Qt.Orientation.Horizontal)
+                QTimer.singleShot(0, self, self._keep_panel_readable)
             self._viewport.installEventFilter(self)
+            view.installEventFilter(self)
             self.layer.set_visible(True)
             self.dock.show()
             self.dock.raise_()
@@ -1078,6 +1359,7 @@ class PainFinderMode(QObject):
             self._refresh_timer.stop()
             self._stroke = None
             self._viewport.removeEventFilter(self)
+            view.removeEventFilter(self)
             if view.tool is self:
                 view.set_tool(None)
             if self._preview and view.zone_preview() == self._preview:
@@ -1087,6 +1369,20 @@ class PainFinderMode(QObject):
             if self.dock.isVisible():
                 self.dock.hide()
         self.activeChanged.emit(checked)
+
+    def _keep_panel_readable(self) -> None:
+        """On a narrow screen the dock takes its width from the panel (the plate stays where it
+        is); when that leaves the panel too narrow to read, the plate gives some up instead."""
+        splitter = getattr(self.window, "splitter", None)
+        if splitter is None or not self.dock.isVisible():
+            return
+        sizes = splitter.sizes()
+        if len(sizes) != 2:
+            return
+        plate, panel = sizes
+        short = PANEL_MIN_WIDTH - panel
+        if short > 0 and plate - short >= PLATE_MIN_WIDTH:
+            splitter.setSizes([plate - short, panel + short])
 
     def _on_dock_closed(self) -> None:
         self.action.setChecked(False)
@@ -1101,8 +1397,15 @@ class PainFinderMode(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Show the brush's outline under the pointer while the brush or eraser is chosen
-        (installed on the plate's viewport while the mode is on)."""
-        if not self._active or watched is not self._viewport:
+        (installed on the plate's viewport while the mode is on), and drive the drawing from
+        the keyboard (installed on the plate view): the arrow keys move a cursor (with Shift,
+        further), Space marks at it (or paints or rubs out, with the brush or the eraser), P
+        paints a dab of the brush's size, Delete rubs out."""
+        if not self._active:
+            return False
+        if watched is self.host.view and event.type() == QEvent.Type.KeyPress:
+            return isinstance(event, QKeyEvent) and self._key_pressed(event)
+        if watched is not self._viewport:
             return False
         kind = event.type()
         if kind == QEvent.Type.MouseMove and isinstance(event, QMouseEvent):
@@ -1113,6 +1416,91 @@ class PainFinderMode(QObject):
         elif kind == QEvent.Type.Leave and shiboken6.isValid(self.layer.cursor):
             self.layer.cursor.setVisible(False)
         return False
+
+    def _key_pressed(self, event: QKeyEvent) -> bool:
+        key = Qt.Key(event.key())
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        step = KEY_BIG_STEP if modifiers & Qt.KeyboardModifier.ShiftModifier else KEY_STEP
+        moves = {
+            Qt.Key.Key_Left: (-step, 0.0),
+            Qt.Key.Key_Right: (step, 0.0),
+            Qt.Key.Key_Up: (0.0, -step),
+            Qt.Key.Key_Down: (0.0, step),
+        }
+        if modifiers & ~Qt.KeyboardModifier.ShiftModifier:
+            return False  # Ctrl+arrows etc. stay the view's
+        if key in moves and not self.dock.isVisible():
+            return False
+        if key in moves:
+            x, y = self.key_point()
+            dx, dy = moves[key]
+            self.move_key_cursor(x + dx, y + dy)
+            return True
+        if key == Qt.Key.Key_Space and not modifiers:
+            x, y = self.key_point()
+            self.show_key_cursor()
+            if self._tool == "mark":
+                self._add_mark(x, y)
+            else:
+                self._key_dab(x, y, self._tool == "eraser")
+            return True
+        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            # on the plate Tab walks the structures; while marking pain it leaves the plate for
+            # the results (Shift+Tab: for the tools)
+            backwards = key == Qt.Key.Key_Backtab or bool(
+                modifiers & Qt.KeyboardModifier.ShiftModifier
+            )
+            d = self.dock
+            target: QWidget = d.tool_buttons[self._tool] if backwards else d.results
+            if not backwards and not self._matches:
+                target = d.signs_button
+            target.setFocus(
+                Qt.FocusReason.BacktabFocusReason if backwards else Qt.FocusReason.TabFocusReason
+            )
+            return True
+        if key == Qt.Key.Key_P and not modifiers:
+            self._key_dab(*self.key_point(), erase=False)
+            return True
+        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not modifiers:
+            self._key_dab(*self.key_point(), erase=True)
+            return True
+        return False
+
+    def key_point(self) -> tuple[float, float]:
+        """Where the keyboard cursor is (plate units); at first the middle of the view."""
+        if self._key_point is None:
+            view = self.host.view
+            centre = view.mapToScene(view.viewport().rect().center())
+            self._key_point = (centre.x(), centre.y())
+        return self._key_point
+
+    def move_key_cursor(self, x: float, y: float) -> None:
+        """Put the keyboard cursor at (x, y), kept on the plate, and keep it in sight."""
+        left, top, width, height = self.finder.plate.view_box
+        x = min(left + width, max(left, x))
+        y = min(top + height, max(top, y))
+        self._key_point = (x, y)
+        self.show_key_cursor()
+        self.host.view.ensureVisible(QRectF(x - 30, y - 30, 60, 60), 20, 20)
+
+    def show_key_cursor(self) -> None:
+        x, y = self.key_point()
+        self.layer.show_key_cursor(x, y)
+        if self._tool != "mark":
+            self.layer.show_cursor(x, y, self._radius)
+
+    def _key_dab(self, x: float, y: float, erase: bool) -> None:
+        """One dab of the brush (or the eraser) at (x, y), as a click with it would paint."""
+        tool = self._tool
+        self._tool = "eraser" if erase else "brush"
+        try:
+            self._stroke = None
+            self._stroke_to(x, y)
+            self._stroke = None
+        finally:
+            self._tool = tool
+        self.show_key_cursor()
+        self._schedule_refresh(0)
 
     # widgets -> mode -----------------------------------------------------------------------
     def _set_brush_widgets(self, cm: float) -> None:
@@ -1136,6 +1524,10 @@ class PainFinderMode(QObject):
     def _on_lookalike_link_activated(self, link: str) -> None:
         if link.startswith("record:"):
             self.host.state.select(link.removeprefix("record:"))
+
+    def _on_signs_changed(self, _checked: bool) -> None:
+        self.dock.update_signs_title()
+        self._schedule_refresh(0)
 
     def _on_compare_changed(self, _index: int) -> None:
         self._show_comparison()
@@ -1179,6 +1571,9 @@ class PainFinderMode(QObject):
         self.view_key = view_key
         self.finder = finder_for(self.host.atlas, view_key)
         self._set_drawing(self._drawings.get(view_key) or PainDrawing.start(self.clock))
+        self._forget_clear()
+        self._key_point = None
+        self.layer.key_cursor.setVisible(False)
         self._preview = frozenset()
         self._notice = ""
         self._show_results()
@@ -1202,8 +1597,9 @@ class PainFinderMode(QObject):
         drawing = self._drawing
         kb = self.host.atlas.kb
         self._matches = self.finder.rank(drawing)
-        self._lookalikes = self.finder.lookalikes(drawing)
         d = self.dock
+        self._lookalikes = self.finder.lookalikes(drawing, d.ticked())
+        self._held_back = massage_held_back_by(self._lookalikes)
         d.summary.setText(summary_text(drawing, self.finder.area_cm2(drawing)))
         current = d.results.currentItem()
         keep = current.data(Qt.ItemDataRole.UserRole) if current is not None else None
@@ -1219,7 +1615,7 @@ class PainFinderMode(QObject):
                     d.results.setCurrentItem(item)
             if not self._matches:
                 hint = (
-                    "No hamstring trigger point sends pain to the places you marked."
+                    "No trigger point in this atlas sends pain to the places you marked."
                     if not drawing.is_blank
                     else "Nothing marked yet."
                 )
@@ -1227,6 +1623,12 @@ class PainFinderMode(QObject):
                 placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
                 d.results.addItem(placeholder)
         d.results.updateGeometry()
+        signs = [i for i in self._lookalikes if i.is_warning_sign]
+        d.warnings.setText(warnings_html(signs))
+        d.warnings.setVisible(bool(signs))
+        help_text = self_help_html(self._matches, self._held_back, kb)
+        d.self_help.setText(help_text)
+        d.self_help.setVisible(bool(help_text))
         flags = [i for i in self._lookalikes if i.kind == "red_flags"]
         d.red_flag.setText(red_flag_html(flags[0]) if flags else "")
         d.red_flag.setVisible(bool(flags))
@@ -1282,6 +1684,10 @@ class PainFinderMode(QObject):
         d = self.dock
         chosen = d.compare.currentData()
         before = self._saved.get(chosen) if isinstance(chosen, str) else None
+        shown = before if before is not None and self._on_main_view() else None
+        if shown is not self._shown_earlier:
+            self._shown_earlier = shown
+            self.layer.set_earlier(shown)
         if before is None:
             d.comparison.clear()
             d.comparison.setVisible(False)
@@ -1301,6 +1707,11 @@ class PainFinderMode(QObject):
                 self._drawing.label,
             )
             text = comparison_text(self.finder.compare(before, now), self.host.atlas.kb)
+        if shown is not None:
+            text += (
+                f"\nOn the plate: the saved drawing in blue ({when_text(before.created)}), "
+                "today's in red-orange, side by side."
+            )
         d.comparison.setText(text)
         d.comparison.setVisible(True)
 

@@ -22,7 +22,7 @@ from hamstring_viewer.describe import (
 )
 from hamstring_viewer.records import Structure, TriggerPoint
 
-from .plate_view import INSERTION_COLOUR, ORIGIN_COLOUR, ZONE_COLOURS
+from .plate_view import INSERTION_COLOUR, NEIGHBOUR_GROUPS, ORIGIN_COLOUR, ZONE_COLOURS
 from .state import AtlasState
 
 if TYPE_CHECKING:
@@ -55,6 +55,12 @@ def legend_html(pinned: Iterable[str] = ()) -> str:
         "<b>Legend</b><br>"
         f"<span style='color:{medial}'>■</span> semitendinosus / semimembranosus &nbsp; "
         f"<span style='color:{lateral}'>■</span> biceps femoris<br>"
+        "neighbours: "
+        + " &nbsp; ".join(
+            f"<span style='color:{colour}'>■</span> {group}"
+            for group, (colour, _muscles) in NEIGHBOUR_GROUPS.items()
+        )
+        + "<br>"
         "solid = essential zone &nbsp; dotted = spillover zone &nbsp; ✕ = trigger point<br>"
         f"<span style='color:{ORIGIN_COLOUR}'>■</span> origin &nbsp; "
         f"<span style='color:{INSERTION_COLOUR}'>■</span> insertion<br>{kept}"

@@ -88,6 +88,25 @@ ZONE_COLOURS: dict[str, str] = {
     "biceps_femoris_long_head": "#00838f",
     "biceps_femoris_short_head": "#00838f",
 }
+#: The neighbours' zones in a calmer family, listed after the hamstrings' in the legend: the
+#: hip and buttock, the thigh, the knee and calf.
+NEIGHBOUR_GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "hip and buttock": (
+        "#3d5f86",
+        (
+            "gluteus_maximus",
+            "gluteus_medius",
+            "gluteus_minimus",
+            "piriformis",
+            "obturator_internus",
+        ),
+    ),
+    "thigh": ("#5f7d8c", ("adductor_magnus", "vastus_lateralis")),
+    "knee and calf": ("#6a5f8f", ("gastrocnemius", "soleus", "popliteus", "plantaris")),
+}
+ZONE_COLOURS.update(
+    {muscle: colour for colour, muscles in NEIGHBOUR_GROUPS.values() for muscle in muscles}
+)
 ZONE_FALLBACK = "#c62828"
 ORIGIN_COLOUR = "#d32f2f"
 INSERTION_COLOUR = "#1e63d6"

@@ -380,37 +380,69 @@ class PlateWriter:
         doc.close("g")
 
     def draw_zones(self) -> None:
+        """The referral zones: the neighbours' first, in their calmer colours, then the
+        hamstrings' on top (the app's focus)."""
         doc = self.doc
-        colours = {"medial": ("#c62828", "#8e1b1b"), "biceps": ("#b0183a", "#7d0f28")}
-        for zid, loops in views.ZONES.items():
-            family = "medial" if "medial" in zid else "biceps"
-            fill_colour, stroke = colours[family]
+        hamstring_zones = set(views.ZONES)
+        side = views.SIDE_ZONES.get(self.spec.key)
+        if side is not None:  # a side view: its own drawing, shares from the posterior edge
+            zones = [
+                *(
+                    (zid, loops, "neighbour", False)
+                    for zid, loops in side.items()
+                    if zid not in hamstring_zones
+                ),
+                *(
+                    (zid, loops, "medial" if "medial" in zid else "biceps", False)
+                    for zid, loops in side.items()
+                    if zid in hamstring_zones
+                ),
+            ]
+        else:
+            zones = [
+                *(
+                    (zid, loops, "neighbour", False)
+                    for zid, loops in views.NEIGHBOUR_ZONES.items()
+                ),
+                *(
+                    (zid, loops, "medial" if "medial" in zid else "biceps", True)
+                    for zid, loops in views.ZONES.items()
+                ),
+            ]
+        # on the lateral view the posterior edge is on the left, on the medial view on the right
+        from_right = self.spec.key == "medial"
+        for zid, loops, family, remap in zones:
+            fill_colour, stroke = ZONE_COLOURS[family]
             ds = []
             for loop in loops:
                 pts: list[Point] = []
-                for h_old, share in loop:
-                    h = views.remap_height(h_old)
+                for h_given, share in loop:
+                    h = views.remap_height(h_given) if remap else h_given
                     e = self.skin_edges(h)
                     if e is None:
                         continue
-                    pts.append((e[0] + share * (e[1] - e[0]), self.proj.v0 + CM * (105.0 - h)))
+                    x = e[1] - share * (e[1] - e[0]) if from_right else e[0] + share * (e[1] - e[0])
+                    pts.append((x, self.proj.v0 + CM * (105.0 - h)))
                 dense = curve([*pts, pts[0], pts[1]], 3.0)
                 sm = raster.smooth_loop([(float(x), float(y)) for x, y in dense], 2.0, 8.0)
                 ds.append(raster.bezier_d(sm))
             if zid.endswith("essential"):
+                opacity = "0.55" if family != "neighbour" else "0.45"
                 attrs = (
-                    f'fill="{fill_colour}" fill-opacity="0.55" stroke="{stroke}" stroke-width="1.4"'
+                    f'fill="{fill_colour}" fill-opacity="{opacity}" stroke="{stroke}" '
+                    'stroke-width="1.4"'
                 )
             else:
                 attrs = (
                     f'fill="url(#_stipple_{family})" stroke="{fill_colour}" '
                     'stroke-width="1.3" stroke-dasharray="5 4"'
                 )
-            doc.region(zid, views.ZONE_TITLES[zid], " ".join(ds), attrs)
+            doc.region(zid, views.zone_title(zid), " ".join(ds), attrs)
 
     def draw_trigger_points(self) -> None:
         doc = self.doc
-        for tp in views.POSTERIOR_TRIGGER_POINTS:
+        hamstrings = {tp.id for tp in views.POSTERIOR_TRIGGER_POINTS}
+        for tp in [*views.POSTERIOR_TRIGGER_POINTS, *views.NEIGHBOUR_TRIGGER_POINTS]:
             if tp.id not in self.spec.trigger_points or tp.on not in self.built:
                 continue
             b = self.built[tp.on]
@@ -432,13 +464,15 @@ class PlateWriter:
                 'stroke-width="4.5" stroke-linejoin="round" stroke-opacity="0.9"/>'
             )
             doc.close("g")
+            # the hamstrings' marks in dark red, the neighbours' in dark slate
+            fill, line = ("#4a0b0b", "#2a0505") if tp.id in hamstrings else ("#1f3247", "#0f1a26")
             if deep:
                 attrs = (
-                    'fill="#4a0b0b" fill-opacity="0.6" stroke="#2a0505" stroke-width="1.2" '
+                    f'fill="{fill}" fill-opacity="0.6" stroke="{line}" stroke-width="1.2" '
                     'stroke-dasharray="3 2"'
                 )
             else:
-                attrs = 'fill="#4a0b0b" stroke="#2a0505" stroke-width="0.8"'
+                attrs = f'fill="{fill}" stroke="{line}" stroke-width="0.8"'
             doc.region(tp.id, tp.title, d, attrs)
 
     # -- the file ----------------------------------------------------------------------------
@@ -500,11 +534,20 @@ def _wrap_svg(spec: ViewSpec, doc: Doc) -> str:
     return "\n".join(lines) + "\n"
 
 
+#: (fill, outline) of each family of zones: the hamstrings' reds, the neighbours' slate blue
+ZONE_COLOURS = {
+    "medial": ("#c62828", "#8e1b1b"),
+    "biceps": ("#b0183a", "#7d0f28"),
+    "neighbour": ("#3d5f86", "#243d5c"),
+}
+
+
 def _stipples() -> list[str]:
     out = []
     for pid, size, colour, dots in (
         ("_stipple_medial", 12, "#c62828", ((3, 3, 1.7), (9, 9, 1.7))),
         ("_stipple_biceps", 11, "#a3162f", ((2.75, 5.5, 1.5), (8.25, 0, 1.5), (8.25, 11, 1.5))),
+        ("_stipple_neighbour", 12, "#3d5f86", ((3, 3, 1.5), (9, 9, 1.5))),
     ):
         body = "".join(
             f'<circle cx="{cx}" cy="{cy}" r="{r}" fill="{colour}"/>' for cx, cy, r in dots
@@ -549,7 +592,9 @@ def posterior_superficial() -> ViewSpec:
             *views.POSTERIOR_VESSELS,
             *views.POSTERIOR_SUPERFICIAL,
         ],
-        trigger_points=tuple(tp.id for tp in views.POSTERIOR_TRIGGER_POINTS),
+        trigger_points=tuple(
+            tp.id for tp in [*views.POSTERIOR_TRIGGER_POINTS, *views.NEIGHBOUR_TRIGGER_POINTS]
+        ),
     )
 
 
@@ -574,6 +619,7 @@ def posterior_deep() -> ViewSpec:
             "tp_semimembranosus_upper",
             "tp_semimembranosus_lower",
             "tp_biceps_femoris_short_head",
+            *(tp.id for tp in views.NEIGHBOUR_TRIGGER_POINTS if "gastrocnemius" not in tp.id),
         ),
     )
 
@@ -592,13 +638,15 @@ def medial() -> ViewSpec:
         projection=Projection("medial", 855.0, 40.0),
         view_box=(0.0, 0.0, 1300.0, 2180.0),  # room for the labels on both sides
         parts=[SKIN, *views.MEDIAL_PARTS],
-        zones=False,
         creases=False,
         nerve_ids=("tibial_nerve",),  # the sciatic nerve lies behind adductor magnus here
         trigger_points=(
             "tp_semitendinosus",
             "tp_semimembranosus_upper",
             "tp_semimembranosus_lower",
+            "tp_adductor_magnus",
+            "tp_gastrocnemius_medial",
+            "tp_soleus",
         ),
         tp_across=0.5,
     )
@@ -618,10 +666,17 @@ def lateral() -> ViewSpec:
         projection=Projection("lateral", 445.0, 40.0),
         view_box=(0.0, 0.0, 1300.0, 2180.0),  # room for the labels on both sides
         parts=[SKIN, *views.LATERAL_PARTS],
-        zones=False,
         creases=False,
         nerve_ids=("sciatic_nerve", "common_fibular_nerve"),
-        trigger_points=("tp_biceps_femoris_long_head", "tp_biceps_femoris_short_head"),
+        trigger_points=(
+            "tp_biceps_femoris_long_head",
+            "tp_biceps_femoris_short_head",
+            "tp_gluteus_medius",
+            "tp_gluteus_minimus_posterior",
+            "tp_vastus_lateralis",
+            "tp_gastrocnemius_lateral",
+            "tp_soleus",
+        ),
         tp_across=0.5,
     )
 

@@ -399,6 +399,242 @@ POSTERIOR_TRIGGER_POINTS: list[TriggerPointSpec] = [
     ),
 ]
 
+# The neighbours: muscles around the hamstrings whose trigger points send pain to the buttock, the
+# back of the thigh, the knee hollow or the calf (Travell & Simons, vol. 2: gluteus maximus ch. 7,
+# medius ch. 8, minimus ch. 9, piriformis and obturator internus ch. 10, vastus lateralis ch. 14,
+# adductor magnus ch. 15, popliteus ch. 17, gastrocnemius ch. 21, soleus and plantaris ch. 22).
+# Heights are on the meshes' landmarks (gluteal fold ~78, knee joint line ~46.5).
+NEIGHBOUR_TRIGGER_POINTS: list[TriggerPointSpec] = [
+    TriggerPointSpec("tp_gluteus_medius", "Gluteus medius trigger point", "gluteus_medius",
+                     100.5, 0.45),
+    TriggerPointSpec("tp_gluteus_minimus_posterior",
+                     "Gluteus minimus trigger point (posterior part, deep)", "gluteus_minimus",
+                     94.0, 0.3, deep=True),
+    TriggerPointSpec("tp_piriformis", "Piriformis trigger point (deep)", "piriformis", 91.5, 0.72,
+                     deep=True),
+    TriggerPointSpec("tp_obturator_internus", "Obturator internus trigger point (deep)",
+                     "obturator_internus", 88.5, 0.5, deep=True),
+    TriggerPointSpec("tp_gluteus_maximus", "Gluteus maximus trigger point", "gluteus_maximus",
+                     86.5, 0.3),
+    TriggerPointSpec("tp_adductor_magnus", "Adductor magnus trigger point", "adductor_magnus",
+                     70.0, 0.12, deep=True),
+    TriggerPointSpec("tp_vastus_lateralis", "Vastus lateralis trigger point", "vastus_lateralis",
+                     66.0, 0.55),
+    TriggerPointSpec("tp_plantaris", "Plantaris trigger point (deep)", "plantaris", 47.5, 0.5,
+                     deep=True),
+    TriggerPointSpec("tp_gastrocnemius_lateral", "Gastrocnemius trigger point (lateral head)",
+                     "gastrocnemius_lateral_head", 44.0, 0.7),
+    TriggerPointSpec("tp_popliteus", "Popliteus trigger point (deep)", "popliteus", 41.5, 0.4,
+                     deep=True),
+    TriggerPointSpec("tp_gastrocnemius_medial", "Gastrocnemius trigger point (medial head)",
+                     "gastrocnemius_medial_head", 39.0, 0.5),
+    TriggerPointSpec("tp_soleus", "Soleus trigger point", "soleus", 17.0, 0.5),
+]  # fmt: skip
+
+# Their zones, as (height cm on the meshes' landmarks, share of the limb's width from its medial
+# edge); at the buttock the medial edge is the midline (the cleft), so share 0-0.2 is the sacrum.
+NEIGHBOUR_ZONES: dict[str, list[list[tuple[float, float]]]] = {
+    "zone_gluteus_minimus_essential": [[
+        (92.0, 0.30), (92.5, 0.50), (91.0, 0.72), (87.0, 0.84), (82.0, 0.86), (74.0, 0.86),
+        (66.0, 0.84), (58.0, 0.80), (51.0, 0.74), (48.5, 0.62), (49.5, 0.45), (56.0, 0.42),
+        (64.0, 0.40), (72.0, 0.38), (79.0, 0.34), (84.0, 0.26), (88.0, 0.24),
+    ]],
+    "zone_gluteus_minimus_spillover": [[
+        (49.0, 0.40), (49.0, 0.78), (44.0, 0.84), (38.0, 0.84), (31.0, 0.80), (24.0, 0.74),
+        (19.0, 0.66), (17.5, 0.52), (20.0, 0.42), (26.0, 0.36), (34.0, 0.32), (42.0, 0.33),
+    ]],
+    "zone_gluteus_medius_essential": [[
+        (104.0, 0.06), (104.5, 0.30), (104.2, 0.55), (103.2, 0.78), (101.5, 0.86),
+        (100.0, 0.70), (100.6, 0.45), (100.2, 0.28), (97.0, 0.26), (93.0, 0.22), (90.0, 0.16),
+        (89.5, 0.04), (93.0, 0.01), (98.0, 0.01),
+    ]],
+    "zone_gluteus_medius_spillover": [[
+        (99.5, 0.32), (99.5, 0.70), (100.5, 0.88), (97.0, 0.95), (92.0, 0.96), (86.0, 0.93),
+        (80.0, 0.90), (76.0, 0.84), (77.0, 0.70), (82.0, 0.66), (87.0, 0.62), (91.0, 0.52),
+        (94.0, 0.36),
+    ]],
+    "zone_gluteus_maximus_essential": [[
+        (93.5, 0.02), (94.0, 0.20), (93.0, 0.42), (91.0, 0.62), (88.0, 0.74), (84.0, 0.76),
+        (80.5, 0.68), (78.8, 0.50), (78.5, 0.30), (79.5, 0.14), (82.5, 0.09), (87.5, 0.04),
+    ]],
+    "zone_gluteus_maximus_spillover": [[
+        (79.0, 0.10), (78.6, 0.40), (79.5, 0.62), (77.0, 0.62), (74.5, 0.50), (74.0, 0.30),
+        (75.5, 0.14),
+    ], [
+        (97.5, 0.02), (98.0, 0.18), (95.5, 0.26), (94.5, 0.10), (94.5, 0.02),
+    ]],
+    "zone_piriformis_essential": [[
+        (97.5, 0.03), (97.5, 0.20), (94.0, 0.42), (92.5, 0.62), (92.0, 0.82), (90.0, 0.93),
+        (87.0, 0.90), (86.5, 0.74), (88.0, 0.56), (89.5, 0.38), (91.0, 0.22), (92.5, 0.06),
+    ]],
+    "zone_piriformis_spillover": [[
+        (86.0, 0.26), (86.0, 0.56), (82.0, 0.70), (76.0, 0.74), (68.0, 0.70), (61.0, 0.62),
+        (57.5, 0.48), (60.0, 0.32), (67.0, 0.24), (75.0, 0.20), (81.0, 0.20),
+    ]],
+    "zone_obturator_internus_essential": [[
+        (88.0, 0.00), (87.5, 0.10), (85.0, 0.16), (81.5, 0.16), (79.5, 0.10), (80.0, 0.00),
+        (84.0, -0.02),
+    ]],
+    "zone_obturator_internus_spillover": [[
+        (80.5, 0.18), (79.5, 0.40), (77.0, 0.52), (72.0, 0.52), (69.0, 0.42), (70.5, 0.26),
+        (75.0, 0.18),
+    ]],
+    "zone_adductor_magnus_essential": [[
+        (82.0, 0.00), (82.0, 0.09), (76.0, 0.12), (68.0, 0.13), (60.0, 0.13), (53.0, 0.12),
+        (50.5, 0.07), (50.5, 0.00), (58.0, -0.01), (70.0, -0.01),
+    ]],
+    "zone_adductor_magnus_spillover": [[
+        (84.0, 0.00), (84.5, 0.14), (78.0, 0.19), (68.0, 0.20), (58.0, 0.20), (51.0, 0.18),
+        (47.5, 0.12), (47.5, 0.00),
+    ]],
+    "zone_vastus_lateralis_essential": [[
+        (90.0, 0.86), (88.0, 0.97), (82.0, 1.00), (72.0, 1.00), (62.0, 1.00), (54.0, 0.99),
+        (49.0, 0.94), (49.5, 0.86), (56.0, 0.88), (66.0, 0.89), (76.0, 0.88), (84.0, 0.86),
+    ]],
+    "zone_vastus_lateralis_spillover": [[
+        (50.5, 0.66), (50.5, 0.86), (48.0, 0.97), (44.0, 0.96), (39.0, 0.92), (34.5, 0.86),
+        (33.5, 0.74), (37.0, 0.66), (42.0, 0.62), (46.0, 0.62),
+    ]],
+    # the instep: the inner edge of the foot below and in front of the medial malleolus, of which
+    # the back view shows only the rim
+    "zone_gastrocnemius_medial_essential": [[
+        (5.0, 0.00), (5.0, 0.09), (3.2, 0.14), (1.2, 0.13), (0.6, 0.04), (1.6, -0.02),
+        (3.5, -0.02),
+    ]],
+    "zone_gastrocnemius_medial_spillover": [[
+        (57.0, 0.14), (57.0, 0.36), (50.0, 0.42), (44.0, 0.40), (36.0, 0.36), (28.0, 0.32),
+        (20.0, 0.26), (13.0, 0.22), (10.0, 0.16), (10.5, 0.03), (16.0, 0.04), (24.0, 0.04),
+        (32.0, 0.04), (40.0, 0.08), (48.0, 0.12), (53.0, 0.10),
+    ]],
+    "zone_gastrocnemius_lateral_essential": [[
+        (51.5, 0.36), (51.5, 0.64), (49.5, 0.76), (45.5, 0.78), (42.5, 0.70), (42.0, 0.46),
+        (44.0, 0.32), (48.0, 0.30),
+    ]],
+    "zone_gastrocnemius_lateral_spillover": [[
+        (42.0, 0.30), (42.0, 0.78), (38.0, 0.80), (33.0, 0.76), (29.5, 0.62), (29.5, 0.40),
+        (33.0, 0.28), (38.0, 0.26),
+    ]],
+    "zone_soleus_essential": [[
+        (7.5, 0.10), (7.5, 0.38), (4.5, 0.42), (1.5, 0.38), (0.8, 0.22), (1.5, 0.08),
+        (4.5, 0.05),
+    ]],
+    "zone_soleus_spillover": [[
+        (24.0, 0.14), (24.0, 0.58), (18.0, 0.60), (12.0, 0.52), (8.0, 0.44), (8.0, 0.10),
+        (12.0, 0.08), (18.0, 0.08),
+    ]],
+    "zone_popliteus_essential": [[
+        (48.5, 0.34), (48.5, 0.64), (46.5, 0.72), (43.0, 0.70), (40.5, 0.60), (40.5, 0.40),
+        (43.0, 0.30), (46.5, 0.30),
+    ]],
+    "zone_plantaris_essential": [[
+        (50.5, 0.40), (50.5, 0.70), (48.5, 0.78), (45.5, 0.76), (43.5, 0.66), (43.5, 0.42),
+        (46.0, 0.34), (49.0, 0.36),
+    ]],
+    "zone_plantaris_spillover": [[
+        (43.0, 0.36), (43.0, 0.72), (39.0, 0.76), (33.0, 0.72), (27.5, 0.62), (26.5, 0.46),
+        (30.0, 0.36), (37.0, 0.32),
+    ]],
+}  # fmt: skip
+def band(
+    top: float,
+    bottom: float,
+    lo: float,
+    hi: float,
+    lo2: float | None = None,
+    hi2: float | None = None,
+) -> list[tuple[float, float]]:
+    """A rounded band of a side view, as (height cm, share of the width from the posterior
+    edge): from ``top`` down to ``bottom``, across ``lo``..``hi`` at the top and
+    ``lo2``..``hi2`` at the bottom (default: the same)."""
+    lo2 = lo if lo2 is None else lo2
+    hi2 = hi if hi2 is None else hi2
+    steps = max(2, round((top - bottom) / 6.0))
+    heights = [top + (bottom - top) * k / steps for k in range(steps + 1)]
+    left = [(h, lo + (lo2 - lo) * k / steps) for k, h in enumerate(heights)]
+    right = [(h, hi + (hi2 - hi) * k / steps) for k, h in enumerate(heights)]
+    cap = min(1.5, (top - bottom) / 6)
+    return [
+        (top + cap, (lo + hi) / 2),
+        *left,
+        (bottom - cap, (lo2 + hi2) / 2),
+        *reversed(right),
+    ]
+
+
+# The patterns as a side view sees them: (height cm, share of the limb's width from its
+# POSTERIOR edge). Only the zones on the surface that side shows: the outer ones (biceps femoris,
+# vastus lateralis, the gluteal muscles, piriformis) on the lateral view, the inner ones
+# (semitendinosus and semimembranosus, adductor magnus, the medial head of gastrocnemius, the
+# coccyx region of obturator internus) on the medial view; the back of the buttock, knee and heel
+# show at the posterior edge of both.
+SIDE_ZONES: dict[str, dict[str, list[list[tuple[float, float]]]]] = {
+    "lateral": {
+        "zone_gluteus_medius_essential": [band(104.0, 99.0, 0.02, 0.50, 0.04, 0.45)],
+        "zone_gluteus_medius_spillover": [band(99.0, 79.0, 0.08, 0.55, 0.22, 0.55)],
+        "zone_gluteus_maximus_essential": [band(94.0, 79.5, 0.0, 0.28, 0.0, 0.24)],
+        "zone_gluteus_maximus_spillover": [band(79.5, 74.5, 0.0, 0.24, 0.02, 0.2)],
+        "zone_piriformis_essential": [band(93.0, 86.5, 0.02, 0.48, 0.05, 0.42)],
+        "zone_piriformis_spillover": [band(86.0, 58.0, 0.02, 0.30, 0.04, 0.22)],
+        "zone_gluteus_minimus_essential": [band(91.0, 49.0, 0.05, 0.42, 0.08, 0.36)],
+        "zone_gluteus_minimus_spillover": [band(48.5, 19.0, 0.10, 0.45, 0.16, 0.36)],
+        "zone_vastus_lateralis_essential": [band(88.0, 48.5, 0.38, 0.80, 0.48, 0.78)],
+        "zone_vastus_lateralis_spillover": [band(50.0, 33.5, 0.22, 0.80, 0.25, 0.55)],
+        "zone_biceps_femoris_essential": [band(52.0, 44.0, 0.0, 0.30)],
+        "zone_biceps_femoris_spillover": [
+            band(78.0, 56.0, 0.0, 0.34, 0.02, 0.30),
+            band(43.0, 35.5, 0.06, 0.36, 0.10, 0.34),
+        ],
+        "zone_gastrocnemius_lateral_essential": [band(51.0, 42.5, 0.0, 0.28)],
+        "zone_gastrocnemius_lateral_spillover": [band(42.0, 30.0, 0.04, 0.40, 0.08, 0.36)],
+        "zone_plantaris_essential": [band(50.0, 43.5, 0.0, 0.26)],
+        "zone_plantaris_spillover": [band(43.0, 27.0, 0.04, 0.38, 0.08, 0.32)],
+        "zone_popliteus_essential": [band(48.5, 41.0, 0.04, 0.32)],
+        "zone_soleus_essential": [band(7.0, 0.8, 0.0, 0.16)],
+        "zone_soleus_spillover": [band(24.0, 7.5, 0.0, 0.36, 0.0, 0.24)],
+    },
+    "medial": {
+        "zone_gluteus_maximus_essential": [band(94.0, 79.5, 0.0, 0.28, 0.0, 0.24)],
+        "zone_gluteus_maximus_spillover": [band(79.5, 74.5, 0.0, 0.24, 0.02, 0.2)],
+        "zone_obturator_internus_essential": [band(88.0, 80.0, 0.0, 0.10)],
+        "zone_obturator_internus_spillover": [band(80.0, 70.0, 0.04, 0.30)],
+        "zone_medial_hamstrings_essential": [band(84.0, 73.5, 0.0, 0.36, 0.02, 0.34)],
+        "zone_medial_hamstrings_spillover": [band(73.0, 34.5, 0.02, 0.34, 0.06, 0.34)],
+        "zone_adductor_magnus_essential": [band(82.0, 50.5, 0.34, 0.74, 0.40, 0.66)],
+        "zone_adductor_magnus_spillover": [band(84.0, 48.0, 0.24, 0.84, 0.32, 0.76)],
+        "zone_gastrocnemius_medial_essential": [band(5.0, 0.8, 0.34, 0.72, 0.40, 0.74)],
+        "zone_gastrocnemius_medial_spillover": [band(56.0, 6.0, 0.0, 0.42, 0.04, 0.34)],
+        "zone_popliteus_essential": [band(48.5, 41.0, 0.04, 0.32)],
+        "zone_plantaris_essential": [band(50.0, 43.5, 0.0, 0.26)],
+        "zone_soleus_essential": [band(7.0, 0.8, 0.0, 0.16)],
+        "zone_soleus_spillover": [band(24.0, 7.5, 0.0, 0.36, 0.0, 0.24)],
+    },
+}
+
+
+NEIGHBOUR_ZONE_TITLES = {
+    "gluteus_minimus": "Gluteus minimus (posterior part)",
+    "gluteus_medius": "Gluteus medius",
+    "gluteus_maximus": "Gluteus maximus",
+    "piriformis": "Piriformis",
+    "obturator_internus": "Obturator internus",
+    "adductor_magnus": "Adductor magnus",
+    "vastus_lateralis": "Vastus lateralis",
+    "gastrocnemius_medial": "Gastrocnemius, medial head",
+    "gastrocnemius_lateral": "Gastrocnemius, lateral head",
+    "soleus": "Soleus",
+    "popliteus": "Popliteus",
+    "plantaris": "Plantaris",
+}
+
+
+def zone_title(zid: str) -> str:
+    """The plate title of a referral zone."""
+    if zid in ZONE_TITLES:
+        return ZONE_TITLES[zid]
+    key, kind = zid.removeprefix("zone_").rsplit("_", 1)
+    return f"{NEIGHBOUR_ZONE_TITLES[key]}: {kind} referred pain"
+
+
 # Referral zones after Travell & Simons, as (height cm, share of the limb's width from its
 # medial edge) around each zone; heights are on the original plate's landmarks and are moved to
 # the meshes' landmarks by ``remap_height``.
