@@ -812,6 +812,7 @@ def _structure(p: _Panel, s: Structure) -> str:
     )
     sections = [
         ("Relation to the hamstrings", f"<p>{p.fact(s.relation)}</p>" if s.relation else ""),
+        ("Referred pain", f"<p>{p.fact(s.referral)}</p>" if s.referral else ""),
         ("Attachment sites", sites),
         ("Innervation", f"<p>{_e(inn.division)}</p>" if inn is not None and inn.division else ""),
         ("Notes", _topic_facts(p, s.facts)),

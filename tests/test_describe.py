@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import subprocess
 import sys
@@ -528,3 +529,16 @@ def test_technique_and_trigger_point_pages_carry_the_warnings_that_stop_them(
     assert "pressure could loosen a clot" in soleus
     # a page nothing concerns has no such list
     assert "Stop, and do not use this" not in describe(kb, "technique_dry_needling")
+
+
+def test_a_neighbours_page_says_where_its_trigger_points_send_pain(atlas: Atlas) -> None:
+    kb = atlas.kb
+    for muscle in ("gluteus_minimus", "piriformis", "soleus", "popliteus"):
+        s = kb.structures[muscle]
+        assert s.referral is not None and s.trigger_points, muscle
+        page = describe(kb, muscle)
+        assert "Referred pain" in page
+        words = " ".join(html.unescape(re.sub(r"<[^>]*>", "", page)).split())
+        assert " ".join(s.referral.text.split())[:60] in words
+        for tp_id in s.trigger_points:
+            assert f'href="record:{tp_id}"' in page

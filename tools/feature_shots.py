@@ -57,16 +57,48 @@ def main() -> int:
         x0, y0, x1, y1 = atlas.plate.region(region_id).bbox
         return (x0 + x1) / 2, (y0 + y1) / 2
 
-    # the pain finder: marks at the gluteal fold and at the back of the knee
+    # the pain finder at 1280x800: marks from the buttock down the outer back of the leg (the
+    # "pseudo-sciatica" of gluteus minimus), then a swollen calf after a journey, ticked
+    from hamstring_viewer.geometry import sample_points
+    from hamstring_viewer.painfinder import height_to_y
+
+    def across(region_id: str, cm: float, share: float) -> tuple[float, float]:
+        y = height_to_y(cm)
+        row = [p for p in sample_points(atlas.plate.region(region_id), 3.0) if abs(p[1] - y) <= 3]
+        xs = sorted(p[0] for p in row)
+        return xs[0] + share * (xs[-1] - xs[0]), y
+
+    win.resize(1280, 800)
+    app.processEvents()
     pain = win.features["pain"]
     pain.enter()  # type: ignore[attr-defined]
-    app.processEvents()
-    for zone in ("zone_medial_hamstrings_essential", "zone_biceps_femoris_essential"):
-        click(*centre(zone))
+    QTest.qWait(100)
+    win.view.fit()
+    path = [
+        ("gluteus_maximus", 88.0),
+        ("gluteus_maximus", 83.0),
+        *(("biceps_femoris_long_head", cm) for cm in (76.0, 70.0, 64.0, 58.0)),
+        ("gastrocnemius_lateral_head", 40.0),
+        ("gastrocnemius_lateral_head", 34.0),
+    ]
+    for region_id, cm in path:
+        click(*across(region_id, cm, 0.7))
     QTest.qWait(400)
     win.grab().save(str(args.out / "pain_finder.png"))
+    pain.clear()  # type: ignore[attr-defined]
+    click(*across("gastrocnemius_lateral_head", 36.0, 0.5))
+    click(*across("gastrocnemius_medial_head", 30.0, 0.5))
+    pain.dock.signs_button.setChecked(True)  # type: ignore[attr-defined]
+    pain.set_sign("warning_dvt")  # type: ignore[attr-defined]
+    QTest.qWait(400)
+    win.grab().save(str(args.out / "pain_finder_warning.png"))
+    pain.dock.signs_button.setChecked(False)  # type: ignore[attr-defined]
+    pain.set_sign("warning_dvt", False)  # type: ignore[attr-defined]
     pain.leave()  # type: ignore[attr-defined]
     pain.clear()  # type: ignore[attr-defined]
+    win.resize(1500, 950)
+    app.processEvents()
+    win.view.fit()
 
     # a quiz: "find semitendinosus", answered with a click on gracilis
     quiz = win.features["quiz"]
@@ -101,7 +133,7 @@ def main() -> int:
         page = next(tmp.glob("page*.png"))
         shutil.copy(page, args.out / "handout_page1.png")
     win.close()
-    print(f"wrote {args.out}/pain_finder.png, quiz.png, handout_page1.png")
+    print(f"wrote {args.out}/pain_finder.png, pain_finder_warning.png, quiz.png, handout_page1.png")
     return 0
 
 
