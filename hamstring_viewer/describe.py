@@ -692,6 +692,7 @@ def _hamstring(p: _Panel, s: Structure, open_sections: Iterable[str] | None = No
         _sub("Symptoms", _facts(p, s.symptoms))
         + _sub("What activates them", _facts(p, s.causes_activating))
         + _sub("What keeps them going", _facts(p, s.causes_perpetuating))
+        + _sub("When it may be something else", _warning_signs(p))
     )
     self_care = _sub("Self-massage", _embedded(p, s.self_massage)) + _sub(
         "Stretches", _embedded(p, s.stretches)
@@ -756,6 +757,20 @@ def _stop_signs(p: _Panel, record_id: str) -> str:
         when = c.ask or f"{c.name} is possible"
         rows.append(f"<li><b>{_e(when)}</b> — {p.fact(c.warning)}</li>")
     return f"<p><b>Stop, and do not use this, when:</b></p><ul>{''.join(rows)}</ul>"
+
+
+def _warning_signs(p: _Panel) -> str:
+    """The warning signs (an operation, a cast or a long journey are also the risks of a clot;
+    a pop in sport is a tear): each with what to do, beside the causes that share its story."""
+    signs = [c for c in p.kb.lookalikes.values() if c.kind == "warning"]
+    if not signs:
+        return ""
+    rows = "".join(
+        f"<li><b>{_e(c.ask)}</b>: {_e(c.name[:1].lower() + c.name[1:])}. {p.fact(c.warning)}</li>"
+        for c in signs
+    )
+    lead = "These are not trigger points; stop self-treatment and see to them first:"
+    return f"<p>{lead}</p><ul>{rows}</ul>"
 
 
 def _sub(title: str, body: str) -> str:

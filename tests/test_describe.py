@@ -542,3 +542,17 @@ def test_a_neighbours_page_says_where_its_trigger_points_send_pain(atlas: Atlas)
         assert " ".join(s.referral.text.split())[:60] in words
         for tp_id in s.trigger_points:
             assert f'href="record:{tp_id}"' in page
+
+
+def test_a_hamstrings_causes_stand_beside_the_warning_signs_that_share_their_story(
+    atlas: Atlas,
+) -> None:
+    kb = atlas.kb
+    page = describe(kb, "biceps_femoris_long_head")
+    causes = page.index("What activates them")
+    assert "hip surgery" in page[causes:]
+    warnings = page.index("When it may be something else")
+    assert causes < warnings
+    for sign in ("warning_dvt", "warning_tear", "warning_cauda_equina", "warning_systemic"):
+        assert kb.lookalikes[sign].ask in page[warnings:], sign
+    assert "pressure could loosen a clot" in page[warnings:]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from PySide6.QtCore import (
     QByteArray,
@@ -106,6 +106,10 @@ NEIGHBOUR_GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 ZONE_COLOURS.update(
     {muscle: colour for colour, muscles in NEIGHBOUR_GROUPS.values() for muscle in muscles}
+)
+#: The muscles whose zones are the hamstrings' own (drawn over the neighbours' zones).
+HAMSTRING_ZONE_MUSCLES = frozenset(
+    ("semitendinosus", "semimembranosus", "biceps_femoris_long_head", "biceps_femoris_short_head")
 )
 ZONE_FALLBACK = "#c62828"
 ORIGIN_COLOUR = "#d32f2f"
@@ -349,6 +353,125 @@ class PlateTool(Protocol):
     def release(self, x: float, y: float) -> None: ...
 
 
+class ZoneLayer:
+    """Paints the shown referral zones of one view as one picture.
+
+    Every zone is a :class:`ZoneItem` with its own path, pen, brush, z value and visibility (so
+    code and tests deal with zones one by one). On screen, though, the lowest shown zone (the
+    *leader*, whose bounding rectangle is the union of the shown zones') draws them all: into an
+    image of the viewport, at the view's transform, kept while the same zones are shown at the
+    same place and scale, and blitted to the exposed part. Blending 27 large translucent zones
+    one by one costs ~20 ms a repaint; blitting their picture, one blend. Painting without a
+    widget (export, print) draws each zone itself."""
+
+    def __init__(self) -> None:
+        self.items: list[ZoneItem] = []
+        self._leader: ZoneItem | None = None
+        self._union = QRectF()
+        self._dirty = True
+        self._key: tuple[object, ...] | None = None
+        self._image: QImage | None = None
+
+    def add(self, item: ZoneItem) -> None:
+        self.items.append(item)
+        self.changed()
+
+    def remove_all(self) -> None:
+        self.items.clear()
+        self._leader = None
+        self._union = QRectF()
+        self._image = None
+        self._key = None
+        self._dirty = True
+
+    def changed(self) -> None:
+        """A zone was shown, hidden or added: choose the leader and its rectangle again."""
+        self._dirty = True
+        old = self._leader
+        shown = [i for i in self.items if i.isVisible()]
+        leader = min(shown, key=lambda i: i.zValue()) if shown else None
+        union = QRectF()
+        for item in shown:
+            union = union.united(item.own_rect())
+        if leader is not old or union != self._union:
+            touched = [i for i in (old, leader) if i is not None]
+            for item in touched:
+                item.prepareGeometryChange()
+            self._leader = leader
+            self._union = union
+            for item in touched:
+                item.update()
+
+    def leader(self) -> ZoneItem | None:
+        return self._leader
+
+    def union(self) -> QRectF:
+        return self._union
+
+    def paint(self, painter: QPainter, widget: QWidget) -> None:
+        transform = painter.worldTransform()
+        ratio = painter.device().devicePixelRatioF()
+        size = widget.size()
+        shown = sorted((i for i in self.items if i.isVisible()), key=lambda i: i.zValue())
+        key = (
+            tuple(id(i) for i in shown),
+            transform.m11(), transform.m12(), transform.m21(), transform.m22(),
+            transform.dx(), transform.dy(),
+            size.width(), size.height(), ratio,
+        )  # fmt: skip
+        if self._image is None or key != self._key:
+            image = QImage(
+                max(1, math.ceil(size.width() * ratio)),
+                max(1, math.ceil(size.height() * ratio)),
+                QImage.Format.Format_ARGB32_Premultiplied,
+            )
+            image.setDevicePixelRatio(ratio)
+            image.fill(Qt.GlobalColor.transparent)
+            p = QPainter(image)
+            p.setRenderHint(QPainter.RenderHint.Antialiasing)
+            p.setTransform(transform)
+            for item in shown:
+                p.setPen(item.pen())
+                p.setBrush(item.brush())
+                p.drawPath(item.path())
+            p.end()
+            self._image = image
+            self._key = key
+        painter.save()
+        painter.resetTransform()
+        painter.drawImage(QPointF(0, 0), self._image)
+        painter.restore()
+
+
+class ZoneItem(QGraphicsPathItem):
+    """A referral zone on the plate (see :class:`ZoneLayer` for how it is painted)."""
+
+    def __init__(self, path: QPainterPath, layer: ZoneLayer) -> None:
+        super().__init__(path)
+        self._layer = layer
+
+    def own_rect(self) -> QRectF:
+        return super().boundingRect()
+
+    def boundingRect(self) -> QRectF:
+        if self._layer.leader() is self:
+            return self._layer.union()
+        return super().boundingRect()
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        if widget is None:  # export, print: each zone draws itself
+            super().paint(painter, option, widget)
+        elif self._layer.leader() is self:
+            self._layer.paint(painter, widget)
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
+        if change == QGraphicsItem.GraphicsItemChange.ItemVisibleHasChanged:
+            self._layer.changed()
+        return super().itemChange(change, value)
+
+
 class PlateView(QGraphicsView):
     """Shows the plate of the state's view; turns pointer and keys into calls on
     :class:`AtlasState`. A view switch replaces the scene's plate content (art, hit shapes,
@@ -427,6 +550,7 @@ class PlateView(QGraphicsView):
         self._insertion_item = self._overlay_path(Z_ATTACH, INSERTION_COLOUR, 2.0, 150)
         # referral zones are built when first shown (most starts show none)
         self._zone_items: dict[str, QGraphicsPathItem] = {}
+        self._zone_layer = ZoneLayer()
         self._zone_ids = self._zones_on_plate()
         self._zone_preview: frozenset[str] = frozenset()
         self._zone_preview_wanted: frozenset[str] = frozenset()
@@ -489,6 +613,7 @@ class PlateView(QGraphicsView):
             scene.removeItem(item)
         self._hit.clear()
         self._zone_items.clear()
+        self._zone_layer.remove_all()
         self._labels.clear()
         self._label_of.clear()
         self._path_cache.clear()
@@ -622,21 +747,30 @@ class PlateView(QGraphicsView):
 
     def _build_zone_item(self, zone: ReferralZone) -> QGraphicsPathItem:
         colour = zone_colour(zone)
-        item = QGraphicsPathItem(painter_path(self.plate.region(zone.svg_id)))
+        item = ZoneItem(painter_path(self.plate.region(zone.svg_id)), self._zone_layer)
+        # the hamstrings' zones drawn a little stronger than their neighbours' (whose hairline
+        # outlines are also what keeps all 27 zones at once quick to paint: a 1-pixel cosmetic
+        # line takes Qt's fast stroker)
+        neighbour = not any(m in HAMSTRING_ZONE_MUSCLES for m in zone.muscles)
         if zone.kind == "essential":
             fill = QColor(colour)
-            fill.setAlpha(120)
+            fill.setAlpha(105 if neighbour else 120)
             item.setBrush(fill)
-            item.setPen(self._cosmetic_pen(colour.name(), 1.5))
+            item.setPen(self._cosmetic_pen(colour.name(), 1.0 if neighbour else 1.5))
             item.setZValue(Z_OVERLAY + 1)
         else:
             item.setBrush(stipple_brush(colour))
-            item.setPen(self._cosmetic_pen(colour.name(), 1.2, Qt.PenStyle.DashLine))
+            item.setPen(
+                self._cosmetic_pen(colour.name(), 1.0 if neighbour else 1.2, Qt.PenStyle.DashLine)
+            )
             item.setZValue(Z_OVERLAY)
+        if not neighbour:
+            item.setZValue(item.zValue() + 2)  # the app's focus: over the neighbours' zones
         item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         item.setVisible(False)
         item.setData(0, zone.id)
         self.scene().addItem(item)
+        self._zone_layer.add(item)
         return item
 
     def _labelled(self) -> list[Structure]:
