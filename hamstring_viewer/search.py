@@ -12,6 +12,13 @@ keystroke. What it finds:
 
 Ranking, best first: exact name/Latin match, name prefix, every word in one name, glossary term
 (exact, prefix, words), body text; ties keep the knowledge base's record order.
+
+A query that finds nothing is tried once more with each word that is in no record replaced by
+the nearest word that is (one typing slip for words of up to five letters, two for longer ones:
+a letter left out, added, changed or two swapped; "semitendonosus", "bicep femoris",
+"simimembranosus"). :attr:`SearchIndex.corrected` then holds the query that was searched, so the
+window can say so. Nearest words come from a table of each word with one letter left out, built
+on the first query that needs it.
 """
 
 from __future__ import annotations
@@ -422,6 +429,10 @@ class SearchIndex:
                     postings.setdefault(word, set()).add(entry.order)
         self._vocabulary: list[str] = sorted(postings)
         self._postings: dict[str, frozenset[int]] = {w: frozenset(p) for w, p in postings.items()}
+        self._deletions: dict[str, list[str]] | None = None
+        #: the query actually searched when the one asked for found nothing and a spelling
+        #: nearby did ("" when the query was searched as typed)
+        self.corrected = ""
 
     @staticmethod
     def _entry(record: Record, order: int, synonyms: list[str]) -> _Entry:
@@ -477,13 +488,85 @@ class SearchIndex:
         return self._vocabulary[lo:hi]
 
     def search(self, query: str, limit: int = 30) -> list[Hit]:
-        """The records matching every word of ``query``, best first, at most ``limit``.
+        """The records matching every word of ``query``, best first, at most ``limit``; when
+        none does, those matching the nearest spelling (see the module doc and
+        :attr:`corrected`).
 
         An empty query, or one without letters or digits, gives ``[]``.
         """
+        self.corrected = ""
         q = _QueryWords.parse(query)
         if q is None or limit <= 0:
             return []
+        hits = self._search(q, limit)
+        if hits:
+            return hits
+        fixed = self._corrected(q)
+        if fixed is None:
+            return []
+        hits = self._search(fixed, limit)
+        if hits:
+            self.corrected = " ".join(fixed.all)
+        return hits
+
+    # ---- spelling
+
+    def _corrected(self, q: _QueryWords) -> _QueryWords | None:
+        """``q`` with every word no record holds (the last: that no record's word starts with)
+        replaced by the nearest word one does; None if a word has none near or nothing changed."""
+        whole: list[str] = []
+        changed = False
+        for word in q.whole:
+            if word in self._postings or word in _STOPWORDS:
+                whole.append(word)
+                continue
+            near = self._nearest(word)
+            if near is None:
+                return None
+            whole.append(near)
+            changed = True
+        last = q.last
+        if not self._prefixed(last):
+            near = self._nearest(last)
+            if near is None:
+                return None
+            last = near
+            changed = True
+        return _QueryWords(tuple(whole), last) if changed else None
+
+    def _nearest(self, word: str) -> str | None:
+        """The indexed word nearest ``word``: at most one slip for up to five letters, two for
+        longer words (fewest slips first, then the word most records hold, then the first in
+        alphabetical order); None for words under four letters or with nothing near."""
+        if len(word) < 4 or not word.isalpha():
+            return None
+        table = self._deletion_table()
+        limit = 1 if len(word) <= 5 else 2
+        found: dict[str, int] = {}
+        for variant in (word, *_one_left_out(word)):
+            for candidate in table.get(variant, ()):
+                if candidate not in found:
+                    slips = _slips(word, candidate, limit)
+                    if slips <= limit:
+                        found[candidate] = slips
+        if not found:
+            return None
+        return min(found, key=lambda w: (found[w], -len(self._postings[w]), w))
+
+    def _deletion_table(self) -> dict[str, list[str]]:
+        """Each indexed word (of four letters or more), and each of its forms with one letter
+        left out -> the words it comes from. Two words within one slip share a form."""
+        if self._deletions is None:
+            table: dict[str, list[str]] = {}
+            for word in self._vocabulary:
+                if len(word) < 4 or not word.isalpha():
+                    continue
+                for variant in {word, *_one_left_out(word)}:
+                    table.setdefault(variant, []).append(word)
+            self._deletions = table
+        return self._deletions
+
+    def _search(self, q: _QueryWords, limit: int) -> list[Hit]:
         candidates: frozenset[int] | None = None
         for word in dict.fromkeys(q.whole):
             found = self._postings.get(word)
@@ -562,6 +645,30 @@ class SearchIndex:
             structure=entry.structure if entry.kind == "term" else None,
             related=entry.related,
         )
+
+
+def _one_left_out(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _slips(a: str, b: str, limit: int) -> int:
+    """The typing slips between ``a`` and ``b`` (letters left out, added, changed, or two
+    neighbours swapped: the optimal string alignment distance), or ``limit + 1`` once over."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
 
 
 def _groups(field: _Field, q: _QueryWords) -> list[tuple[int, int, int]]:

@@ -148,9 +148,39 @@ def test_earlier_words_must_be_whole_words(index: SearchIndex) -> None:
     assert index.search("semimembranosus semitend") != []
 
 
-@pytest.mark.parametrize("query", ["xyzzyplugh", "qqq", "semimembranosusx", "zz top"])
+@pytest.mark.parametrize("query", ["xyzzyplugh", "qqq", "zz top", "semimembranosusxyz"])
 def test_nonsense_finds_nothing(index: SearchIndex, query: str) -> None:
     assert index.search(query) == []
+    assert index.corrected == ""
+
+
+@pytest.mark.parametrize(
+    ("query", "target", "searched"),
+    [
+        ("semitendonosus", "semitendinosus", "semitendinosus"),
+        ("simimembranosus", "semimembranosus", "semimembranosus"),
+        ("semimembranosusx", "semimembranosus", "semimembranosus"),
+        ("bicep femoris", "biceps_femoris_long_head", "biceps femoris"),
+        ("biceps femorsi", "biceps_femoris_long_head", "biceps femoris"),
+        ("gastrocnemus", "gastrocnemius", "gastrocnemius"),
+        ("piriformus", "piriformis", "piriformis"),
+    ],
+)
+def test_a_typing_slip_still_finds_its_target(
+    index: SearchIndex, query: str, target: str, searched: str
+) -> None:
+    hits = index.search(query)
+    assert target in ids(hits)[:3], ids(hits)[:5]
+    assert index.corrected == searched
+    # a query that finds something as typed is searched as typed
+    assert index.search(searched) and index.corrected == ""
+
+
+def test_lay_words_find_their_structures(index: SearchIndex) -> None:
+    assert "hamstrings" in ids(index.search("hamstring"))[:3]
+    assert "ischial_tuberosity" in ids(index.search("sitting bone"))[:3]
+    knee = ids(index.search("back of knee"))
+    assert knee
 
 
 @pytest.mark.parametrize("query", ["", "   ", "\t\n", "-- ; ,", "…"])

@@ -217,3 +217,18 @@ def test_clicking_the_plate_closes_the_list(
     qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(20, 20))
     qtbot.waitUntil(lambda: not search.is_open(), timeout=2000)
     assert search.field.text() == "gracilis"
+
+
+def test_a_misspelt_name_still_finds_the_muscle_and_says_what_it_searched(
+    qtbot: QtBot, window: MainWindow, search: SearchBox
+) -> None:
+    open_search(qtbot, window, search)
+    qtbot.keyClicks(search.field, "semitendonosus")
+    assert search.is_open()
+    assert listed(search)[0].startswith("Semitendinosus")
+    assert "showing results for “semitendinosus”" in window.statusBar().currentMessage()
+    with qtbot.waitSignal(window.state.selectionChanged, timeout=2000):
+        qtbot.keyClick(search.field, Qt.Key.Key_Return)
+    assert window.state.selection == "semitendinosus"
+    # the name as it is spelt is marked in the panel
+    assert any("emitendinosus" in m for m in marked(window))

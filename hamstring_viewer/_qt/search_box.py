@@ -216,6 +216,7 @@ class SearchBox(QObject):
         self.window = window
         self._index: SearchIndex | None = None
         self._hits: list[Hit] = []
+        self._searched = ""  # the query searched: the one typed, or its nearest spelling
         self._emphasis_for: str | None = None  # the glossary term whose structure is outlined
         self._highlighted = False
 
@@ -323,6 +324,12 @@ class SearchBox(QObject):
             self.results.hide()
             return
         self._hits = self.index.search(text, LIMIT)
+        corrected = self.index.corrected
+        self._searched = corrected or text
+        if corrected and self._hits:
+            self.window.statusBar().showMessage(
+                f"Nothing matches “{text.strip()}”: showing results for “{corrected}”.", 8000
+            )
         for i, hit in enumerate(self._hits):
             item = self._item(hit)
             item.setData(_HIT_ROLE, i)
@@ -391,8 +398,9 @@ class SearchBox(QObject):
                 self.window.statusBar().showMessage(
                     f"{structure.name} is outlined on the plate", 5000
                 )
-        self._open_sections_with(target, self.field.text(), hit.terms)
-        self.highlight(self.field.text(), hit.terms)
+        searched = self._searched or self.field.text()
+        self._open_sections_with(target, searched, hit.terms)
+        self.highlight(searched, hit.terms)
         self.host.panel.browser.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _open_sections_with(self, record_id: str, query: str, terms: tuple[str, ...]) -> None:
