@@ -894,3 +894,53 @@ def test_marks_on_the_lateral_plate_are_ranked_with_its_own_zones(
     assert listed(mode)[0] == "tp_vastus_lateralis"
     assert not mode.dock.message.isVisible()  # no "this plate shows no zones" notice
     assert window.view.zone_item("zone_vastus_lateralis_essential").isVisible()
+
+
+def test_warnings_and_footnotes_stay_readable_in_a_dark_palette(
+    qtbot: QtBot, window: MainWindow, mode: PainFinderMode
+) -> None:
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
+
+    def luminance(c: QColor) -> float:
+        def channel(v: float) -> float:
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+        return (
+            0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+        )
+
+    def contrast(a: QColor, b: QColor) -> float:
+        hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+        return (hi + 0.05) / (lo + 0.05)
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    old = app.palette()
+    dark = QPalette()
+    for role, colour in (
+        (QPalette.ColorRole.Window, "#202124"),
+        (QPalette.ColorRole.WindowText, "#e8eaed"),
+        (QPalette.ColorRole.Base, "#17181a"),
+        (QPalette.ColorRole.Text, "#e8eaed"),
+    ):
+        dark.setColor(role, QColor(colour))
+    app.setPalette(dark)
+    try:
+        settled(qtbot, mode, lambda: click_plate(qtbot, window, sitting_bone(window.atlas)))
+        qtbot.wait(50)
+        for label in (mode.dock.self_help, mode.dock.lookalikes):
+            image = label.grab().toImage()
+            background = QColor(image.pixel(1, 1))
+            assert background.lightness() < 80
+            pixels = [
+                QColor(image.pixel(x, y))
+                for x in range(0, image.width(), 2)
+                for y in range(0, image.height(), 2)
+            ]
+            reds = [p for p in pixels if p.red() > p.green() + 40 and p.red() > p.blue() + 40]
+            assert reds, label.objectName()  # the warning is still red ...
+            # ... and its text reaches the WCAG AA contrast on the dark background
+            assert max(contrast(p, background) for p in reds) >= 4.5, label.objectName()
+    finally:
+        app.setPalette(old)

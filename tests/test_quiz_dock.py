@@ -87,8 +87,8 @@ def window_of(quiz: QuizDock) -> MainWindow:
 
 
 def button_for(quiz: QuizDock, text: str) -> QPushButton:
-    matches = [b for b in quiz.choice_buttons() if b.accessibleName() == text]
-    assert len(matches) == 1, [b.accessibleName() for b in quiz.choice_buttons()]
+    matches = [b for b in quiz.choice_buttons() if b.choice_text == text]
+    assert len(matches) == 1, [b.choice_text for b in quiz.choice_buttons()]
     return matches[0]
 
 
@@ -419,3 +419,44 @@ def test_a_kind_without_questions_says_so(quiz: QuizDock) -> None:
 )
 def test_due_text(delta: timedelta, text: str) -> None:
     assert due_text(T0 + delta, T0) == text
+
+
+def test_every_quiz_kind_is_answered_from_the_keyboard(qtbot: QtBot, quiz: QuizDock) -> None:
+    win = window_of(quiz)
+    view = win.view
+    # "Find it": walk the plate to the structure and press Enter
+    asked = ask(quiz, FIND_ST)
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus, timeout=2000)
+    for _ in range(len(view._nav_order)):
+        qtbot.keyClick(view, Qt.Key.Key_PageDown)
+        if view.focused_record() == "semitendinosus":
+            break
+    assert view.focused_record() == "semitendinosus"
+    with qtbot.waitSignal(quiz.answered, timeout=2000):
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert "Right" in quiz.feedback.text()
+    assert win.state.selection is None  # Enter answered; it did not select
+    # Enter again: the next question
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert quiz.current is not None and quiz.current.serial == asked.serial + 1
+    # a choice question: its number picks the answer (no Alt), from the plate or the panel
+    asked = ask(quiz, NERVE_ST)
+    buttons = quiz.choice_buttons()
+    right = next(b for b in buttons if b.choice_text == asked.question.answer_text)
+    assert right.accessibleName().startswith(f"{right.number}: ")
+    with qtbot.waitSignal(quiz.answered, timeout=2000):
+        qtbot.keyClick(view, getattr(Qt.Key, f"Key_{right.number}"))
+    assert "Right" in quiz.feedback.text()
+    qtbot.keyClick(quiz.choices, Qt.Key.Key_Return)
+    assert quiz.current is not None and quiz.result is None
+    asked = ask(quiz, NERVE_ST)
+    wrong = next(b for b in quiz.choice_buttons() if b.choice_text != asked.question.answer_text)
+    with qtbot.waitSignal(quiz.answered, timeout=2000):
+        qtbot.keyClick(quiz.choices, getattr(Qt.Key, f"Key_{wrong.number}"))
+    assert "Right" not in quiz.feedback.text()
+    # Help lists these keys
+    from hamstring_viewer._qt.window import SHORTCUTS
+
+    keys = " ".join(f"{k} {v}" for k, v in SHORTCUTS)
+    assert "In the quiz" in keys and "1 – 4 pick an answer" in keys

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import HAMSTRINGS
-from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
@@ -232,7 +232,7 @@ def test_keyboard_alone_reaches_every_hamstring_and_trigger_point(
     qtbot.waitUntil(window.view.hasFocus, timeout=2000)
     reached: set[str] = set()
     for _ in range(len(window.view._nav_order)):
-        qtbot.keyClick(window.view, Qt.Key.Key_Tab)
+        qtbot.keyClick(window.view, Qt.Key.Key_PageDown)
         if window.state.hover:
             reached.add(window.state.hover)
     wanted = set(HAMSTRINGS) | set(window.atlas.kb.trigger_points)
@@ -384,7 +384,7 @@ def test_plate_focus_and_selection_are_announced_to_screen_readers(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     window.view.setFocus()
-    qtbot.keyClick(window.view, Qt.Key.Key_Tab)
+    qtbot.keyClick(window.view, Qt.Key.Key_Right)
     focused = window.view.focused_record()
     assert focused is not None
     name = window.atlas.kb.get(focused).name  # type: ignore[union-attr]
@@ -410,3 +410,64 @@ def test_started_as_the_app_the_features_join_right_after_the_first_paint(
     qtbot.waitUntil(lambda: set(win.features) == {"search", "notes", "pain", "quiz", "export"})
     assert "search_find" in win.actions_by_name and "pain_mode" in win.actions_by_name
     win.close()
+
+
+def test_arrow_keys_move_to_the_nearest_structure_in_that_direction(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    view = window.view
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus, timeout=2000)
+    qtbot.keyClick(view, Qt.Key.Key_PageDown)
+    start = view.focused_record()
+    assert start is not None
+    for key, dx, dy in (
+        (Qt.Key.Key_Right, 1, 0),
+        (Qt.Key.Key_Down, 0, 1),
+        (Qt.Key.Key_Left, -1, 0),
+        (Qt.Key.Key_Up, 0, -1),
+    ):
+        before = view.focused_record()
+        assert before is not None
+        here = view.focus_point(before)
+        qtbot.keyClick(view, key)
+        after = view.focused_record()
+        assert after is not None and after != before, key
+        there = view.focus_point(after)
+        assert here is not None and there is not None
+        # it went that way, and to the nearest structure that way (sideways offset counted double)
+        along = (there.x() - here.x()) * dx + (there.y() - here.y()) * dy
+        assert along > 0, key
+        others = [
+            view.focus_point(r)
+            for r in view._nav_order
+            if r not in (before, after) and view.focus_point(r) is not None
+        ]
+
+        def cost(p: QPointF, here: QPointF = here, dx: int = dx, dy: int = dy) -> float:
+            a = (p.x() - here.x()) * dx + (p.y() - here.y()) * dy
+            c = abs((p.x() - here.x()) * dy - (p.y() - here.y()) * dx)
+            return a + 2 * c if a > 4 else float("inf")
+
+        assert all(cost(there) <= cost(p) for p in others if p is not None), key
+
+
+def test_tab_leaves_the_plate_for_the_panel_and_shift_tab_comes_back(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    view = window.view
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus, timeout=2000)
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    focused = window.focusWidget()
+    assert focused is not view and focused is not None
+    # on through the panel ...
+    assert window.panel.isAncestorOf(focused) or focused is window.panel
+    # ... and back (the panel's links are walked first, as in a web page)
+    for _ in range(40):
+        if window.focusWidget() is view:
+            break
+        widget = window.focusWidget()
+        assert widget is not None
+        qtbot.keyClick(widget, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert window.focusWidget() is view

@@ -106,7 +106,6 @@ def main() -> int:
     quiz.start(only="find:semitendinosus::")  # type: ignore[attr-defined]
     QTest.qWait(300)  # the dock's layout settles and the plate is fitted again
     region = atlas.plate.region("gracilis")
-    from hamstring_viewer.geometry import sample_points
 
     spots = [
         (x, y)

@@ -101,6 +101,7 @@ from hamstring_viewer.painfinder import (
 from hamstring_viewer.records import KnowledgeBase, LookAlikeCause
 from hamstring_viewer.userdata import UserDataError
 
+from .colours import muted_text, warning_text
 from .plate_view import Z_ART, Z_LABEL
 
 if TYPE_CHECKING:
@@ -231,7 +232,7 @@ def self_help_html(
             else "Read why, and what to do first, under “Also worth a thought” below."
         )
         return (
-            f"<p style='color:{WARNING_COLOUR}'><b>No massage, pressure or stretching advice "
+            f"<p style='color:{warning_text()}'><b>No massage, pressure or stretching advice "
             f"here for now.</b> It is held back because of: {names}. {where}</p>"
         )
     links: dict[str, str] = {}
@@ -291,7 +292,7 @@ def lookalikes_html(items: Sequence[LookAlike], kb: KnowledgeBase) -> str:
             f"<p><b>{html.escape(item.name)}</b><br>"
             f"<i>Why it shows: {why}</i><br>"
             f"{html.escape(item.text.text)}<br>"
-            f"<span style='color:{WARNING_COLOUR}'>⚠ {html.escape(item.warning.text)}"
+            f"<span style='color:{warning_text()}'>⚠ {html.escape(item.warning.text)}"
             f"{no_massage}</span>{on_plate}</p>"
         )
     note = (
@@ -299,7 +300,7 @@ def lookalikes_html(items: Sequence[LookAlike], kb: KnowledgeBase) -> str:
         if flags
         else "A pain drawing cannot tell what causes the pain."
     )
-    parts.append(f"<p style='color:#555555'><small>Not a diagnosis. {note}</small></p>")
+    parts.append(f"<p style='color:{muted_text()}'><small>Not a diagnosis. {note}</small></p>")
     return "".join(parts)
 
 
@@ -932,6 +933,7 @@ class PainDock(QDockWidget):
         return out
 
     def show_message(self, text: str) -> None:
+        self.message.setStyleSheet(f"QLabel {{ color: {warning_text()}; }}")
         self.message.setText(text)
         self.message.setVisible(bool(text))
 

@@ -563,6 +563,7 @@ class PlateView(QGraphicsView):
         self._build_labels()
         self._fit_labels()
         self._nav_order = self._navigation_order()
+        self._focus_points: dict[str, QPointF] = {}
 
         state.selectionChanged.connect(self._on_selection_changed)
         state.hoverChanged.connect(self._on_hover_changed)
@@ -626,6 +627,7 @@ class PlateView(QGraphicsView):
         self._build_labels()
         self._fit_labels()
         self._nav_order = self._navigation_order()
+        self._focus_points.clear()
         self._focus_index = -1
         self._focus_item.set_paths([])
         for role, ids in self._emphasis_ids.items():
@@ -985,6 +987,7 @@ class PlateView(QGraphicsView):
     def _on_layer_changed(self, name: str, visible: bool) -> None:
         if name == "neighbours":
             self._rebuild_art()  # neighbours share SVG layers with the hamstrings
+        self._focus_points.clear()  # where structures are drawn may change with the layers
         self._apply_layers()
 
     def hidden_regions(self) -> set[str]:
@@ -1259,12 +1262,59 @@ class PlateView(QGraphicsView):
         return None
 
     def move_focus(self, step: int) -> None:
+        """Focus the next (``step`` 1) or previous (-1) structure in the list order: the
+        hamstrings, the trigger points, then the rest (Page Down / Page Up)."""
         if not self._nav_order:
             return
         if self._focus_index < 0:
             self._focus_index = 0 if step > 0 else len(self._nav_order) - 1
         else:
             self._focus_index = (self._focus_index + step) % len(self._nav_order)
+        self._show_focus()
+
+    def focus_point(self, record_id: str) -> QPointF | None:
+        """Where a structure is on the plate, for moving between structures: the middle of its
+        drawn outline (a trigger point: its ✕)."""
+        found = self._focus_points.get(record_id)
+        if found is None:
+            paths = self._paths_of(record_id)
+            if not paths:
+                return None
+            rect = QRectF()
+            for path in paths:
+                rect = rect.united(path.boundingRect())
+            found = self._focus_points[record_id] = rect.center()
+        return found
+
+    def move_focus_towards(self, dx: float, dy: float) -> None:
+        """Focus the nearest structure in a direction on the plate (the arrow keys): the one
+        whose middle lies furthest toward (dx, dy) the least, counting sideways offset double.
+        With nothing focused yet, the first structure in the list."""
+        current = self.focused_record()
+        here = self.focus_point(current) if current is not None else None
+        if here is None:
+            self.move_focus(1)
+            return
+        best: tuple[float, int] | None = None
+        for index, rid in enumerate(self._nav_order):
+            if rid == current:
+                continue
+            there = self.focus_point(rid)
+            if there is None:
+                continue
+            vx, vy = there.x() - here.x(), there.y() - here.y()
+            along = vx * dx + vy * dy
+            if along <= 4.0:
+                continue  # not in that direction
+            across = abs(vx * dy - vy * dx)
+            score = along + 2.0 * across
+            if best is None or score < best[0]:
+                best = (score, index)
+        if best is not None:
+            self._focus_index = best[1]
+            self._show_focus()
+
+    def _show_focus(self) -> None:
         rid = self._nav_order[self._focus_index]
         paths = self._paths_of(rid)
         self._focus_item.set_paths(paths)
@@ -1275,22 +1325,31 @@ class PlateView(QGraphicsView):
         if paths:
             self.ensureVisible(self._focus_item.boundingRect(), 40, 40)
 
-    def focusNextPrevChild(self, next: bool) -> bool:
-        if self.hasFocus():
-            self.move_focus(1 if next else -1)
-            return True
-        return super().focusNextPrevChild(next)
-
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        """The arrow keys move to the nearest structure in that direction, Page Down / Page Up
+        through the list, Enter or Space choose it (a tool that takes it, such as the quiz,
+        gets it), Esc clears. Tab leaves the plate for the panel, as in any window."""
         key = event.key()
-        if key in (Qt.Key.Key_Right, Qt.Key.Key_Down):
+        directions = {
+            Qt.Key.Key_Right: (1.0, 0.0),
+            Qt.Key.Key_Left: (-1.0, 0.0),
+            Qt.Key.Key_Down: (0.0, 1.0),
+            Qt.Key.Key_Up: (0.0, -1.0),
+        }
+        if key in directions and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            self.move_focus_towards(*directions[Qt.Key(key)])
+        elif key == Qt.Key.Key_PageDown:
             self.move_focus(1)
-        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Up):
+        elif key == Qt.Key.Key_PageUp:
             self.move_focus(-1)
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
             rid = self.focused_record()
             if rid is not None:
-                self.state.select(rid)
+                choose = getattr(self._tool, "choose", None)
+                if callable(choose):
+                    choose(rid)
+                else:
+                    self.state.select(rid)
         elif key == Qt.Key.Key_Escape:
             self._focus_item.setVisible(False)
             self._focus_index = -1

@@ -16,7 +16,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -43,6 +43,7 @@ from hamstring_viewer.quiz import (
 )
 from hamstring_viewer.scheduler import Clock, ProgressError, ReviewScheduler, utc_now
 from hamstring_viewer.userdata import UserDataError
+from .colours import muted_text
 
 if TYPE_CHECKING:
     from .host import PlateHost
@@ -111,9 +112,14 @@ class _PlateAnswers:
     def release(self, x: float, y: float) -> None:
         pass
 
+    def choose(self, record_id: str) -> None:
+        """Enter on the plate: answer with the structure under the keyboard focus."""
+        self._dock.answer_record(record_id)
+
 
 class ChoiceButton(QPushButton):
-    """An answer button whose text wraps (choices can be whole sentences); Alt+number picks it."""
+    """An answer button whose text wraps (choices can be whole sentences); its number, or
+    Alt+number, picks it."""
 
     _STYLE = "QPushButton {{ text-align: left; padding: 4px; {extra} }}"
 
@@ -121,7 +127,7 @@ class ChoiceButton(QPushButton):
         super().__init__(parent)
         self.number = number
         self.choice_text = text
-        self.setAccessibleName(text)
+        self.setAccessibleName(f"{number}: {text}")
         self.setShortcut(QKeySequence(f"Alt+{number}"))
         self.label = QLabel()
         self.label.setWordWrap(True)
@@ -357,6 +363,48 @@ class QuizDock(QDockWidget):
             self._status("Nothing to click there: click a structure on the plate.")
         return self.answer(region) if region is not None else None
 
+    def answer_record(self, record_id: str) -> Result | None:
+        """Answer a click question with a structure (the plate's keyboard focus): with its
+        region that the question accepts, or its first shown one. After an answer: the next
+        question."""
+        asked = self._asked
+        if asked is None:
+            return None
+        if self._result is not None:
+            self.next_question()
+            return None
+        if not asked.question.by_click:
+            self._status("Pick one of the answers in the Quiz panel: press its number.")
+            return None
+        hidden = self._hidden_regions()
+        regions = [r for r in self._regions(record_id) if r not in hidden]
+        if not regions:
+            return None
+        accepted = [r for r in regions if r in asked.question.accepted]
+        return self.answer((accepted or regions)[0])
+
+    def _key_answers(self, event: QKeyEvent) -> bool:
+        """A number picks that answer, Enter goes on to the next question once answered (from
+        the quiz panel or the plate). True if the key was used."""
+        if self._asked is None or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return False
+        key = event.key()
+        if self._result is not None and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.next_question()
+            return True
+        if self._result is None and Qt.Key.Key_1 <= key <= Qt.Key.Key_9:
+            number = key - Qt.Key.Key_1
+            if number < len(self._choice_buttons):
+                self._choice_buttons[number][0].click()
+                return True
+        return False
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._key_answers(event):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
     def leave(self) -> None:
         """End the round: clear the quiz's marks and give the plate back."""
         self._round = None
@@ -372,6 +420,13 @@ class QuizDock(QDockWidget):
             return False
         if watched is self.main_window and event.type() == QEvent.Type.Close:
             self._restore_plate()  # before the window saves the user's layers and overlays
+        if (
+            watched is self.host.view
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and self._key_answers(event)
+        ):
+            return True
         return super().eventFilter(watched, event)
 
     def _on_shown_changed(self, shown: bool) -> None:
@@ -435,6 +490,7 @@ class QuizDock(QDockWidget):
             self._stashed_overlays = window.state.pinned
             window.state.set_layer_visible("labels", False)
             window.state.set_overlays(())
+            window.view.installEventFilter(self)  # number keys and Enter answer from the plate
         window.state.select(None)
         if window.view.tool is not self._tool:
             window.view.set_tool(self._tool)
@@ -446,6 +502,7 @@ class QuizDock(QDockWidget):
             window.view.set_tool(None)
         if self._active:
             self._active = False
+            window.view.removeEventFilter(self)
             if self._stashed_labels:
                 window.state.set_layer_visible("labels", True)
             if not window.state.pinned:
@@ -481,12 +538,13 @@ class QuizDock(QDockWidget):
                 hint += " It is on a layer you have hidden: turn it on in the View menu."
         self.prompt.setText(
             f"<p><b>{escape(question.prompt)}</b></p>"
-            + (f"<p style='color:#5f5f5f'>{escape(hint)}</p>" if hint else "")
+            + (f"<p style='color:{muted_text()}'>{escape(hint)}</p>" if hint else "")
         )
         self._hint = "Quiz: " + (
             "click your answer on the plate." if question.by_click else "pick an answer."
         )
         self._status(self._hint)
+        self.history.setStyleSheet(f"QLabel {{ color: {muted_text()}; }}")
         self.history.setText(self._history_text(question.id))
         self.history.setVisible(True)
         self._build_choices(asked.choices)
@@ -555,7 +613,7 @@ class QuizDock(QDockWidget):
             parts.append(f"<p>{escape(question.explanation)}</p>")
         if result.due is not None:
             when = due_text(result.due, self.scheduler.now())
-            parts.append(f"<p style='color:#5f5f5f'>Next review: {when}.</p>")
+            parts.append(f"<p style='color:{muted_text()}'>Next review: {when}.</p>")
         self.main_window.statusBar().clearMessage()
         self.prompt.setText(f"<p><b>{escape(question.prompt)}</b></p>")  # the hint is done
         self.feedback.setText("".join(parts))

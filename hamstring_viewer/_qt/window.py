@@ -36,8 +36,10 @@ SHORTCUTS = [
     ("Click a muscle or bone", "select it; its origin (red) and insertion (blue) are marked"),
     ("Click an ✕", "select the trigger point and show where its pain goes"),
     ("Click empty space / Esc", "clear the selection"),
-    ("Tab, arrow keys", "move between structures and trigger points on the plate"),
-    ("Enter", "open the structure under the keyboard focus"),
+    ("Arrow keys", "move to the nearest structure or trigger point that way on the plate"),
+    ("PgDn / PgUp", "move through every structure and trigger point in turn"),
+    ("Enter", "open the structure under the keyboard focus (in a quiz: answer with it)"),
+    ("Tab / Shift Tab", "go on from the plate to the panel and its links, and back"),
     ("Wheel, pinch, Ctrl + / Ctrl −", "zoom toward the pointer"),
     ("Drag", "pan"),
     ("Ctrl 0", "fit the plate to the window"),
@@ -52,7 +54,17 @@ SHORTCUTS = [
     ("Ctrl F", "search names, Latin, glossary and text"),
     ("Ctrl D", "bookmark the selection (notes in View ▸ Notes and bookmarks)"),
     ("Ctrl H", "where does it hurt? mark or paint the pain on the plate"),
+    (
+        "In the pain finder",
+        "arrow keys move a cursor on the plate (Shift: further), Space marks, P paints, "
+        "Delete rubs out, Tab goes to the results, Ctrl Z undoes Clear",
+    ),
     ("F7", "quiz"),
+    (
+        "In the quiz",
+        "1 – 4 pick an answer, Enter answers with the focused structure, "
+        "Enter again: next question",
+    ),
     ("Ctrl E / Ctrl P", "client handout as PDF / print it"),
 ]
 
