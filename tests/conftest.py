@@ -18,6 +18,7 @@ from PySide6.QtCore import QStandardPaths
 QStandardPaths.setTestModeEnabled(True)
 
 from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtGui import QColor, QPalette  # noqa: E402
 from pytestqt.qtbot import QtBot  # noqa: E402
 
 from hamstring_viewer import resources  # noqa: E402
@@ -142,3 +143,33 @@ def across(atlas: Atlas, region_id: str, cm: float, share: float) -> tuple[float
     xs = sorted(p[0] for p in row)
     assert xs, (region_id, cm)
     return (xs[0] + share * (xs[-1] - xs[0]), y)
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """The WCAG contrast ratio of two colours (1 to 21)."""
+
+    def luminance(c: QColor) -> float:
+        def channel(v: float) -> float:
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+        r, g, b = channel(c.redF()), channel(c.greenF()), channel(c.blueF())
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def dark_palette() -> QPalette:
+    """A dark palette like a desktop's dark theme."""
+    dark = QPalette()
+    for role, colour in (
+        (QPalette.ColorRole.Window, "#202124"),
+        (QPalette.ColorRole.WindowText, "#e8eaed"),
+        (QPalette.ColorRole.Base, "#17181a"),
+        (QPalette.ColorRole.Text, "#e8eaed"),
+        (QPalette.ColorRole.Button, "#303134"),
+        (QPalette.ColorRole.ButtonText, "#e8eaed"),
+        (QPalette.ColorRole.Link, "#8ab4f8"),
+    ):
+        dark.setColor(role, QColor(colour))
+    return dark

@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import across, show_window
+from conftest import across, contrast, dark_palette, show_window
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QMenu
@@ -899,32 +899,12 @@ def test_marks_on_the_lateral_plate_are_ranked_with_its_own_zones(
 def test_warnings_and_footnotes_stay_readable_in_a_dark_palette(
     qtbot: QtBot, window: MainWindow, mode: PainFinderMode
 ) -> None:
-    from PySide6.QtGui import QPalette
     from PySide6.QtWidgets import QApplication
-
-    def luminance(c: QColor) -> float:
-        def channel(v: float) -> float:
-            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
-
-        return (
-            0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
-        )
-
-    def contrast(a: QColor, b: QColor) -> float:
-        hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
-        return (hi + 0.05) / (lo + 0.05)
 
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     old = app.palette()
-    dark = QPalette()
-    for role, colour in (
-        (QPalette.ColorRole.Window, "#202124"),
-        (QPalette.ColorRole.WindowText, "#e8eaed"),
-        (QPalette.ColorRole.Base, "#17181a"),
-        (QPalette.ColorRole.Text, "#e8eaed"),
-    ):
-        dark.setColor(role, QColor(colour))
+    dark = dark_palette()
     app.setPalette(dark)
     try:
         settled(qtbot, mode, lambda: click_plate(qtbot, window, sitting_bone(window.atlas)))

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import HAMSTRINGS
+from conftest import HAMSTRINGS, contrast, dark_palette
 from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
@@ -319,36 +319,13 @@ def test_pinch_zooms_toward_the_fingers(qtbot: QtBot, window: MainWindow) -> Non
     assert abs(after.y() - under_fingers.y()) < 3 / window.view.zoom() + 1
 
 
-def contrast(a: QColor, b: QColor) -> float:
-    def luminance(c: QColor) -> float:
-        def channel(v: float) -> float:
-            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
-
-        r, g, b = channel(c.redF()), channel(c.greenF()), channel(c.blueF())
-        return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
-    return (hi + 0.05) / (lo + 0.05)
-
-
 def test_dark_palette_keeps_the_panel_readable(qtbot: QtBot, window: MainWindow) -> None:
-    from PySide6.QtGui import QPalette
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     old = app.palette()
-    dark = QPalette()
-    for role, colour in (
-        (QPalette.ColorRole.Window, "#202124"),
-        (QPalette.ColorRole.WindowText, "#e8eaed"),
-        (QPalette.ColorRole.Base, "#17181a"),
-        (QPalette.ColorRole.Text, "#e8eaed"),
-        (QPalette.ColorRole.Button, "#303134"),
-        (QPalette.ColorRole.ButtonText, "#e8eaed"),
-        (QPalette.ColorRole.Link, "#8ab4f8"),
-    ):
-        dark.setColor(role, QColor(colour))
+    dark = dark_palette()
     app.setPalette(dark)
     try:
         click_plate(qtbot, window, *visible_point(window, "semitendinosus"))

@@ -43,6 +43,7 @@ from hamstring_viewer.quiz import (
 )
 from hamstring_viewer.scheduler import Clock, ProgressError, ReviewScheduler, utc_now
 from hamstring_viewer.userdata import UserDataError
+
 from .colours import muted_text
 
 if TYPE_CHECKING:
