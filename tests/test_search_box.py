@@ -232,3 +232,15 @@ def test_a_misspelt_name_still_finds_the_muscle_and_says_what_it_searched(
     assert window.state.selection == "semitendinosus"
     # the name as it is spelt is marked in the panel
     assert any("emitendinosus" in m for m in marked(window))
+
+
+def test_the_index_is_built_when_the_field_is_entered_not_on_the_first_key(
+    qtbot: QtBot, window: MainWindow, search: SearchBox
+) -> None:
+    assert not search.index_built()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(search.field.hasFocus, timeout=2000)
+    qtbot.waitUntil(search.index_built, timeout=2000)  # before anything is typed
+    assert search.field.text() == ""
+    qtbot.keyClicks(search.field, "semi")
+    assert search.is_open() and search.hits()

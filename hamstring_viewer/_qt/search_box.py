@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QRect,
     QSize,
     Qt,
+    QTimer,
 )
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
@@ -280,6 +281,10 @@ class SearchBox(QObject):
     def index_built(self) -> bool:
         return self._index is not None
 
+    def _build_index(self) -> None:
+        if "host" in self.__dict__:  # not while the window is being torn down
+            _ = self.index
+
     # the list --------------------------------------------------------------------------------
     def hits(self) -> list[Hit]:
         """The hits listed now."""
@@ -476,6 +481,10 @@ class SearchBox(QObject):
                 return self._on_field_key(event)
             if event.type() == QEvent.Type.FocusOut and not self.field.hasFocus():
                 self.results.hide()
+            if event.type() == QEvent.Type.FocusIn and self._index is None:
+                # the index is built when the field is entered (~30 ms), not on the first
+                # keystroke: typing never waits for it; the paint of the focus comes first
+                QTimer.singleShot(0, self, self._build_index)
         elif (
             watched is self.window
             and event.type() == QEvent.Type.Resize
