@@ -86,11 +86,34 @@ def ensure_venv(extra: str) -> Path:
     return python
 
 
-def missing_debian_packages() -> list[str]:
+#: What the screen-reader test needs (an X server, the accessibility bus, pyatspi to read it
+#: from another process, xdotool to press a key): installed for ``test`` where possible; the
+#: test is skipped where they are missing.
+TEST_SYSTEM_PACKAGES = [
+    "xvfb",
+    "xdotool",
+    "dbus",
+    "at-spi2-core",
+    "python3-pyatspi",
+    # Qt's X11 platform plugin
+    "libx11-xcb1",
+    "libxcb-cursor0",
+    "libxcb-icccm4",
+    "libxcb-image0",
+    "libxcb-keysyms1",
+    "libxcb-randr0",
+    "libxcb-render-util0",
+    "libxcb-shape0",
+    "libxcb-xkb1",
+    "libxkbcommon-x11-0",
+]
+
+
+def missing_debian_packages(packages: list[str] | None = None) -> list[str]:
     if not sys.platform.startswith("linux") or shutil.which("dpkg-query") is None:
         return []
     missing = []
-    for package in QT_SYSTEM_PACKAGES:
+    for package in QT_SYSTEM_PACKAGES if packages is None else packages:
         result = subprocess.run(
             ["dpkg-query", "-W", "-f=${Status}", package], capture_output=True, text=True
         )
@@ -120,6 +143,33 @@ def ensure_qt_system_libraries() -> None:
     subprocess.run([*prefix, *apt], check=True, env=env, stdout=subprocess.DEVNULL)
 
 
+def ensure_test_tools() -> None:
+    """The screen-reader test's system packages, if this machine lets us install them."""
+    missing = missing_debian_packages(TEST_SYSTEM_PACKAGES)
+    if not missing:
+        return
+    if os.geteuid() == 0:
+        prefix: list[str] = []
+    elif shutil.which("sudo"):
+        prefix = ["sudo", "-n"]
+    else:
+        say(
+            "the screen-reader test will be skipped; to run it: apt-get install "
+            + " ".join(missing)
+        )
+        return
+    say("installing the screen-reader test's tools: " + " ".join(missing))
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    apt = ["apt-get", "install", "-y", "-q", "--no-install-recommends", *missing]
+    try:
+        subprocess.run(
+            [*prefix, "apt-get", "update", "-q"], check=True, env=env, stdout=subprocess.DEVNULL
+        )
+        subprocess.run([*prefix, *apt], check=True, env=env, stdout=subprocess.DEVNULL)
+    except (OSError, subprocess.CalledProcessError) as error:
+        say(f"could not install them ({error}); the screen-reader test will be skipped")
+
+
 def main(argv: list[str]) -> int:
     if not argv or argv[0] not in {"run", "test"}:
         print(__doc__)
@@ -127,6 +177,7 @@ def main(argv: list[str]) -> int:
     command, rest = argv[0], argv[1:]
     ensure_qt_system_libraries()
     if command == "test":
+        ensure_test_tools()
         python = ensure_venv("test")
         return subprocess.run([str(python), "-m", "pytest", *rest], cwd=ROOT).returncode
     python = ensure_venv("")

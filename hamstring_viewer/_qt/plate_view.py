@@ -492,6 +492,9 @@ class PlateView(QGraphicsView):
         svg: bytes | Mapping[str, bytes],
         parent: QWidget | None = None,
     ) -> None:
+        from .accessible import install_factory
+
+        install_factory()  # the structures become the plate's children for screen readers
         super().__init__(parent)
         # our own viewport: asking Qt for its default one makes PySide wrap a C++-made widget,
         # which costs ~5 ms of enum creation across QtWidgets at start-up
@@ -1324,6 +1327,24 @@ class PlateView(QGraphicsView):
         self.setAccessibleDescription(f"Focused: {name}")
         if paths:
             self.ensureVisible(self._focus_item.boundingRect(), 40, 40)
+        from .accessible import announce_focus
+
+        announce_focus(self, rid)
+
+    def navigation_order(self) -> tuple[str, ...]:
+        """The structures and trigger points this plate shows, in keyboard order (the plate's
+        accessible children)."""
+        return tuple(self._nav_order)
+
+    def record_box(self, record_id: str) -> QRect | None:
+        """Where a structure is drawn, in viewport pixels (None if this plate does not)."""
+        paths = self._paths_of(record_id)
+        if not paths:
+            return None
+        rect = QRectF()
+        for path in paths:
+            rect = rect.united(path.boundingRect())
+        return self.mapFromScene(rect).boundingRect()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """The arrow keys move to the nearest structure in that direction, Page Down / Page Up
