@@ -1280,14 +1280,21 @@ class PlateView(QGraphicsView):
         drawn outline (a trigger point: its ✕)."""
         found = self._focus_points.get(record_id)
         if found is None:
-            paths = self._paths_of(record_id)
-            if not paths:
+            rect = self._drawn_rect(record_id)
+            if rect is None:
                 return None
-            rect = QRectF()
-            for path in paths:
-                rect = rect.united(path.boundingRect())
             found = self._focus_points[record_id] = rect.center()
         return found
+
+    def _drawn_rect(self, record_id: str) -> QRectF | None:
+        """The plate rectangle round a structure's drawn outline (None if not drawn here)."""
+        paths = self._paths_of(record_id)
+        if not paths:
+            return None
+        rect = QRectF()
+        for path in paths:
+            rect = rect.united(path.boundingRect())
+        return rect
 
     def move_focus_towards(self, dx: float, dy: float) -> None:
         """Focus the nearest structure in a direction on the plate (the arrow keys): the one
@@ -1338,13 +1345,8 @@ class PlateView(QGraphicsView):
 
     def record_box(self, record_id: str) -> QRect | None:
         """Where a structure is drawn, in viewport pixels (None if this plate does not)."""
-        paths = self._paths_of(record_id)
-        if not paths:
-            return None
-        rect = QRectF()
-        for path in paths:
-            rect = rect.united(path.boundingRect())
-        return self.mapFromScene(rect).boundingRect()
+        rect = self._drawn_rect(record_id)
+        return None if rect is None else self.mapFromScene(rect).boundingRect()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """The arrow keys move to the nearest structure in that direction, Page Down / Page Up
