@@ -33,16 +33,18 @@ def window(fitted_window: MainWindow) -> MainWindow:
     return fitted_window
 
 
-def plate_interface(window: MainWindow) -> PlateAccessible:
+def plate_interface(qtbot: QtBot, window: MainWindow) -> PlateAccessible:
+    # the window makes the plate accessible by itself, one idle tick after its first paint
+    qtbot.waitUntil(window.view.is_accessible, timeout=3000)
     iface = QAccessible.queryAccessibleInterface(window.view)
     assert isinstance(iface, PlateAccessible)
     return iface
 
 
 def test_every_structure_and_trigger_point_is_a_named_child_of_the_plate(
-    window: MainWindow,
+    qtbot: QtBot, window: MainWindow
 ) -> None:
-    plate = plate_interface(window)
+    plate = plate_interface(qtbot, window)
     kb = window.atlas.kb
     assert plate.childCount() == len(window.view.navigation_order())
     children = [plate.child(i) for i in range(plate.childCount())]
@@ -71,7 +73,7 @@ def test_the_focused_structure_is_the_focus_child_and_is_announced(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     events: list[tuple[object, object]] = []
-    plate = plate_interface(window)
+    plate = plate_interface(qtbot, window)
     view = window.view
     view.setFocus()
     qtbot.waitUntil(view.hasFocus, timeout=2000)

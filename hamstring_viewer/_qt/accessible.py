@@ -1,7 +1,8 @@
 """The plate for screen readers: each structure and trigger point an accessible child of it.
 
-Qt sees a :class:`~hamstring_viewer._qt.plate_view.PlateView` as one widget. The factory
-installed here (:func:`install_factory`, called before the first window) gives it an interface
+Qt sees a :class:`~hamstring_viewer._qt.plate_view.PlateView` as one widget. The accessibility
+factory the plate view installs (this module is imported when a screen reader first asks) gives
+it an interface
 whose children are the structures and trigger points the plate shows, in the plate's keyboard
 order: each with its name, the role of a graphic, a description ("Semitendinosus trigger point;
 refers pain to the lower buttock, gluteal fold, ..."), its place on the screen, and its state
@@ -186,24 +187,14 @@ class PlateAccessible(QAccessibleWidget):
         return self.child_for(record_id) if record_id is not None else None
 
 
-_factory_installed = False
 _made: list[PlateAccessible] = []  # Python keeps the interfaces it made alive
 
 
-def _factory(class_name: str, obj: QObject) -> QAccessibleInterface | None:
-    if class_name != "PlateView" or not isinstance(obj, QWidget):
-        return None
-    made = PlateAccessible(obj)
+def plate_interface(widget: QWidget) -> PlateAccessible:
+    """A plate's accessible interface (what the factory the plate view installs returns)."""
+    made = PlateAccessible(widget)
     _made.append(made)
     return made
-
-
-def install_factory() -> None:
-    """Give plates their accessible children (once per process, before the first window)."""
-    global _factory_installed
-    if not _factory_installed:
-        QAccessible.installFactory(_factory)
-        _factory_installed = True
 
 
 def announce_focus(view: PlateView, record_id: str) -> None:
@@ -222,5 +213,5 @@ __all__ = [
     "StructureAccessible",
     "announce_focus",
     "describe_for_reader",
-    "install_factory",
+    "plate_interface",
 ]

@@ -472,6 +472,31 @@ class ZoneItem(QGraphicsPathItem):
         return super().itemChange(change, value)
 
 
+_accessible_factory_installed = False
+
+
+def _accessible_factory(class_name: str, obj: QObject) -> object:
+    """Qt asks this for each object's accessible interface; a plate gets one with children
+    (made in .accessible, imported only when a screen reader first asks: ~10 ms)."""
+    if class_name != "PlateView" or not isinstance(obj, QWidget):
+        return None
+    from .accessible import plate_interface
+
+    return plate_interface(obj)
+
+
+def _install_accessible_factory() -> bool:
+    """Install the factory (once per process); True if this call installed it."""
+    global _accessible_factory_installed
+    if _accessible_factory_installed:
+        return False
+    from PySide6.QtGui import QAccessible
+
+    QAccessible.installFactory(_accessible_factory)
+    _accessible_factory_installed = True
+    return True
+
+
 class PlateView(QGraphicsView):
     """Shows the plate of the state's view; turns pointer and keys into calls on
     :class:`AtlasState`. A view switch replaces the scene's plate content (art, hit shapes,
@@ -492,9 +517,6 @@ class PlateView(QGraphicsView):
         svg: bytes | Mapping[str, bytes],
         parent: QWidget | None = None,
     ) -> None:
-        from .accessible import install_factory
-
-        install_factory()  # the structures become the plate's children for screen readers
         super().__init__(parent)
         # our own viewport: asking Qt for its default one makes PySide wrap a C++-made widget,
         # which costs ~5 ms of enum creation across QtWidgets at start-up
@@ -1334,9 +1356,33 @@ class PlateView(QGraphicsView):
         self.setAccessibleDescription(f"Focused: {name}")
         if paths:
             self.ensureVisible(self._focus_item.boundingRect(), 40, 40)
-        from .accessible import announce_focus
+        from PySide6.QtGui import QAccessible
 
-        announce_focus(self, rid)
+        if QAccessible.isActive():  # a screen reader listens: tell it where the focus is
+            from .accessible import announce_focus
+
+            announce_focus(self, rid)
+
+    def is_accessible(self) -> bool:
+        """Whether screen readers get the plate's structures (see :meth:`make_accessible`)."""
+        return _accessible_factory_installed
+
+    def make_accessible(self) -> None:
+        """Give screen readers the plate's structures as its children. The window does it one
+        idle tick after the first paint (importing Qt's accessibility types costs ~2 ms of a
+        start); a screen reader that asked about the plate before then is told it changed."""
+        if not _install_accessible_factory():
+            return
+        from PySide6.QtGui import QAccessible, QAccessibleEvent
+
+        if not QAccessible.isActive():
+            return  # nothing asked yet: the factory answers the first question
+        from .accessible import PlateAccessible
+
+        known = QAccessible.queryAccessibleInterface(self)
+        if known is not None and not isinstance(known, PlateAccessible):
+            QAccessible.deleteAccessibleInterface(QAccessible.uniqueId(known))
+        QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.ObjectReorder))
 
     def navigation_order(self) -> tuple[str, ...]:
         """The structures and trigger points this plate shows, in keyboard order (the plate's

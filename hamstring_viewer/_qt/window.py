@@ -384,7 +384,10 @@ class MainWindow(QMainWindow):
     def _on_first_paint(self) -> None:
         """Idle-time work starts once the plate is on screen, never before the first paint."""
         if (
-            self._warm_queue or self._features_pending or not self._menus_filled
+            self._warm_queue
+            or self._features_pending
+            or not self._menus_filled
+            or not self.view.is_accessible()
         ) and not self._warm_timer.isActive():
             self._warm_timer.start()
 
@@ -403,6 +406,9 @@ class MainWindow(QMainWindow):
             return
         if self._features_pending:
             self._install_next_feature()
+            return
+        if not self.view.is_accessible():
+            self.view.make_accessible()
             return
         if not self._warm_queue:
             self._warm_timer.stop()
