@@ -11,7 +11,8 @@ keystroke. What it finds:
   prefix (typing "semimem" finds semimembranosus), earlier words match whole words.
 
 Ranking, best first: exact name/Latin match, name prefix, every word in one name, glossary term
-(exact, prefix, words), body text; ties keep the knowledge base's record order.
+(exact, prefix, words), body text (a record's key facts, then other text, then the corrections
+made to the sources); ties keep the knowledge base's record order.
 
 A query that finds nothing is tried once more with each word that is in no record replaced by
 the nearest word that is (one typing slip for words of up to five letters, two for longer ones:
@@ -134,6 +135,26 @@ _STOPWORDS = frozenset(
         "with",
     ]
 )
+#: Body text of these fields (a record's key facts) ranks before other text; the corrections
+#: made to the sources rank after all other text.
+KEY_FIELDS = frozenset(
+    {
+        "summary",
+        "origin",
+        "insertion",
+        "relation",
+        "innervation",
+        "actions",
+        "referral",
+        "location",
+        "pain",
+        "definition",
+        "description",
+        "regions",
+        "text",
+    }
+)
+LAST_FIELDS = frozenset({"corrections"})
 _SNIPPET_BEFORE = 40
 _SNIPPET_LENGTH = 110
 
@@ -581,7 +602,12 @@ class SearchIndex:
         ranked: list[tuple[int, int, int, int]] = []  # (rank, quality, order, title index)
         for order in candidates:
             entry = self._entries[order]
-            best: tuple[int, int, int, int] = (RANK_BODY, 0, order, -1)
+            best: tuple[int, int, int, int] = (
+                RANK_BODY,
+                self._body_quality(entry, q, last_words),
+                order,
+                -1,
+            )
             for i, title in enumerate(entry.titles):
                 got = _title_rank(q, title)
                 if got is None:
@@ -595,6 +621,27 @@ class SearchIndex:
             ranked.append(best)
         ranked.sort()
         return [self._hit(q, last_words, *key) for key in ranked[:limit]]
+
+    @staticmethod
+    def _body_quality(entry: _Entry, q: _QueryWords, last_words: list[str]) -> int:
+        """How good a record's body-text match is: 0 if a query word lies in one of its key
+        facts, 2 if the words lie only in the corrections to its sources, 1 otherwise."""
+        mine = entry.occurrences
+        words = [w for w in dict.fromkeys(q.whole) if w in mine]
+        words += (
+            [w for w in last_words if w in mine]
+            if len(last_words) < len(mine)
+            else [w for w in mine if w.startswith(q.last)]
+        )
+        best = 2
+        for word in words:
+            for number, _start, _end in mine[word]:
+                label = entry.fields[number].label
+                if label in KEY_FIELDS:
+                    return 0
+                if label not in LAST_FIELDS:
+                    best = 1
+        return best
 
     def _hit(
         self,

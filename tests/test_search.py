@@ -363,3 +363,28 @@ def test_the_blood_supply_is_searched() -> None:
     kb, _problems = load_knowledge_base(resources.data_dir())
     hits = SearchIndex(kb).search("perforating branches", 30)
     assert set(HAMSTRINGS) <= {h.record_id for h in hits}
+
+
+def test_key_facts_rank_above_other_text_and_corrections_last() -> None:
+    from dataclasses import replace
+
+    from hamstring_viewer.records import Correction, Fact
+
+    corrected = replace(
+        _structure("a", "Alpha"),
+        corrections=(
+            Correction(
+                field="origin",
+                source="s",
+                page_said="it starts at the zebra crossing",
+                correct="It starts at the ischial tuberosity.",
+                why="Anatomy.",
+            ),
+        ),
+    )
+    noted = replace(_structure("c", "Gamma"), facts=(Fact("A zebra note.", ("s",)),))
+    key = replace(_structure("b", "Beta"), origin=Fact("From the zebra bone.", ("s",)))
+    index = SearchIndex(KnowledgeBase(structures={"a": corrected, "c": noted, "b": key}))
+    hits = index.search("zebra")
+    assert ids(hits) == ["b", "c", "a"]
+    assert [h.field for h in hits] == ["origin", "facts", "corrections"]
