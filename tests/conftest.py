@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ from PySide6.QtCore import QStandardPaths
 # cache folders to ~/.qttest (a window built without explicit user data still opens one there).
 QStandardPaths.setTestModeEnabled(True)
 
-from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtCore import QSettings, Qt  # noqa: E402
 from PySide6.QtGui import QColor, QPalette  # noqa: E402
 from pytestqt.qtbot import QtBot  # noqa: E402
 
@@ -173,3 +174,34 @@ def dark_palette() -> QPalette:
     ):
         dark.setColor(role, QColor(colour))
     return dark
+
+
+@contextmanager
+def dark_palette_applied() -> Iterator[None]:
+    """The application in :func:`dark_palette` while inside (its own palette after)."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    old = app.palette()
+    app.setPalette(dark_palette())
+    try:
+        yield
+    finally:
+        app.setPalette(old)
+
+
+def focus_plate(qtbot: QtBot, window: MainWindow) -> None:
+    """Give the plate the keyboard focus, as a click or F6 would."""
+    window.view.setFocus()
+    qtbot.waitUntil(window.view.hasFocus, timeout=2000)
+
+
+def walk_to(qtbot: QtBot, window: MainWindow, record_id: str) -> None:
+    """Press PgDn on the plate until its keyboard focus is on ``record_id``."""
+    view = window.view
+    for _ in range(len(view.navigation_order())):
+        if view.focused_record() == record_id:
+            break
+        qtbot.keyClick(view, Qt.Key.Key_PageDown)
+    assert view.focused_record() == record_id

@@ -17,7 +17,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import HAMSTRINGS
+from conftest import HAMSTRINGS, focus_plate, walk_to
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from pytestqt.qtbot import QtBot
@@ -72,11 +72,9 @@ def test_every_structure_and_trigger_point_is_a_named_child_of_the_plate(
 def test_the_focused_structure_is_the_focus_child_and_is_announced(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    events: list[tuple[object, object]] = []
     plate = plate_interface(qtbot, window)
     view = window.view
-    view.setFocus()
-    qtbot.waitUntil(view.hasFocus, timeout=2000)
+    focus_plate(qtbot, window)
     qtbot.keyClick(view, Qt.Key.Key_PageDown)
     focused = view.focused_record()
     assert focused is not None
@@ -92,7 +90,6 @@ def test_the_focused_structure_is_the_focus_child_and_is_announced(
     # Enter selects it: the child says so
     qtbot.keyClick(view, Qt.Key.Key_Return)
     assert plate.child_for(moved).state().selected  # type: ignore[arg-type]
-    del events
 
 
 def _tools() -> dict[str, str] | None:
@@ -288,13 +285,9 @@ def test_keyboard_alone_opens_a_muscle_answers_the_quiz_and_marks_pain(
     quiz = install_quiz(window.host, rng=random.Random(3), fuzz=False)
     pain = install_pain(window.host)
     view = window.view
-    view.setFocus()
-    qtbot.waitUntil(view.hasFocus, timeout=2000)
+    focus_plate(qtbot, window)
     # open a muscle: walk to semitendinosus, Enter, and the panel reads it
-    for _ in range(len(view.navigation_order())):
-        if view.focused_record() == "semitendinosus":
-            break
-        qtbot.keyClick(view, Qt.Key.Key_PageDown)
+    walk_to(qtbot, window, "semitendinosus")
     with qtbot.waitSignal(window.state.selectionChanged, timeout=2000):
         qtbot.keyClick(view, Qt.Key.Key_Return)
     assert window.panel.title() == "Semitendinosus"
@@ -307,11 +300,8 @@ def test_keyboard_alone_opens_a_muscle_answers_the_quiz_and_marks_pain(
     qtbot.waitUntil(quiz.isVisible, timeout=2000)
     asked = quiz.start(only="find:semitendinosus::")
     assert asked is not None
-    view.setFocus()
-    for _ in range(len(view.navigation_order())):
-        if view.focused_record() == "semitendinosus":
-            break
-        qtbot.keyClick(view, Qt.Key.Key_PageDown)
+    focus_plate(qtbot, window)
+    walk_to(qtbot, window, "semitendinosus")
     with qtbot.waitSignal(quiz.answered, timeout=2000):
         qtbot.keyClick(view, Qt.Key.Key_Return)
     assert "Right" in quiz.feedback.text()
@@ -320,8 +310,7 @@ def test_keyboard_alone_opens_a_muscle_answers_the_quiz_and_marks_pain(
     # Ctrl+H: where does it hurt? The arrow keys move the cursor, Space marks
     qtbot.keyClick(window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: pain.is_active, timeout=2000)
-    view.setFocus()
-    qtbot.waitUntil(view.hasFocus, timeout=2000)
+    focus_plate(qtbot, window)
     qtbot.keyClick(view, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
     with qtbot.waitSignal(pain.resultsChanged, timeout=3000):
         qtbot.keyClick(view, Qt.Key.Key_Space)

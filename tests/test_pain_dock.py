@@ -12,7 +12,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import across, contrast, dark_palette, show_window
+from conftest import across, contrast, dark_palette_applied, show_window
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QMenu
@@ -899,14 +899,7 @@ def test_marks_on_the_lateral_plate_are_ranked_with_its_own_zones(
 def test_warnings_and_footnotes_stay_readable_in_a_dark_palette(
     qtbot: QtBot, window: MainWindow, mode: PainFinderMode
 ) -> None:
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    old = app.palette()
-    dark = dark_palette()
-    app.setPalette(dark)
-    try:
+    with dark_palette_applied():
         settled(qtbot, mode, lambda: click_plate(qtbot, window, sitting_bone(window.atlas)))
         qtbot.wait(50)
         for label in (mode.dock.self_help, mode.dock.lookalikes):
@@ -922,5 +915,3 @@ def test_warnings_and_footnotes_stay_readable_in_a_dark_palette(
             assert reds, label.objectName()  # the warning is still red ...
             # ... and its text reaches the WCAG AA contrast on the dark background
             assert max(contrast(p, background) for p in reds) >= 4.5, label.objectName()
-    finally:
-        app.setPalette(old)

@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import REVIEWED_ITEM, show_window
+from conftest import REVIEWED_ITEM, focus_plate, show_window, walk_to
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMenu, QPushButton
 from pytestqt.qtbot import QtBot
@@ -426,13 +426,8 @@ def test_every_quiz_kind_is_answered_from_the_keyboard(qtbot: QtBot, quiz: QuizD
     view = win.view
     # "Find it": walk the plate to the structure and press Enter
     asked = ask(quiz, FIND_ST)
-    view.setFocus()
-    qtbot.waitUntil(view.hasFocus, timeout=2000)
-    for _ in range(len(view._nav_order)):
-        qtbot.keyClick(view, Qt.Key.Key_PageDown)
-        if view.focused_record() == "semitendinosus":
-            break
-    assert view.focused_record() == "semitendinosus"
+    focus_plate(qtbot, win)
+    walk_to(qtbot, win, "semitendinosus")
     with qtbot.waitSignal(quiz.answered, timeout=2000):
         qtbot.keyClick(view, Qt.Key.Key_Return)
     assert "Right" in quiz.feedback.text()

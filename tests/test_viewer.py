@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import HAMSTRINGS, contrast, dark_palette
+from conftest import HAMSTRINGS, contrast, dark_palette_applied, focus_plate
 from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
@@ -320,14 +320,7 @@ def test_pinch_zooms_toward_the_fingers(qtbot: QtBot, window: MainWindow) -> Non
 
 
 def test_dark_palette_keeps_the_panel_readable(qtbot: QtBot, window: MainWindow) -> None:
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    old = app.palette()
-    dark = dark_palette()
-    app.setPalette(dark)
-    try:
+    with dark_palette_applied():
         click_plate(qtbot, window, *visible_point(window, "semitendinosus"))
         browser = window.panel.browser
 
@@ -353,8 +346,6 @@ def test_dark_palette_keeps_the_panel_readable(qtbot: QtBot, window: MainWindow)
         ]
         legend_bg = QColor(legend.pixel(1, 1))
         assert max(contrast(c, legend_bg) for c in legend_colours) > 7
-    finally:
-        app.setPalette(old)
 
 
 def test_plate_focus_and_selection_are_announced_to_screen_readers(
@@ -393,8 +384,7 @@ def test_arrow_keys_move_to_the_nearest_structure_in_that_direction(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     view = window.view
-    view.setFocus()
-    qtbot.waitUntil(view.hasFocus, timeout=2000)
+    focus_plate(qtbot, window)
     qtbot.keyClick(view, Qt.Key.Key_PageDown)
     start = view.focused_record()
     assert start is not None
@@ -433,8 +423,7 @@ def test_tab_leaves_the_plate_for_the_panel_and_shift_tab_comes_back(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     view = window.view
-    view.setFocus()
-    qtbot.waitUntil(view.hasFocus, timeout=2000)
+    focus_plate(qtbot, window)
     qtbot.keyClick(view, Qt.Key.Key_Tab)
     focused = window.focusWidget()
     assert focused is not view and focused is not None

@@ -25,7 +25,7 @@ from .build import (
     x_mark,
 )
 from .mesh import CM, Array, MeshLibrary, Projection
-from .style import LOOKS
+from .style import LOOKS, ZONE_COLOURS
 
 Point = tuple[float, float]
 
@@ -534,12 +534,6 @@ def _wrap_svg(spec: ViewSpec, doc: Doc) -> str:
     return "\n".join(lines) + "\n"
 
 
-#: (fill, outline) of each family of zones: the hamstrings' reds, the neighbours' slate blue
-ZONE_COLOURS = {
-    "medial": ("#c62828", "#8e1b1b"),
-    "biceps": ("#b0183a", "#7d0f28"),
-    "neighbour": ("#3d5f86", "#243d5c"),
-}
 
 
 def _stipples() -> list[str]:

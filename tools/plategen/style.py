@@ -31,9 +31,11 @@ LOOKS: dict[str, Look] = {
     "fat": Look("#f2dc9a", "#f8e9bd", "#d2b56a", 0.8),
 }
 
-ZONE_STYLE = {
-    # Travell & Simons: essential zone solid, spillover stippled
-    "essential": {"medial": ("#c62828", "#8e1b1b"), "biceps": ("#b0183a", "#7d0f28")},
-    "spillover": {"medial": ("#c62828", "#c62828"), "biceps": ("#a3162f", "#a3162f")},
+#: (fill, outline) of each family of referral zones (Travell & Simons: essential zone solid,
+#: spillover stippled): the hamstrings' reds, the neighbours' slate blue
+ZONE_COLOURS = {
+    "medial": ("#c62828", "#8e1b1b"),
+    "biceps": ("#b0183a", "#7d0f28"),
+    "neighbour": ("#3d5f86", "#243d5c"),
 }
 PAPER = "#fbf8f2"
