@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -437,3 +438,21 @@ def test_tab_leaves_the_plate_for_the_panel_and_shift_tab_comes_back(
         assert widget is not None
         qtbot.keyClick(widget, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
     assert window.focusWidget() is view
+
+
+def test_hiding_the_neighbouring_muscles_hides_their_trigger_points_too(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    view = window.view
+    x0, y0, x1, y1 = view.plate.region("tp_piriformis").bbox
+    mark = ((x0 + x1) / 2, (y0 + y1) / 2)
+    assert view.record_at(QPointF(*mark)) == "tp_piriformis"
+    window.state.set_layer_visible("neighbours", False)
+    hidden = view.hidden_regions()
+    assert "tp_piriformis" in hidden and "tp_gastrocnemius_medial" in hidden
+    assert "tp_semitendinosus" not in hidden  # the hamstrings' stay
+    assert view.record_at(QPointF(*mark)) != "tp_piriformis"
+    drawn = re.search(rb'<path id="tp_piriformis"[^>]*>', view._art_data)
+    assert drawn is not None and b'display="none"' in drawn.group()  # not drawn either
+    window.state.set_layer_visible("neighbours", True)
+    assert view.record_at(QPointF(*mark)) == "tp_piriformis"

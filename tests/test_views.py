@@ -298,8 +298,14 @@ def hidden_by(toggle: str, atlas: Atlas) -> tuple[set[str], set[str]]:
         "vessels": {"vessel"},
         "nerves": {"nerve"},
     }[toggle]
-    if toggle == "neighbours":
-        ids = {i for s in atlas.kb.structures.values() if s.kind == "muscle" for i in s.svg_ids}
+    if toggle == "neighbours":  # the neighbouring muscles, with their trigger points' ✕ marks
+        kb = atlas.kb
+        ids = {i for s in kb.structures.values() if s.kind == "muscle" for i in s.svg_ids}
+        ids |= {
+            tp.svg_id
+            for tp in kb.trigger_points.values()
+            if tp.muscle in kb.structures and kb.structures[tp.muscle].kind == "muscle"
+        }
     else:
         ids = {atlas.plate.layer_ids[toggle]}
     return ids, kinds

@@ -1024,11 +1024,22 @@ class PlateView(QGraphicsView):
                 hidden_kinds |= kinds
         hidden_layers = {art for t, art in TOGGLED_ART_LAYERS.items() if not layers[t]}
         hidden: set[str] = set()
-        for s in self.atlas.kb.structures.values():
+        kb = self.atlas.kb
+        for s in kb.structures.values():
             if s.kind in hidden_kinds:
                 hidden.update(s.svg_ids)
+        hidden |= self._trigger_points_of(hidden_kinds)  # a hidden muscle's ✕ goes with it
         hidden.update(r.id for r in self.plate.regions if r.layer in hidden_layers)
         return hidden
+
+    def _trigger_points_of(self, kinds: set[str]) -> set[str]:
+        """The plate ids of the trigger points whose muscle is of one of ``kinds``."""
+        kb = self.atlas.kb
+        return {
+            tp.svg_id
+            for tp in kb.trigger_points.values()
+            if tp.muscle in kb.structures and kb.structures[tp.muscle].kind in kinds
+        }
 
     def hidden_records(self) -> set[str]:
         """Structures the layer toggles hide now (every region of theirs on this plate)."""
@@ -1063,9 +1074,11 @@ class PlateView(QGraphicsView):
     def _rebuild_art(self) -> None:
         hide: set[str] = set()
         if not self.state.layer_visible("neighbours"):
-            for s in self.atlas.kb.structures.values():
+            kb = self.atlas.kb
+            for s in kb.structures.values():
                 if s.kind == "muscle":
                     hide.update(s.svg_ids)
+            hide |= self._trigger_points_of({"muscle"})  # and their trigger points' ✕ marks
         self._art_data = plate_variant(self._svg_bytes, hide) if hide else self._svg_bytes
         old = [self._renderer, *self._layer_renderers]
         if self._background is not None:
