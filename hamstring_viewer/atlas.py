@@ -170,13 +170,21 @@ class Atlas:
             )
         return [key for key in self.plates if not self.view_ids[key].isdisjoint(ids)]
 
+    def localized(self, language: str) -> Atlas:
+        """The same atlas with its texts in ``language`` (see ``KnowledgeBase.localized``);
+        the plates are shared."""
+        kb = self.kb.localized(language)
+        if kb is self.kb:
+            return self
+        return Atlas(kb, self.plates, self.view_anchors, self.view_ids)
+
     def record_for_region(self, region_id: str) -> Record | None:
         """The record bound to a plate element id."""
         record_id = self.kb.svg_bindings().get(region_id)
         return self.kb.get(record_id) if record_id else None
 
 
-_CACHE_FORMAT = "atlas-v6"  # v6: BLAKE2b digests (v5: JSON, data only; plates read compiled)
+_CACHE_FORMAT = "atlas-v7"  # v7: texts in German too (v6: BLAKE2b digests; v5: JSON)
 #: the compiled atlas: this line, the BLAKE2b-256 digest of the rest (hex) and a newline, then JSON
 _ATLAS_MAGIC = b"HVATLAS2\n"
 #: a compiled atlas larger than this is not read (the shipped one is ~0.3 MB)

@@ -63,6 +63,39 @@ TABLE_FILES: dict[str, str] = {
     "lookalikes.toml": "lookalike",
 }
 STRUCTURES_DIR = "structures"
+#: the languages the content is written in besides English: a text's translation is kept beside
+#: it, under its key with ``_<code>`` added (``name_de``; see docs/data_format.md)
+OTHER_LANGUAGES: tuple[str, ...] = ("de",)
+LANGUAGE_NAMES = {"de": "German"}
+#: per kind of record, the texts every language must have: names, the key facts, self-care,
+#: the glossary and the warning signs (``[]`` stands for every item of a list)
+TRANSLATED: dict[str, frozenset[str]] = {
+    "structure": frozenset(
+        {
+            "name",
+            "summary",
+            "origin.text",
+            "insertion.text",
+            "relation.text",
+            "blood_supply.text",
+            "referral.text",
+            "actions.hip.text",
+            "actions.knee.text",
+            "actions.knee_rotation.text",
+            "innervation.division",
+        }
+    ),
+    "trigger_point": frozenset({"name", "location.text", "pain.text", "provoked_by[].text"}),
+    "zone": frozenset({"name", "regions", "description.text"}),
+    "exercise": frozenset({"name", "equipment", "steps", "breathing", "advice", "variations"}),
+    "stretch": frozenset({"name", "steps", "advice"}),
+    "technique": frozenset({"name", "tools", "steps", "advice"}),
+    "palpation": frozenset({"name", "position", "steps"}),
+    "term": frozenset({"english", "definition"}),
+    "lookalike": frozenset({"name", "text.text", "warning.text", "ask", "when[].reason"}),
+    "source": frozenset(),
+}
+_INDEX = re.compile(r"\[\d+\]")
 
 #: Fields every hamstring record must fill (besides the common ones).
 HAMSTRING_FIELDS: tuple[str, ...] = (
@@ -144,6 +177,10 @@ class _Reader:
         self.lines = lines
         self.problems = problems
         self.used: set[str] = {"id"}
+        #: language -> path in the record (``origin.text``, ``steps[2]``) -> its text
+        self.translated: dict[str, dict[str, str]] = {lang: {} for lang in OTHER_LANGUAGES}
+        #: (language, path, key) of each text read that has no translation
+        self.untranslated: list[tuple[str, str, str]] = []
 
     def problem(self, name: str, message: str) -> None:
         self.problems.append(
@@ -164,7 +201,11 @@ class _Reader:
             return None
         return self.data[name]
 
-    def text(self, name: str, required: bool = True) -> str:
+    def text(
+        self, name: str, required: bool = True, translated: bool | Mapping[str, str] = False
+    ) -> str:
+        """A text field; with ``translated``, its translations are read from
+        ``<name>_<language>`` beside it (or from other keys, by language)."""
         value = self._get(name, required)
         if value is None:
             return ""
@@ -173,7 +214,48 @@ class _Reader:
             return ""
         if required and not value.strip():
             self.problem(name, "must not be empty")
+        if translated:
+            keys = translated if isinstance(translated, Mapping) else None
+            self._translations(self.data, name, name, value, keys)
         return value.strip()
+
+    def _translations(
+        self,
+        table: Mapping[str, Any],
+        key: str,
+        path: str,
+        english: str | list[str],
+        translated: Mapping[str, str] | None = None,
+    ) -> None:
+        """Read the translations of the text ``english`` at ``table[key]`` (``path``: where it
+        is in the record), and note each language that has none."""
+        if not english:
+            return
+        for lang in OTHER_LANGUAGES:
+            other = translated[lang] if translated else f"{key}_{lang}"
+            shown = path.rsplit(".", 1)[0] + "." + other if "." in path else other
+            if table is self.data:
+                self.used.add(other)
+            value = table.get(other)
+            if value is None:
+                self.untranslated.append((lang, path, shown))
+            elif isinstance(english, str):
+                if not isinstance(value, str) or not value.strip():
+                    self.problem(shown, "must be non-empty text")
+                else:
+                    self.translated[lang][path] = value.strip()
+            elif (
+                not isinstance(value, list)
+                or not all(isinstance(v, str) and v.strip() for v in value)
+                or len(value) != len(english)
+            ):
+                self.problem(
+                    shown,
+                    f"must be a list of {len(english)} texts, one for each item of {key}",
+                )
+            else:
+                for i, v in enumerate(value):
+                    self.translated[lang][f"{path}[{i}]"] = v.strip()
 
     def integer(self, name: str) -> int | None:
         value = self._get(name, False)
@@ -191,7 +273,10 @@ class _Reader:
             self.problem(name, f"'{value}' is not one of: {', '.join(allowed)}")
         return value
 
-    def strings(self, name: str, required: bool = True) -> tuple[str, ...]:
+    def strings(
+        self, name: str, required: bool = True, translated: bool = False
+    ) -> tuple[str, ...]:
+        """A list of texts (``translated``: with its translations beside it, see :meth:`text`)."""
         value = self._get(name, required)
         if value is None:
             return ()
@@ -200,6 +285,9 @@ class _Reader:
             return ()
         if required and not value:
             self.problem(name, "must not be an empty list")
+        if not translated:
+            return tuple(v.strip() for v in value)
+        self._translations(self.data, name, name, value)
         return tuple(v.strip() for v in value)
 
     def flag(self, name: str) -> bool:
@@ -218,7 +306,7 @@ class _Reader:
         if not isinstance(value, dict):
             self.problem(name, "must be a table with 'text' and 'sources'")
             return None
-        allowed = {"text", "sources", "sites", "topic"}
+        allowed = {"text", "sources", "sites", "topic", *(f"text_{k}" for k in OTHER_LANGUAGES)}
         for key in value:
             if key not in allowed:
                 self.problem(
@@ -247,6 +335,7 @@ class _Reader:
             ok = False
         if not ok:
             return None
+        self._translations(value, "text", f"{name}.text", str(text))
         return Fact(
             text=str(text).strip(),
             sources=tuple(sources or ()),
@@ -284,8 +373,10 @@ class _Reader:
     def sub(self, name: str, value: Mapping[str, Any], keys: dict[str, type]) -> dict[str, Any]:
         """Check a sub-table's keys and types; returns the good values."""
         out: dict[str, Any] = {}
+        texts = {"text", "division"} & set(keys)  # (the keys that are read in each language)
+        extra = {f"{k}_{lang}" for k in texts for lang in OTHER_LANGUAGES}
         for key in value:
-            if key not in keys:
+            if key not in keys and key not in extra:
                 self.problem(f"{name}.{key}", f"unknown field (expected {', '.join(keys)})")
         for key, typ in keys.items():
             item = value.get(key)
@@ -303,6 +394,8 @@ class _Reader:
                 self.problem(f"{name}.{key}", "must be a list of text items")
                 continue
             out[key] = item.strip() if isinstance(item, str) else tuple(item)
+            if key in texts:
+                self._translations(value, key, f"{name}.{key}", item)
         return out
 
     def corrections(self) -> tuple[Correction, ...]:
@@ -337,7 +430,11 @@ class _Reader:
     def finish(self) -> None:
         for key in self.data:
             if key not in self.used:
-                self.problem(key, "unknown field")
+                english = key.rsplit("_", 1)[0]
+                if key.rsplit("_", 1)[-1] in OTHER_LANGUAGES and english in self.used:
+                    self.problem(key, f"{english} is not a text read in other languages")
+                else:
+                    self.problem(key, "unknown field")
 
 
 def _kind(value: object) -> str:
@@ -410,9 +507,9 @@ def _structure(r: _Reader) -> Structure:
     return Structure(
         id=r.record_id,
         kind=kind,
-        name=r.text("name"),
+        name=r.text("name", translated=True),
         latin=r.text("latin"),
-        summary=r.text("summary"),
+        summary=r.text("summary", translated=True),
         svg_ids=r.ids("svg_ids", required=False) if "svg_ids" in r.data else _missing(r, "svg_ids"),
         sources=r.ids("sources"),
         origin=r.fact("origin", hamstring),
@@ -450,7 +547,7 @@ def _missing(r: _Reader, name: str) -> tuple[str, ...]:
 def _trigger_point(r: _Reader) -> TriggerPoint:
     return TriggerPoint(
         id=r.record_id,
-        name=r.text("name"),
+        name=r.text("name", translated=True),
         muscle=r.text("muscle"),
         svg_id=r.text("svg_id"),
         depth=r.choice("depth", ("superficial", "deep")),
@@ -467,11 +564,11 @@ def _trigger_point(r: _Reader) -> TriggerPoint:
 def _zone(r: _Reader) -> ReferralZone:
     return ReferralZone(
         id=r.record_id,
-        name=r.text("name"),
+        name=r.text("name", translated=True),
         kind=r.choice("kind", ("essential", "spillover")),
         svg_id=r.text("svg_id"),
         muscles=r.ids("muscles"),
-        regions=r.strings("regions"),
+        regions=r.strings("regions", translated=True),
         description=r.fact("description") or _EMPTY,
         sources=r.ids("sources"),
         corrections=r.corrections(),
@@ -481,14 +578,14 @@ def _zone(r: _Reader) -> ReferralZone:
 def _exercise(r: _Reader) -> Exercise:
     return Exercise(
         id=r.record_id,
-        name=r.text("name"),
+        name=r.text("name", translated=True),
         kind=r.choice("kind", ("strengthening",)),
         targets=r.ids("targets"),
-        equipment=r.text("equipment"),
-        steps=r.strings("steps"),
-        breathing=r.strings("breathing"),
-        advice=r.strings("advice"),
-        variations=r.strings("variations", False),
+        equipment=r.text("equipment", translated=True),
+        steps=r.strings("steps", translated=True),
+        breathing=r.strings("breathing", translated=True),
+        advice=r.strings("advice", translated=True),
+        variations=r.strings("variations", False, translated=True),
         sources=r.ids("sources"),
         corrections=r.corrections(),
     )
@@ -497,10 +594,10 @@ def _exercise(r: _Reader) -> Exercise:
 def _stretch(r: _Reader) -> Stretch:
     return Stretch(
         id=r.record_id,
-        name=r.text("name"),
+        name=r.text("name", translated=True),
         targets=r.ids("targets"),
-        steps=r.strings("steps"),
-        advice=r.strings("advice"),
+        steps=r.strings("steps", translated=True),
+        advice=r.strings("advice", translated=True),
         sources=r.ids("sources"),
         corrections=r.corrections(),
     )
@@ -509,12 +606,12 @@ def _stretch(r: _Reader) -> Stretch:
 def _technique(r: _Reader) -> Technique:
     return Technique(
         id=r.record_id,
-        name=r.text("name"),
+        name=r.text("name", translated=True),
         kind=r.choice("kind", ("self_massage", "professional")),
         targets=r.ids("targets"),
-        tools=r.strings("tools", False),
-        steps=r.strings("steps"),
-        advice=r.strings("advice", False),
+        tools=r.strings("tools", False, translated=True),
+        steps=r.strings("steps", translated=True),
+        advice=r.strings("advice", False, translated=True),
         sources=r.ids("sources"),
         corrections=r.corrections(),
     )
@@ -523,21 +620,25 @@ def _technique(r: _Reader) -> Technique:
 def _palpation(r: _Reader) -> PalpationGuide:
     return PalpationGuide(
         id=r.record_id,
-        name=r.text("name"),
+        name=r.text("name", translated=True),
         targets=r.ids("targets"),
-        position=r.text("position"),
-        steps=r.strings("steps"),
+        position=r.text("position", translated=True),
+        steps=r.strings("steps", translated=True),
         sources=r.ids("sources"),
         corrections=r.corrections(),
     )
 
 
+#: where a glossary term's name in another language is kept ("german", not "english_de")
+_TERM_NAMES = {"de": "german"}
+
+
 def _term(r: _Reader) -> GlossaryTerm:
     return GlossaryTerm(
         id=r.record_id,
-        english=r.text("english"),
+        english=r.text("english", translated=_TERM_NAMES),
         latin=r.text("latin", False),
-        definition=r.text("definition"),
+        definition=r.text("definition", translated=True),
         related=r.ids("related", False),
         sources=r.ids("sources"),
     )
@@ -558,6 +659,7 @@ def _source(r: _Reader) -> Source:
 
 
 _TRIGGER_KEYS = ("reason", "regions", "band_cm", "min_span_cm")
+_TRIGGER_TEXTS = tuple(f"reason_{lang}" for lang in OTHER_LANGUAGES)
 #: What a look-alike entry can be, and how urgent a warning is.
 LOOKALIKE_KINDS = ("lookalike", "red_flags", "warning")
 URGENCIES = ("emergency", "now", "soon")
@@ -571,7 +673,7 @@ def _number(value: object) -> float | None:
 
 def _lookalike(r: _Reader) -> LookAlikeCause:
     kind = r.choice("kind", LOOKALIKE_KINDS)
-    ask = r.text("ask", kind == "warning")
+    ask = r.text("ask", kind == "warning", translated=True)
     urgency = r.choice("urgency", URGENCIES) if kind == "warning" else ""
     stops_massage = r.flag("stops_massage")
     concerns = r.ids("concerns", False)
@@ -586,7 +688,7 @@ def _lookalike(r: _Reader) -> LookAlikeCause:
             r.problem(name, "a red_flags entry is shown with every drawing; it takes no 'when'")
             continue
         for key in value:
-            if key not in _TRIGGER_KEYS:
+            if key not in _TRIGGER_KEYS and key not in _TRIGGER_TEXTS:
                 r.problem(f"{name}.{key}", f"unknown field (expected {', '.join(_TRIGGER_KEYS)})")
         reason = value.get("reason")
         if not isinstance(reason, str) or not reason.strip():
@@ -615,10 +717,11 @@ def _lookalike(r: _Reader) -> LookAlikeCause:
         if not any(key in value for key in _TRIGGER_KEYS[1:]):
             r.problem(name, "needs at least one of regions, band_cm, min_span_cm")
         if reason:
+            r._translations(value, "reason", f"when[{len(triggers)}].reason", reason)
             triggers.append(LookAlikeTrigger(reason.strip(), tuple(regions), band, span))
     return LookAlikeCause(
         id=r.record_id,
-        name=r.text("name"),
+        name=r.text("name", translated=True),
         kind=kind,
         text=r.fact("text") or _EMPTY,
         warning=r.fact("warning") or _EMPTY,
@@ -697,11 +800,38 @@ def _display(path: Path, root: Path) -> str:
         return str(path)
 
 
-def load_knowledge_base(data_dir: str | Path) -> tuple[KnowledgeBase, list[Problem]]:
-    """Read every file in ``data_dir``. Returns what could be read and every problem."""
+def load_knowledge_base(
+    data_dir: str | Path, untranslated: list[Problem] | None = None
+) -> tuple[KnowledgeBase, list[Problem]]:
+    """Read every file in ``data_dir``. Returns what could be read and every problem; each
+    text the users read most (:data:`TRANSLATED`) that lacks a language is added to
+    ``untranslated`` (the app shows the English text there; ``check`` reports it)."""
     root = Path(data_dir)
     problems: list[Problem] = []
-    kb = KnowledgeBase()
+    kb = KnowledgeBase(translations={lang: {} for lang in OTHER_LANGUAGES})
+
+    def keep_translations(reader: _Reader, table: str) -> None:
+        for lang, texts in reader.translated.items():
+            if texts:
+                kb.translations[lang][reader.record_id] = texts
+        if untranslated is None:
+            return
+        wanted = TRANSLATED[table]
+        for lang, path, key in reader.untranslated:
+            if _INDEX.sub("[]", path) in wanted:
+                untranslated.append(
+                    Problem(
+                        reader.file,
+                        f"no {LANGUAGE_NAMES.get(lang, lang)} text: add {key.split('.')[-1]} "
+                        "beside the English",
+                        record=reader.record_id,
+                        field=key,
+                        line=reader.lines.field(
+                            reader.table, reader.record_id, path.split("[")[0].split(".")[0]
+                        ),
+                    )
+                )
+
     if not root.is_dir():
         return kb, [Problem(str(root), "data folder not found")]
     seen: dict[str, str] = {}
@@ -774,6 +904,7 @@ def load_knowledge_base(data_dir: str | Path) -> tuple[KnowledgeBase, list[Probl
         reader = _Reader(display, None, record_id, data, lines, problems)
         structure = _structure(reader)
         reader.finish()
+        keep_translations(reader, "structure")
         kb.structures[record_id] = structure
     for file_name, table in TABLE_FILES.items():
         path = root / file_name
@@ -807,6 +938,7 @@ def load_knowledge_base(data_dir: str | Path) -> tuple[KnowledgeBase, list[Probl
             reader = _Reader(display, table, record_id, body, lines, problems)
             record = _BUILDERS[table](reader)
             reader.finish()
+            keep_translations(reader, table)
             targets[table][record_id] = record
 
     return kb, problems
@@ -1327,16 +1459,22 @@ def check(
     plates: PlatePaths,
     *,
     figures: bool = False,
+    languages: bool = False,
     progress: Callable[[str], None] | None = None,
 ) -> tuple[Atlas | None, list[Problem]]:
     """Load and validate the knowledge base against every plate (``plates``: view key ->
     SVG path, or one path for the posterior view alone). Returns the atlas (None if no plate
     is usable) and every problem. ``figures``: also check the figures file
     (:func:`check_figures`; the ``check`` command does, the app's loading does not).
+    ``languages``: also report each text the users read most that lacks a translation
+    (:data:`TRANSLATED`; the command does, the app shows the English text instead).
     ``progress`` is told each step as it starts (the ``check`` command shows them)."""
     say = progress or (lambda _step: None)
     say(f"reading the knowledge base in {data_dir}")
-    kb, problems = load_knowledge_base(data_dir)
+    untranslated: list[Problem] = []
+    kb, problems = load_knowledge_base(data_dir, untranslated)
+    if languages:
+        problems.extend(untranslated)
     loaded: dict[str, Plate] = {}
     paths = plate_files(plates)
     for number, (key, path) in enumerate(paths.items(), start=1):

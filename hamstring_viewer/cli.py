@@ -39,7 +39,7 @@ def _check(args: argparse.Namespace) -> int:
 
     try:
         with _time_budget(args.time_budget):
-            atlas, problems = check(data, plates, figures=True, progress=step)
+            atlas, problems = check(data, plates, figures=True, languages=True, progress=step)
     except _OutOfTime:
         where = steps[-1] if steps else "starting"
         print(

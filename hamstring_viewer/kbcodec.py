@@ -24,7 +24,7 @@ from hamstring_viewer import records
 from hamstring_viewer.records import KnowledgeBase
 
 #: Bumped whenever a record class gains, loses or reorders a field (old files are then misses).
-FORMAT = 2
+FORMAT = 3
 
 _Decoder = Callable[[object], Any]
 _Encoder = Callable[[Any], object]
@@ -290,6 +290,10 @@ def encode(kb: KnowledgeBase) -> dict[str, object]:
     return {f.name: _encode(getattr(kb, f.name)) for f in dataclasses.fields(kb)}
 
 
+#: the knowledge base's fields that are not tables of records
+_NOT_RECORDS = frozenset({"language", "translations"})
+
+
 def decode(data: object) -> KnowledgeBase:
     """The knowledge base :func:`encode` wrote; raises :class:`ValueError` on anything that
     does not fit the record classes."""
@@ -309,9 +313,10 @@ def decode(data: object) -> KnowledgeBase:
         except _Bad as exc:
             exc.path.append(name)
             raise
-        for key, record in table.items():
-            if getattr(record, "id", key) != key:
-                raise ValueError(f"{name}.{key}: filed under another id ({record.id})")
+        if name not in _NOT_RECORDS:
+            for key, record in table.items():
+                if getattr(record, "id", key) != key:
+                    raise ValueError(f"{name}.{key}: filed under another id ({record.id})")
         tables[name] = table
     return KnowledgeBase(**tables)
 

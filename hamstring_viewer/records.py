@@ -5,9 +5,11 @@ name their SVG element ids (``svg_ids`` / ``svg_id``): the ids are the only bind
 art and the data.
 """
 
+import dataclasses
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import field
-from typing import Literal
+from typing import Any, Literal
 
 from hamstring_viewer.fastrecord import record
 
@@ -311,6 +313,46 @@ class KnowledgeBase:
     sources: dict[str, Source] = field(default_factory=dict)
     #: read by the pain finder; not one of :meth:`tables` (the panel does not show them as pages)
     lookalikes: dict[str, LookAlikeCause] = field(default_factory=dict)
+    #: the language the records' texts are in
+    language: str = "en"
+    #: the texts of the other languages: language -> record id -> where in the record (a path
+    #: such as ``name``, ``origin.text``, ``steps[2]``) -> the text (see :meth:`localized`)
+    translations: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)
+
+    def localized(self, language: str) -> "KnowledgeBase":
+        """The same records with the texts of ``language`` where the content has them (the
+        others stay as they are); itself if it is in that language already. The result holds
+        the replaced texts under its own language, so ``kb.localized("de").localized("en")``
+        gives back this knowledge base's texts."""
+        if language == self.language:
+            return self
+        table = self.translations.get(language, {})
+        back: dict[str, dict[str, str]] = {}
+        tables: dict[str, dict[str, Any]] = {
+            name: dict(getattr(self, name)) for name in (*_TABLE_NAMES, "lookalikes")
+        }
+        for records in tables.values():
+            for record_id, item in records.items():
+                paths = table.get(record_id)
+                if not paths:
+                    continue
+                before: dict[str, str] = {}
+                for path, text in paths.items():
+                    try:
+                        steps = _path_steps(path)
+                        old = _value_at(item, steps)
+                        if not isinstance(old, str):
+                            continue
+                        item = _with_value(item, steps, text)
+                    except (AttributeError, IndexError, TypeError, ValueError):
+                        continue  # (a path the records do not have: that text is left out)
+                    before[path] = old
+                records[record_id] = item
+                if before:
+                    back[record_id] = before
+        translations = {k: v for k, v in self.translations.items() if k != language}
+        translations[self.language] = back
+        return KnowledgeBase(**tables, language=language, translations=translations)
 
     def tables(self) -> Iterator[Mapping[str, Record]]:
         yield self.structures
@@ -345,3 +387,52 @@ class KnowledgeBase:
     @property
     def hamstrings(self) -> list[Structure]:
         return [s for s in self.structures.values() if s.is_hamstring]
+
+
+_TABLE_NAMES = (
+    "structures",
+    "trigger_points",
+    "zones",
+    "exercises",
+    "stretches",
+    "techniques",
+    "palpation",
+    "glossary",
+    "sources",
+)
+_STEP = re.compile(r"([a-z_]+)(?:\[(\d+)\])?$")
+
+
+def _path_steps(path: str) -> list[tuple[str, int | None]]:
+    """``actions.other[1].text`` -> [("actions", None), ("other", 1), ("text", None)]."""
+    out: list[tuple[str, int | None]] = []
+    for part in path.split("."):
+        match = _STEP.match(part)
+        if match is None:
+            raise ValueError(f"not a path: {path}")
+        out.append((match.group(1), int(match.group(2)) if match.group(2) else None))
+    return out
+
+
+def _value_at(item: object, steps: list[tuple[str, int | None]]) -> object:
+    for name, index in steps:
+        item = getattr(item, name)
+        if index is not None:
+            if not isinstance(item, tuple):
+                raise TypeError("not a list")
+            item = item[index]
+    return item
+
+
+def _with_value(item: Any, steps: list[tuple[str, int | None]], value: str) -> Any:
+    (name, index), rest = steps[0], steps[1:]
+    current = getattr(item, name)
+    if index is None:
+        new = _with_value(current, rest, value) if rest else value
+    else:
+        if not isinstance(current, tuple):
+            raise TypeError("not a list")
+        items = list(current)
+        items[index] = _with_value(items[index], rest, value) if rest else value
+        new = tuple(items)
+    return dataclasses.replace(item, **{name: new})

@@ -123,6 +123,17 @@ def svg_asset(name: str) -> Path:
     return path
 
 
+def translations_dir() -> Path:
+    """The interface's translations: ``hamstring_viewer_<lang>.ts`` (the translators'
+    sources) and the ``.qm`` files compiled from them, which the app loads."""
+    return _root() / "assets" / "i18n"
+
+
+def translation_file(language: str, suffix: str = ".qm") -> Path:
+    """The interface translation of one language (``suffix`` ".ts" for its source)."""
+    return translations_dir() / f"hamstring_viewer_{language}{suffix}"
+
+
 def compiled_atlas_path() -> Path:
     """The compiled atlas shipped beside the plates (the knowledge base and each view's region
     ids and label anchors, see ``tools/compile_plates.py``): a first start reads it instead of

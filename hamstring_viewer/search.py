@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -169,24 +170,60 @@ def _fold_char(ch: str) -> str:
     )
 
 
+_fold_one = functools.lru_cache(maxsize=4096)(_fold_char)
+#: each non-ASCII character met so far -> its folded form (German text is full of them: the
+#: table makes folding a C-speed ``str.translate`` of the lower-cased text)
+_FOLDED: dict[int, str] = {}
+#: the characters whose folded form is not one character ("ß" -> "ss", a combining mark -> "")
+_UNEVEN: set[str] = set()
+
+
+def _learn(text: str) -> None:
+    for ch in set(text):
+        code = ord(ch)
+        if code > 127 and code not in _FOLDED:
+            folded = _fold_char(ch)
+            _FOLDED[code] = folded
+            if len(folded) != 1:
+                _UNEVEN.add(ch)
+
+
 def fold(text: str) -> str:
     """``text`` case-folded, compatibility-decomposed and without combining marks ("Ä" → "a")."""
     if text.isascii():
         return text.lower()
-    return "".join(_fold_char(ch) for ch in text)
+    lowered = text.lower()
+    _learn(lowered)
+    return lowered.translate(_FOLDED)
 
 
 def _fold_mapped(text: str) -> tuple[str, list[int] | None]:
-    """:func:`fold` and, for non-ASCII text, the original index of each folded character."""
+    """:func:`fold` and, where folding changes lengths, the original index of each folded
+    character (None: each at its own index)."""
     if text.isascii():
         return text.lower(), None
-    parts: list[str] = []
-    where: list[int] = []
-    for i, ch in enumerate(text):
-        folded = _fold_char(ch)
-        parts.append(folded)
-        where.extend([i] * len(folded))
-    return "".join(parts), where
+    lowered = text.lower()
+    _learn(lowered)
+    folded = lowered.translate(_FOLDED)
+    if len(lowered) != len(text):  # (a capital that lower-cases to two characters: rare)
+        parts: list[str] = []
+        where: list[int] = []
+        for i, ch in enumerate(text):
+            piece = _fold_one(ch)
+            parts.append(piece)
+            where.extend([i] * len(piece))
+        return "".join(parts), where
+    if len(folded) == len(text) and _UNEVEN.isdisjoint(lowered):
+        return folded, None
+    where = []
+    start = 0
+    for i, ch in enumerate(lowered):  # (only where a character folds to more or fewer)
+        if ch in _UNEVEN:
+            where.extend(range(start, i))
+            where.extend([i] * len(_FOLDED[ord(ch)]))
+            start = i + 1
+    where.extend(range(start, len(lowered)))
+    return folded, where
 
 
 def words(text: str) -> list[str]:
@@ -431,18 +468,30 @@ class SearchIndex:
     def __init__(self, kb: KnowledgeBase, *, include_sources: bool = False) -> None:
         self._entries: list[_Entry] = []
         postings: dict[str, set[int]] = {}
+        # every language the content has: a German word finds a record in an English window,
+        # and an English one in a German window (the active language is shown and ranked)
+        others = [kb.localized(lang) for lang in sorted(kb.translations) if lang != kb.language]
         # A structure is also found by the names of the glossary term that names it.
         terms = {t.id: _term_structures(kb, t) for t in kb.glossary.values()}
         synonyms: dict[str, list[str]] = {}
-        for term in kb.glossary.values():
-            named = terms[term.id][0]
-            if named is not None:
-                synonyms.setdefault(named, []).extend(t for t in (term.english, term.latin) if t)
+        for version in (kb, *others):
+            for term in version.glossary.values():
+                named = terms.get(term.id, (None, ()))[0]
+                if named is not None:
+                    synonyms.setdefault(named, []).extend(
+                        t for t in (term.english, term.latin) if t
+                    )
         for table in kb.tables():
             for record in table.values():
                 if isinstance(record, Source) and not include_sources:
                     continue
-                entry = self._entry(record, len(self._entries), synonyms.get(record.id, []))
+                translated = [o.get(record.id) for o in others]
+                entry = self._entry(
+                    record,
+                    len(self._entries),
+                    synonyms.get(record.id, []),
+                    [t for t in translated if t is not None and t is not record],
+                )
                 if isinstance(record, GlossaryTerm):
                     entry.structure, entry.related = terms[record.id]
                 self._entries.append(entry)
@@ -456,7 +505,9 @@ class SearchIndex:
         self.corrected = ""
 
     @staticmethod
-    def _entry(record: Record, order: int, synonyms: list[str]) -> _Entry:
+    def _entry(
+        record: Record, order: int, synonyms: list[str], translations: Sequence[Record] = ()
+    ) -> _Entry:
         kind = KIND_OF_TYPE.get(type(record), type(record).__name__.lower())
         title_attrs = _TITLES.get(type(record), (("name", "name"),))
         fields: list[_Field] = []
@@ -476,23 +527,37 @@ class SearchIndex:
                         _main_names(text) if label in ("name", "glossary") else frozenset(),
                     )
                 )
-        if isinstance(record, Structure):
+        # the record's names in the other languages count as its synonyms
+        names = [n for t in translations if (n := _display_name(t)) != _display_name(record)]
+        if isinstance(record, Structure) or names:
             own = {a for t in titles for a in t.alternatives}
-            for text in synonyms:
+            for text in [*synonyms, *names]:
                 extra = tuple(a for a in _alternatives(text) if a not in own)
                 if extra:
                     own.update(extra)
                     field = _Field("synonym", text, len(fields))
                     fields.append(field)
                     titles.append(
-                        _Title(field, False, extra, frozenset(w for a in extra for w in a))
+                        _Title(
+                            field,
+                            isinstance(record, GlossaryTerm),
+                            extra,
+                            frozenset(w for a in extra for w in a),
+                        )
                     )
         skip = {attr for attr, _ in title_attrs}
         for f in dataclasses.fields(record):
             if f.name in skip or f.name in _NOT_TEXT:
                 continue
-            for text in _strings(getattr(record, f.name)):
+            texts = list(_strings(getattr(record, f.name)))
+            for text in texts:
                 fields.append(_Field(f.name, text, len(fields)))
+            seen = set(texts)
+            for other in translations:  # (what differs in another language, under its label)
+                for text in _strings(getattr(other, f.name)):
+                    if text not in seen:
+                        seen.add(text)
+                        fields.append(_Field(f.name, text, len(fields)))
         occurrences: dict[str, list[tuple[int, int, int]]] = {}
         for field in fields:
             for m in _WORD.finditer(field.folded):

@@ -11,6 +11,9 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# the tests read the English interface, on a German machine too (a test that wants German
+# installs it, see tests/test_i18n.py)
+os.environ["HAMSTRING_VIEWER_LANGUAGE"] = "en"
 
 from PySide6.QtCore import QStandardPaths
 
