@@ -1417,7 +1417,11 @@ def _figure_problem(text: str, lines: list[str]) -> Problem:
 
 
 def check_figures(
-    kb: KnowledgeBase, data_dir: str | Path, unread: frozenset[str] = frozenset()
+    kb: KnowledgeBase,
+    data_dir: str | Path,
+    unread: frozenset[str] = frozenset(),
+    *,
+    languages: bool = False,
 ) -> list[Problem]:
     """The problems of the content's figures file (``figures.toml``): each named by file,
     record and field; a pose outside the human joint ranges is refused; every exercise,
@@ -1425,7 +1429,7 @@ def check_figures(
     unknown while its table could not be read: ``unread``, see :func:`unread_tables`). The
     figure modules are imported here, so the app's start never pays for them (it does not run
     the check)."""
-    from hamstring_viewer.figurepose import coverage_problems, load_figures
+    from hamstring_viewer.figurepose import coverage_problems, load_figures, untranslated
     from hamstring_viewer.resources import FIGURES_FILE
 
     root = Path(data_dir)
@@ -1438,6 +1442,8 @@ def check_figures(
             )
         ]
     book, messages = load_figures(path)
+    if languages:
+        messages = [*messages, *untranslated(book, display)]
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
@@ -1492,7 +1498,7 @@ def check(
         problems.extend(check_plate_binding(kb, loaded, data_dir, unread))
     if figures:
         say("checking the figures")
-        problems.extend(check_figures(kb, data_dir, unread))
+        problems.extend(check_figures(kb, data_dir, unread, languages=languages))
     return (Atlas(kb, loaded) if loaded else None), problems
 
 

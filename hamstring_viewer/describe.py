@@ -13,6 +13,7 @@ import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
+from hamstring_viewer.i18n import QT_TRANSLATE_NOOP, SOURCE_LANGUAGE, language, translate
 from hamstring_viewer.records import (
     Correction,
     Exercise,
@@ -30,22 +31,54 @@ from hamstring_viewer.records import (
     TriggerPoint,
 )
 
-#: Heading of the panel shown for an id the knowledge base does not hold.
-NOT_FOUND_TITLE = "Not found"
+#: Heading of the panel shown for an id the knowledge base does not hold (English; shown
+#: translated).
+NOT_FOUND_TITLE = QT_TRANSLATE_NOOP("Describe", "Not found")
 #: URL scheme of links between records: ``record:<id>``.
 LINK_SCHEME = "record"
 #: URL scheme of a claim's source marker: ``cite:<n>,<n>…`` (the numbers of its sources)
 CITE_SCHEME = "cite"
 
+#: What a structure is, by its ``kind`` (English: :func:`kind_label` gives the words shown).
 KIND_LABELS: dict[str, str] = {
-    "hamstring": "Hamstring muscle",
-    "muscle_group": "Muscle group",
-    "muscle": "Muscle",
-    "bone": "Bone",
-    "landmark": "Bony landmark",
-    "nerve": "Nerve",
-    "vessel": "Blood vessel",
+    "hamstring": QT_TRANSLATE_NOOP("Describe", "Hamstring muscle"),
+    "muscle_group": QT_TRANSLATE_NOOP("Describe", "Muscle group"),
+    "muscle": QT_TRANSLATE_NOOP("Describe", "Muscle"),
+    "bone": QT_TRANSLATE_NOOP("Describe", "Bone"),
+    "landmark": QT_TRANSLATE_NOOP("Describe", "Bony landmark"),
+    "nerve": QT_TRANSLATE_NOOP("Describe", "Nerve"),
+    "vessel": QT_TRANSLATE_NOOP("Describe", "Blood vessel"),
 }
+#: The words the records store for a trigger point's depth and a referral zone's kind (shown
+#: translated: :func:`word`).
+_STORED_WORDS = (
+    QT_TRANSLATE_NOOP("Describe", "superficial"),
+    QT_TRANSLATE_NOOP("Describe", "deep"),
+    QT_TRANSLATE_NOOP("Describe", "essential"),
+    QT_TRANSLATE_NOOP("Describe", "spillover"),
+)
+
+
+def kind_label(kind: str) -> str:
+    """What a structure of this ``kind`` is, in the language of the interface ("nerve" ->
+    "Nerve"); an unknown kind as it is."""
+    label = KIND_LABELS.get(kind)
+    return translate("Describe", label) if label is not None else kind
+
+
+def word(stored: str) -> str:
+    """A word the records store ("superficial", "deep", "essential", "spillover") in the
+    language of the interface (any other word as it is)."""
+    return translate("Describe", stored) if stored else stored
+
+
+def _lower_first(text: str) -> str:
+    """``text`` with a small first letter, where the language writes it so inside a sentence
+    (English does; German keeps the capital of a noun)."""
+    if language() != SOURCE_LANGUAGE:
+        return text
+    return text[:1].lower() + text[1:]
+
 
 _TAG_SPLIT = re.compile(r"(<[^>]*>)")
 _A_OPEN = re.compile(r"<a\b", re.IGNORECASE)
@@ -140,24 +173,56 @@ def _find_term(part: str, phrase_html: str) -> tuple[int, int] | None:
 
 #: URL scheme of an abbreviation's explanation (shown when pointed at): ``abbr:<abbreviation>``
 ABBR_SCHEME = "abbr"
-#: Abbreviations the pages use, spelled out.
+#: Abbreviations the pages use, spelled out (English: :func:`abbreviation` translates).
 ABBREVIATIONS: dict[str, str] = {
-    "PNF": "proprioceptive neuromuscular facilitation: stretching that alternates a short "
-    "contraction of the muscle with its stretch",
-    "SUNY": "State University of New York",
-    "TA2": "Terminologia Anatomica, second edition: the international list of anatomical terms",
-    "PSLE": "an abbreviation the trigger-point guide uses without explaining it",
-    "DVT": "deep-vein thrombosis: a blood clot in a deep vein, usually of the calf or thigh",
-    "GP": "general practitioner: a family doctor",
-    "NHS": "National Health Service, the United Kingdom's public health service",
-    "CPD": "continuing professional development: further training for health professionals",
-    "NYC": "New York City",
+    "PNF": QT_TRANSLATE_NOOP(
+        "Describe",
+        "proprioceptive neuromuscular facilitation: stretching that alternates a short "
+        "contraction of the muscle with its stretch",
+    ),
+    "SUNY": QT_TRANSLATE_NOOP("Describe", "State University of New York"),
+    "TA2": QT_TRANSLATE_NOOP(
+        "Describe",
+        "Terminologia Anatomica, second edition: the international list of anatomical terms",
+    ),
+    "PSLE": QT_TRANSLATE_NOOP(
+        "Describe", "an abbreviation the trigger-point guide uses without explaining it"
+    ),
+    "DVT": QT_TRANSLATE_NOOP(
+        "Describe",
+        "deep-vein thrombosis: a blood clot in a deep vein, usually of the calf or thigh",
+    ),
+    "GP": QT_TRANSLATE_NOOP("Describe", "general practitioner: a family doctor"),
+    "NHS": QT_TRANSLATE_NOOP(
+        "Describe", "National Health Service, the United Kingdom's public health service"
+    ),
+    "CPD": QT_TRANSLATE_NOOP(
+        "Describe",
+        "continuing professional development: further training for health professionals",
+    ),
+    "NYC": QT_TRANSLATE_NOOP("Describe", "New York City"),
 }
-_SEGMENTS = {"C": "cervical", "T": "thoracic", "L": "lumbar", "S": "sacral"}
+_SEGMENTS = {
+    "C": QT_TRANSLATE_NOOP("Describe", "cervical"),
+    "T": QT_TRANSLATE_NOOP("Describe", "thoracic"),
+    "L": QT_TRANSLATE_NOOP("Describe", "lumbar"),
+    "S": QT_TRANSLATE_NOOP("Describe", "sacral"),
+}
 _ORDINALS = (
-    "", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-    "tenth", "eleventh", "twelfth",
-)  # fmt: skip
+    "",
+    QT_TRANSLATE_NOOP("Describe", "first"),
+    QT_TRANSLATE_NOOP("Describe", "second"),
+    QT_TRANSLATE_NOOP("Describe", "third"),
+    QT_TRANSLATE_NOOP("Describe", "fourth"),
+    QT_TRANSLATE_NOOP("Describe", "fifth"),
+    QT_TRANSLATE_NOOP("Describe", "sixth"),
+    QT_TRANSLATE_NOOP("Describe", "seventh"),
+    QT_TRANSLATE_NOOP("Describe", "eighth"),
+    QT_TRANSLATE_NOOP("Describe", "ninth"),
+    QT_TRANSLATE_NOOP("Describe", "tenth"),
+    QT_TRANSLATE_NOOP("Describe", "eleventh"),
+    QT_TRANSLATE_NOOP("Describe", "twelfth"),
+)
 _ABBR = re.compile(
     r"\b(?:"
     + "|".join(sorted(ABBREVIATIONS, key=len, reverse=True))
@@ -169,10 +234,15 @@ def abbreviation(text: str) -> str:
     """What an abbreviation stands for ("L5" -> the fifth lumbar spinal nerve root); '' if
     unknown."""
     if text in ABBREVIATIONS:
-        return ABBREVIATIONS[text]
+        return translate("Describe", ABBREVIATIONS[text])
     kind, number = text[:1], text[1:]
     if kind in _SEGMENTS and number.isdigit() and 0 < int(number) < len(_ORDINALS):
-        return f"the {_ORDINALS[int(number)]} {_SEGMENTS[kind]} spinal nerve (root or segment)"
+        return translate(
+            "Describe", "the {ordinal} {segment} spinal nerve (root or segment)"
+        ).format(
+            ordinal=translate("Describe", _ORDINALS[int(number)]),
+            segment=translate("Describe", _SEGMENTS[kind]),
+        )
     return ""
 
 
@@ -209,6 +279,21 @@ def plain_name(kb: KnowledgeBase, record_id: str) -> str:
     if isinstance(record, Source):
         return record.title or record_id
     return record.name or record_id
+
+
+_SHORT_FORM = re.compile(r"(?s)(.+?)\s*\(([^()„“]+)\)")
+
+
+def plate_label(kb: KnowledgeBase, record_id: str) -> str:
+    """The name a plate's label shows. German names are "German name (Latin short name)":
+    the label takes the short Latin name, as German atlases label their plates ("Biceps
+    femoris, Caput longum", "N. ischiadicus"); English names are shown whole."""
+    name = plain_name(kb, record_id)
+    if kb.language != "en":
+        match = _SHORT_FORM.fullmatch(name)
+        if match is not None:
+            return match.group(2).strip()
+    return name
 
 
 def latin_name(kb: KnowledgeBase, record_id: str) -> str:
@@ -315,19 +400,24 @@ class _Panel:
         for owner, c in self.corrections:
             head = f"<b>{_e(_field_label(c.field))}</b>"
             if owner.id != self.main.id:
-                head += f" in {self.link(owner.id)}"
+                head += " " + translate("Describe", "in {record}").format(
+                    record=self.link(owner.id)
+                )
             said = self.kb.sources.get(c.source)
             title = said.title if said is not None and said.title else plain_name(self.kb, c.source)
+            source_said = translate("Describe", "{source} said:").format(
+                source=self.link(c.source, title)
+            )
+            quote = translate("Describe", "“{quote}”").format(quote=_e(c.page_said))
             lines = [
                 head,
-                f"<i>{self.link(c.source, title)} said:</i> “{_e(c.page_said)}”"
-                f"{self.cite([c.source])}",
-                f"<i>Correct:</i> {_e(c.correct)}",
-                f"<i>Why:</i> {_e(c.why)}",
+                f"<i>{source_said}</i> {quote}{self.cite([c.source])}",
+                "<i>" + translate("Describe", "Correct:") + f"</i> {_e(c.correct)}",
+                "<i>" + translate("Describe", "Why:") + f"</i> {_e(c.why)}",
             ]
             if c.references:
                 refs = ", ".join(self.link(r) + self.cite([r]) for r in c.references)
-                lines.append(f"<i>References:</i> {refs}")
+                lines.append("<i>" + translate("Describe", "References:") + f"</i> {refs}")
             items.append("<li>" + "<br/>".join(lines) + "</li>")
         return f"<ul>{''.join(items)}</ul>" if items else ""
 
@@ -336,7 +426,8 @@ class _Panel:
         for source_id, number in self.numbers.items():
             source = self.kb.sources.get(source_id)
             if source is None:
-                rows.append(f"<p>[{number}] {_e(source_id)} <i>(unknown source)</i></p>")
+                unknown = translate("Describe", "(unknown source)")
+                rows.append(f"<p>[{number}] {_e(source_id)} <i>{_e(unknown)}</i></p>")
                 continue
             bits = [self.link(source.id, source.title or source.id)]
             bits += [_e(b) for b in (source.author, source.publisher) if b]
@@ -352,13 +443,20 @@ class _Panel:
 
 
 def _page(p: _Panel, header: str, sections: Sequence[tuple[str, str]]) -> str:
-    """Header, the non-empty sections, then Sources and Corrections."""
+    """Header, the non-empty sections, then Sources and Corrections. Each section's title is
+    its English text (marked with ``QT_TRANSLATE_NOOP``): the anchor is made from it, the
+    heading shows it translated."""
     corrections = p.corrections_html()  # numbers its sources before the list is written
     sources = p.sources_html()
     parts = [header]
-    for title, body in [*sections, ("Sources", sources), ("Corrections", corrections)]:
+    for title, body in [
+        *sections,
+        (QT_TRANSLATE_NOOP("Describe", "Sources"), sources),
+        (QT_TRANSLATE_NOOP("Describe", "Corrections"), corrections),
+    ]:
         if body.strip():
-            parts.append(f'<h2><a name="{anchor_name(title)}"></a>{_e(title)}</h2>{body}')
+            shown = _e(translate("Describe", title))
+            parts.append(f'<h2><a name="{anchor_name(title)}"></a>{shown}</h2>{body}')
     return "\n".join(parts)
 
 
@@ -367,25 +465,26 @@ def _page(p: _Panel, header: str, sections: Sequence[tuple[str, str]]) -> str:
 TOGGLE_SCHEME = "toggle"
 SECTION_SCHEME = "section"
 
-#: The sections of a muscle's page, in reading order: key, title.
+#: The sections of a muscle's page, in reading order: key, title (English; shown translated).
 MUSCLE_SECTIONS: tuple[tuple[str, str], ...] = (
-    ("anatomy", "Anatomy"),
-    ("trigger_points", "Trigger points and referred pain"),
-    ("symptoms", "Symptoms and causes"),
-    ("palpation", "Palpation"),
-    ("self_care", "Self-care"),
-    ("training", "Training"),
-    ("therapists", "For therapists"),
-    ("sources", "Sources and corrections"),
+    ("anatomy", QT_TRANSLATE_NOOP("Describe", "Anatomy")),
+    ("trigger_points", QT_TRANSLATE_NOOP("Describe", "Trigger points and referred pain")),
+    ("symptoms", QT_TRANSLATE_NOOP("Describe", "Symptoms and causes")),
+    ("palpation", QT_TRANSLATE_NOOP("Describe", "Palpation")),
+    ("self_care", QT_TRANSLATE_NOOP("Describe", "Self-care")),
+    ("training", QT_TRANSLATE_NOOP("Describe", "Training")),
+    ("therapists", QT_TRANSLATE_NOOP("Describe", "For therapists")),
+    ("sources", QT_TRANSLATE_NOOP("Describe", "Sources and corrections")),
 )
 
 
-#: The sections of a trigger point's page, in reading order: key, title.
+#: The sections of a trigger point's page, in reading order: key, title (English; shown
+#: translated).
 TRIGGER_POINT_SECTIONS: tuple[tuple[str, str], ...] = (
-    ("tp_pain", "Where the pain goes"),
-    ("tp_provoked", "What provokes it"),
-    ("self_care", "Treat it yourself"),
-    ("sources", "Sources and corrections"),
+    ("tp_pain", QT_TRANSLATE_NOOP("Describe", "Where the pain goes")),
+    ("tp_provoked", QT_TRANSLATE_NOOP("Describe", "What provokes it")),
+    ("self_care", QT_TRANSLATE_NOOP("Describe", "Treat it yourself")),
+    ("sources", QT_TRANSLATE_NOOP("Describe", "Sources and corrections")),
 )
 #: Every section key a page may have (the panel remembers which are open).
 SECTION_KEYS: frozenset[str] = frozenset(
@@ -402,9 +501,11 @@ def _sectioned_page(
 ) -> str:
     """A page that opens short: the header, the key-facts card, the summary, a contents line,
     then one heading per non-empty section (key, title, body) with the body of the open ones
-    only. ``open_sections`` None: every section open, without the links to close them (the
-    whole text, for search and print)."""
-    present = [(key, title, body) for key, title, body in sections if body.strip()]
+    only (the titles are English, shown translated). ``open_sections`` None: every section open,
+    without the links to close them (the whole text, for search and print)."""
+    present = [
+        (key, translate("Describe", title), body) for key, title, body in sections if body.strip()
+    ]
     parts = [header, card, summary]
     if open_sections is None:
         for key, title, body in present:
@@ -414,10 +515,12 @@ def _sectioned_page(
     contents = " · ".join(
         f'<a href="{SECTION_SCHEME}:{key}">{_e(title)}</a>' for key, title, _body in present
     )
-    parts.append(f"<p><b>Contents:</b> {contents}</p>")
+    parts.append("<p><b>" + _e(translate("Describe", "Contents:")) + f"</b> {contents}</p>")
+    close_tip = _e(translate("Describe", "Close this section"))
+    open_tip = _e(translate("Describe", "Open this section"))
     for key, title, body in present:
         mark = "▾" if key in opened else "▸"
-        tip = "Close this section" if key in opened else "Open this section"
+        tip = close_tip if key in opened else open_tip
         parts.append(
             f'<h2><a name="{key}"></a><a href="{TOGGLE_SCHEME}:{key}" title="{tip}" '
             f'style="text-decoration:none">{mark} {_e(title)}</a></h2>'
@@ -446,13 +549,13 @@ def _card(rows: Sequence[tuple[str, str]]) -> str:
 def _field_label(name: str) -> str:
     """A correction's subject in plain words ("causes_activating" -> "What activates them")."""
     labels = {
-        "causes_activating": "What activates them",
-        "causes_perpetuating": "What keeps them going",
-        "knee_rotation": "Rotation of the flexed knee",
-        "see_also": "See also",
-        "self_help": "Self-help",
-        "provoked_by": "What provokes it",
-        "page_said": "What the source said",
+        "causes_activating": translate("Describe", "What activates them"),
+        "causes_perpetuating": translate("Describe", "What keeps them going"),
+        "knee_rotation": translate("Describe", "Rotation of the flexed knee"),
+        "see_also": translate("Describe", "See also"),
+        "self_help": translate("Describe", "Self-help"),
+        "provoked_by": translate("Describe", "What provokes it"),
+        "page_said": translate("Describe", "What the source said"),
     }
     base = name.split(".")[-1].split("[")[0]
     return labels.get(base, base.replace("_", " ").capitalize())
@@ -506,10 +609,14 @@ def _topic_facts(p: _Panel, facts: Iterable[Fact]) -> str:
 
 def _attachments(p: _Panel, s: Structure) -> str:
     out = []
-    for label, fact in (("Origin", s.origin), ("Insertion", s.insertion)):
+    for label, fact in (
+        (translate("Describe", "Origin"), s.origin),
+        (translate("Describe", "Insertion"), s.insertion),
+    ):
         text = p.fact(fact)
         if text and fact is not None and fact.sites:
-            text += f" <small>(sites: {p.links(fact.sites)})</small>"
+            sites = translate("Describe", "(sites: {sites})").format(sites=p.links(fact.sites))
+            text += f" <small>{sites}</small>"
         out.append(_para(label, text))
     return "".join(out)
 
@@ -519,9 +626,13 @@ def _innervation(p: _Panel, s: Structure) -> str:
     if inn is None:
         return ""
     bits = [
-        f"<b>Nerve:</b> {p.link(inn.nerve)}",
-        f"<b>Division:</b> {_e(inn.division)}" if inn.division else "",
-        f"<b>Roots:</b> {_e(', '.join(inn.roots))}" if inn.roots else "",
+        "<b>" + translate("Describe", "Nerve:") + f"</b> {p.link(inn.nerve)}",
+        "<b>" + translate("Describe", "Division:") + f"</b> {_e(inn.division)}"
+        if inn.division
+        else "",
+        "<b>" + translate("Describe", "Roots:") + f"</b> {_e(', '.join(inn.roots))}"
+        if inn.roots
+        else "",
     ]
     return "<p>" + "<br/>".join(b for b in bits if b) + p.cite(inn.sources) + "</p>"
 
@@ -532,28 +643,32 @@ def _heading3(p: _Panel, record_id: str, record: Record | None, sources: Iterabl
 
 def _technique_body(t: Technique) -> str:
     return (
-        _para("Tools", _e(", ".join(t.tools)))
-        + _labelled("Steps", _ol(_texts(t.steps)))
-        + _labelled("Advice", _ul(_texts(t.advice)))
+        _para(translate("Describe", "Tools"), _e(", ".join(t.tools)))
+        + _labelled(translate("Describe", "Steps"), _ol(_texts(t.steps)))
+        + _labelled(translate("Describe", "Advice"), _ul(_texts(t.advice)))
     )
 
 
 def _stretch_body(s: Stretch) -> str:
-    return _labelled("Steps", _ol(_texts(s.steps))) + _labelled("Advice", _ul(_texts(s.advice)))
+    return _labelled(translate("Describe", "Steps"), _ol(_texts(s.steps))) + _labelled(
+        translate("Describe", "Advice"), _ul(_texts(s.advice))
+    )
 
 
 def _exercise_body(x: Exercise) -> str:
     return (
-        _para("Equipment", _e(x.equipment))
-        + _labelled("Course of motion", _ol(_texts(x.steps)))
-        + _labelled("Breathing", _ul(_texts(x.breathing)))
-        + _labelled("Advice", _ul(_texts(x.advice)))
-        + _labelled("Variations", _ul(_texts(x.variations)))
+        _para(translate("Describe", "Equipment"), _e(x.equipment))
+        + _labelled(translate("Describe", "Course of motion"), _ol(_texts(x.steps)))
+        + _labelled(translate("Describe", "Breathing"), _ul(_texts(x.breathing)))
+        + _labelled(translate("Describe", "Advice"), _ul(_texts(x.advice)))
+        + _labelled(translate("Describe", "Variations"), _ul(_texts(x.variations)))
     )
 
 
 def _palpation_body(g: PalpationGuide) -> str:
-    return _para("Position", _e(g.position)) + _labelled("Steps", _ol(_texts(g.steps)))
+    return _para(translate("Describe", "Position"), _e(g.position)) + _labelled(
+        translate("Describe", "Steps"), _ol(_texts(g.steps))
+    )
 
 
 def _embedded(p: _Panel, ids: Iterable[str]) -> str:
@@ -608,9 +723,9 @@ def _hamstring(p: _Panel, s: Structure, open_sections: Iterable[str] | None = No
         actions = "<br/>".join(
             f"<i>{label}:</i> {text}"
             for label, text in (
-                ("Hip", p.fact(a.hip)),
-                ("Knee", p.fact(a.knee)),
-                ("Rotation of the flexed knee", p.fact(a.knee_rotation)),
+                (translate("Describe", "Hip"), p.fact(a.hip)),
+                (translate("Describe", "Knee"), p.fact(a.knee)),
+                (translate("Describe", "Rotation of the flexed knee"), p.fact(a.knee_rotation)),
             )
             if text
         )
@@ -624,19 +739,23 @@ def _hamstring(p: _Panel, s: Structure, open_sections: Iterable[str] | None = No
         for zone_id in groups["essential"] or tp.zones:
             zone = kb.zones.get(zone_id)
             regions += [r for r in (zone.regions if zone else ()) if r not in regions]
-        goes = f": pain felt at the {_e(', '.join(regions))}" if regions else ""
+        goes = ""
+        if regions:
+            goes = ": " + translate("Describe", "pain felt at the {regions}").format(
+                regions=_e(", ".join(regions))
+            )
         pain_lines.append(p.link(tp_id) + goes)
     origin = p.fact(s.origin)
     insertion = p.fact(s.insertion)
     card = _card(
         [
-            ("Latin", f"<i>{_e(s.latin)}</i>" if s.latin else ""),
-            ("Origin", origin),
-            ("Insertion", insertion),
-            ("Innervation", innervation),
-            ("Blood supply", p.fact(s.blood_supply)),
-            ("Actions", actions),
-            ("Trigger points", "<br/>".join(pain_lines)),
+            (translate("Describe", "Latin"), f"<i>{_e(s.latin)}</i>" if s.latin else ""),
+            (translate("Describe", "Origin"), origin),
+            (translate("Describe", "Insertion"), insertion),
+            (translate("Describe", "Innervation"), innervation),
+            (translate("Describe", "Blood supply"), p.fact(s.blood_supply)),
+            (translate("Describe", "Actions"), actions),
+            (translate("Describe", "Trigger points"), "<br/>".join(pain_lines)),
         ]
     )
     summary = f"<p>{p.prose(s.summary)}{p.cite(s.sources)}</p>" if s.summary else ""
@@ -644,12 +763,12 @@ def _hamstring(p: _Panel, s: Structure, open_sections: Iterable[str] | None = No
     attachments = _attachments(p, s)
     function = ""
     if s.actions is not None:
-        function = _labelled("Other actions", _facts(p, s.actions.other))
+        function = _labelled(translate("Describe", "Other actions"), _facts(p, s.actions.other))
     anatomy = (
         (f"<p>{p.fact(s.relation)}</p>" if s.relation else "")
-        + _sub("Attachments", attachments)
-        + _sub("Innervation", _innervation(p, s))
-        + _sub("Function", function)
+        + _sub(translate("Describe", "Attachments"), attachments)
+        + _sub(translate("Describe", "Innervation"), _innervation(p, s))
+        + _sub(translate("Describe", "Function"), function)
         + _topic_facts(p, s.facts)
     )
     tp_items = []
@@ -658,7 +777,7 @@ def _hamstring(p: _Panel, s: Structure, open_sections: Iterable[str] | None = No
         if tp is not None:
             p.collect(tp)
             if tp.depth:
-                item += f" ({_e(tp.depth)})"
+                item += f" ({_e(word(tp.depth))})"
             location = p.fact(tp.location)
             item += f": {location}" if location else ""
         tp_items.append(item)
@@ -675,9 +794,9 @@ def _hamstring(p: _Panel, s: Structure, open_sections: Iterable[str] | None = No
         bits = [
             f"{label}: {p.links(groups[key])}"
             for key, label in (
-                ("essential", "essential"),
-                ("spillover", "spillover"),
-                ("other", "zones"),
+                ("essential", translate("Describe", "essential")),
+                ("spillover", translate("Describe", "spillover")),
+                ("other", translate("Describe", "zones")),
             )
             if groups[key]
         ]
@@ -685,32 +804,37 @@ def _hamstring(p: _Panel, s: Structure, open_sections: Iterable[str] | None = No
             referral_items.append(f"<b>{p.link(tp_id)}</b> — " + "; ".join(bits))
     trigger_points = (
         _ul(tp_items)
-        + _sub("Referred pain", (f"<p>{p.fact(s.referral)}</p>" if s.referral else ""))
+        + _sub(
+            translate("Describe", "Referred pain"),
+            (f"<p>{p.fact(s.referral)}</p>" if s.referral else ""),
+        )
         + _ul(referral_items)
     )
     symptoms = (
-        _sub("Symptoms", _facts(p, s.symptoms))
-        + _sub("What activates them", _facts(p, s.causes_activating))
-        + _sub("What keeps them going", _facts(p, s.causes_perpetuating))
-        + _sub("When it may be something else", _warning_signs(p))
+        _sub(translate("Describe", "Symptoms"), _facts(p, s.symptoms))
+        + _sub(translate("Describe", "What activates them"), _facts(p, s.causes_activating))
+        + _sub(translate("Describe", "What keeps them going"), _facts(p, s.causes_perpetuating))
+        + _sub(translate("Describe", "When it may be something else"), _warning_signs(p))
     )
-    self_care = _sub("Self-massage", _embedded(p, s.self_massage)) + _sub(
-        "Stretches", _embedded(p, s.stretches)
+    self_care = _sub(translate("Describe", "Self-massage"), _embedded(p, s.self_massage)) + _sub(
+        translate("Describe", "Stretches"), _embedded(p, s.stretches)
     )
     if self_care:
         self_care = f"<p>{_self_care_warning(p)}</p>" + self_care
     connections = _ul(
         f"{p.link(c.structure)}: {p.prose(c.text)}{p.cite(c.sources)}" for c in s.connections
-    ) + _para("See also", p.links(s.see_also))
+    ) + _para(translate("Describe", "See also"), p.links(s.see_also))
     therapists = (
-        _sub("Treatment", _embedded(p, s.treatments))
-        + _sub("Differential diagnosis", _facts(p, s.differential))
-        + _sub("Connections", connections)
+        _sub(translate("Describe", "Treatment"), _embedded(p, s.treatments))
+        + _sub(translate("Describe", "Differential diagnosis"), _facts(p, s.differential))
+        + _sub(translate("Describe", "Connections"), connections)
     )
     palpation = _embedded(p, s.palpation)
     training = _embedded(p, s.exercises)
     corrections = p.corrections_html()  # numbers its sources before the list is written
-    sources = _sub("Sources", p.sources_html()) + _sub("Corrections", corrections)
+    sources = _sub(translate("Describe", "Sources"), p.sources_html()) + _sub(
+        translate("Describe", "Corrections"), corrections
+    )
     bodies = {
         "anatomy": anatomy,
         "trigger_points": trigger_points,
@@ -725,10 +849,12 @@ def _hamstring(p: _Panel, s: Structure, open_sections: Iterable[str] | None = No
     return _sectioned_page(header, card, summary, sections, open_sections)
 
 
-#: What stops self-treatment where the knowledge base has no warning signs of its own.
-_SELF_CARE_WARNING = (
+#: What stops self-treatment where the knowledge base has no warning signs of its own
+#: (English; shown translated).
+_SELF_CARE_WARNING = QT_TRANSLATE_NOOP(
+    "Describe",
     "See a doctor or physiotherapist before treating yourself if the pain began with an injury "
-    "or a fall, or comes with numbness, tingling or weakness."
+    "or a fall, or comes with numbness, tingling or weakness.",
 )
 
 
@@ -737,7 +863,8 @@ def _self_care_warning(p: _Panel) -> str:
     shown at the top of the Self-care section."""
     flags = next((c for c in p.kb.lookalikes.values() if c.kind == "red_flags"), None)
     text = p.fact(flags.warning) if flags is not None else ""
-    return f"<b>Before you start:</b> {text or _e(_SELF_CARE_WARNING)}"
+    before = translate("Describe", "Before you start:")
+    return f"<b>{_e(before)}</b> {text or _e(translate('Describe', _SELF_CARE_WARNING))}"
 
 
 def stop_signs(kb: KnowledgeBase, record_id: str) -> list[LookAlikeCause]:
@@ -754,9 +881,10 @@ def _stop_signs(p: _Panel, record_id: str) -> str:
         return ""
     rows = []
     for c in items:
-        when = c.ask or f"{c.name} is possible"
+        when = c.ask or translate("Describe", "{name} is possible").format(name=c.name)
         rows.append(f"<li><b>{_e(when)}</b> — {p.fact(c.warning)}</li>")
-    return f"<p><b>Stop, and do not use this, when:</b></p><ul>{''.join(rows)}</ul>"
+    stop = translate("Describe", "Stop, and do not use this, when:")
+    return f"<p><b>{_e(stop)}</b></p><ul>{''.join(rows)}</ul>"
 
 
 def _warning_signs(p: _Panel) -> str:
@@ -766,11 +894,13 @@ def _warning_signs(p: _Panel) -> str:
     if not signs:
         return ""
     rows = "".join(
-        f"<li><b>{_e(c.ask)}</b>: {_e(c.name[:1].lower() + c.name[1:])}. {p.fact(c.warning)}</li>"
+        f"<li><b>{_e(c.ask)}</b>: {_e(_lower_first(c.name))}. {p.fact(c.warning)}</li>"
         for c in signs
     )
-    lead = "These are not trigger points; stop self-treatment and see to them first:"
-    return f"<p>{lead}</p><ul>{rows}</ul>"
+    lead = translate(
+        "Describe", "These are not trigger points; stop self-treatment and see to them first:"
+    )
+    return f"<p>{_e(lead)}</p><ul>{rows}</ul>"
 
 
 def _sub(title: str, body: str) -> str:
@@ -783,7 +913,7 @@ def _structure(p: _Panel, s: Structure) -> str:
     nerve and arteries; a nerve's roots, branches and the muscles it supplies; a bone's or
     landmark's attached muscles; a vessel's branches), then the rest."""
     kb = p.kb
-    kind = KIND_LABELS.get(s.kind, s.kind)
+    kind = kind_label(s.kind)
     header = _header(s.name, kind)
     attached = [
         h.id
@@ -806,32 +936,42 @@ def _structure(p: _Panel, s: Structure) -> str:
         innervation += p.cite(inn.sources)
     card = _card(
         [
-            ("Latin", f"<i>{_e(s.latin)}</i>" if s.latin else ""),
-            ("Origin", p.fact(s.origin)),
-            ("Insertion", p.fact(s.insertion)),
-            ("Innervation", innervation),
-            ("Blood supply", p.fact(s.blood_supply)),
-            ("Members", p.links(s.members)),
-            ("Nerve roots", _e(", ".join(s.roots))),
-            ("Branches", p.links(s.branches)),
-            ("Supplies", p.links(supplied)),
-            ("Attached here", p.links(attached)),
-            ("Trigger points", p.links(tps)),
+            (translate("Describe", "Latin"), f"<i>{_e(s.latin)}</i>" if s.latin else ""),
+            (translate("Describe", "Origin"), p.fact(s.origin)),
+            (translate("Describe", "Insertion"), p.fact(s.insertion)),
+            (translate("Describe", "Innervation"), innervation),
+            (translate("Describe", "Blood supply"), p.fact(s.blood_supply)),
+            (translate("Describe", "Members"), p.links(s.members)),
+            (translate("Describe", "Nerve roots"), _e(", ".join(s.roots))),
+            (translate("Describe", "Branches"), p.links(s.branches)),
+            (translate("Describe", "Supplies"), p.links(supplied)),
+            (translate("Describe", "Attached here"), p.links(attached)),
+            (translate("Describe", "Trigger points"), p.links(tps)),
         ]
     )
     summary = f"<p>{p.prose(s.summary)}{p.cite(s.sources)}</p>" if s.summary else ""
     sites = "".join(
-        _para(f"{label} sites", p.links(fact.sites))
-        for label, fact in (("Origin", s.origin), ("Insertion", s.insertion))
+        _para(label, p.links(fact.sites))
+        for label, fact in (
+            (translate("Describe", "Origin sites"), s.origin),
+            (translate("Describe", "Insertion sites"), s.insertion),
+        )
         if fact is not None and fact.sites
     )
+    division = f"<p>{_e(inn.division)}</p>" if inn is not None and inn.division else ""
     sections = [
-        ("Relation to the hamstrings", f"<p>{p.fact(s.relation)}</p>" if s.relation else ""),
-        ("Referred pain", f"<p>{p.fact(s.referral)}</p>" if s.referral else ""),
-        ("Attachment sites", sites),
-        ("Innervation", f"<p>{_e(inn.division)}</p>" if inn is not None and inn.division else ""),
-        ("Notes", _topic_facts(p, s.facts)),
-        ("See also", _ul(p.link(i) for i in s.see_also)),
+        (
+            QT_TRANSLATE_NOOP("Describe", "Relation to the hamstrings"),
+            f"<p>{p.fact(s.relation)}</p>" if s.relation else "",
+        ),
+        (
+            QT_TRANSLATE_NOOP("Describe", "Referred pain"),
+            f"<p>{p.fact(s.referral)}</p>" if s.referral else "",
+        ),
+        (QT_TRANSLATE_NOOP("Describe", "Attachment sites"), sites),
+        (QT_TRANSLATE_NOOP("Describe", "Innervation"), division),
+        (QT_TRANSLATE_NOOP("Describe", "Notes"), _topic_facts(p, s.facts)),
+        (QT_TRANSLATE_NOOP("Describe", "See also"), _ul(p.link(i) for i in s.see_also)),
     ]
     p.collect(s)
     return _page(p, header + card + summary, sections)
@@ -839,7 +979,7 @@ def _structure(p: _Panel, s: Structure) -> str:
 
 def _trigger_point(p: _Panel, tp: TriggerPoint, open_sections: Iterable[str] | None = None) -> str:
     kb = p.kb
-    header = _header(tp.name, "Trigger point")
+    header = _header(tp.name, translate("Describe", "Trigger point"))
     p.collect(tp)
     groups = _zones_by_kind(p, tp.zones)
 
@@ -857,28 +997,32 @@ def _trigger_point(p: _Panel, tp: TriggerPoint, open_sections: Iterable[str] | N
         first_step = p.link(first.id) + (f": {_e(steps[0])}" if steps else "")
         # the warning signs that stop self-treatment, always beside it
         first_step += f"<br/><small>{_self_care_warning(p)}</small>"
+    depth = f" ({_e(word(tp.depth))})" if tp.depth else ""
+    provokes = "; ".join(_e(f.text.rstrip(".")) for f in tp.provoked_by[:2])
     card = _card(
         [
-            ("Muscle", p.link(tp.muscle)),
-            ("Where it lies", p.fact(tp.location) + (f" ({_e(tp.depth)})" if tp.depth else "")),
-            ("Essential zone", regions_of(groups["essential"])),
-            ("Spillover zone", regions_of(groups["spillover"])),
-            ("What provokes it", "; ".join(_e(f.text.rstrip(".")) for f in tp.provoked_by[:2])),
-            ("First self-help step", first_step),
+            (translate("Describe", "Muscle"), p.link(tp.muscle)),
+            (translate("Describe", "Where it lies"), p.fact(tp.location) + depth),
+            (translate("Describe", "Essential zone"), regions_of(groups["essential"])),
+            (translate("Describe", "Spillover zone"), regions_of(groups["spillover"])),
+            (translate("Describe", "What provokes it"), provokes),
+            (translate("Describe", "First self-help step"), first_step),
         ]
     )
     pain_goes = []
     for key, label in (
-        ("essential", "Essential zone"),
-        ("spillover", "Spillover zone"),
-        ("other", "Zone"),
+        ("essential", translate("Describe", "Essential zone")),
+        ("spillover", translate("Describe", "Spillover zone")),
+        ("other", translate("Describe", "Zone")),
     ):
         for zone_id in groups[key]:
             zone = kb.zones.get(zone_id)
             p.collect(zone)
             pain_goes.append(f"<h3>{_e(label)}: {p.link(zone_id)}</h3>")
             if zone is not None:
-                pain_goes.append(_para("Regions", _e(", ".join(zone.regions))))
+                pain_goes.append(
+                    _para(translate("Describe", "Regions"), _e(", ".join(zone.regions)))
+                )
                 description = p.fact(zone.description)
                 pain_goes.append(f"<p>{description}</p>" if description else "")
     feels = f"<p>{p.fact(tp.pain)}</p>" if tp.pain.text else ""
@@ -886,86 +1030,117 @@ def _trigger_point(p: _Panel, tp: TriggerPoint, open_sections: Iterable[str] | N
     if self_help:
         self_help = f"<p>{_self_care_warning(p)}</p>" + _stop_signs(p, tp.id) + self_help
     bodies = {
-        "tp_pain": "".join(pain_goes) + _sub("What it feels like", feels),
+        "tp_pain": "".join(pain_goes) + _sub(translate("Describe", "What it feels like"), feels),
         "tp_provoked": _facts(p, tp.provoked_by),
         "self_care": self_help,
     }
     p.register(tp.sources)
     corrections = p.corrections_html()
-    bodies["sources"] = _sub("Sources", p.sources_html()) + _sub("Corrections", corrections)
+    bodies["sources"] = _sub(translate("Describe", "Sources"), p.sources_html()) + _sub(
+        translate("Describe", "Corrections"), corrections
+    )
     sections = [(key, title, bodies[key]) for key, title in TRIGGER_POINT_SECTIONS]
     return _sectioned_page(header, card, "", sections, open_sections)
 
 
 def _zone(p: _Panel, z: ReferralZone) -> str:
-    label = {"essential": "Essential zone", "spillover": "Spillover zone"}.get(z.kind, z.kind)
-    header = _header(z.name, f"{label} of referred pain" if label else "", [p.cite(z.sources)])
+    if z.kind == "essential":
+        subtitle = translate("Describe", "Essential zone of referred pain")
+    elif z.kind == "spillover":
+        subtitle = translate("Describe", "Spillover zone of referred pain")
+    elif z.kind:
+        subtitle = translate("Describe", "{kind} of referred pain").format(kind=word(z.kind))
+    else:
+        subtitle = ""
+    header = _header(z.name, subtitle, [p.cite(z.sources)])
     p.collect(z)
     referring = [tp.id for tp in p.kb.trigger_points.values() if z.id in tp.zones]
+    description = f"<p>{p.fact(z.description)}</p>" if z.description.text else ""
     sections = [
-        ("Muscles", _ul(p.link(m) for m in z.muscles)),
-        ("Regions", _ul(_texts(z.regions))),
-        ("Description", f"<p>{p.fact(z.description)}</p>" if z.description.text else ""),
-        ("Trigger points", _ul(p.link(t) for t in referring)),
+        (QT_TRANSLATE_NOOP("Describe", "Muscles"), _ul(p.link(m) for m in z.muscles)),
+        (QT_TRANSLATE_NOOP("Describe", "Regions"), _ul(_texts(z.regions))),
+        (QT_TRANSLATE_NOOP("Describe", "Description"), description),
+        (QT_TRANSLATE_NOOP("Describe", "Trigger points"), _ul(p.link(t) for t in referring)),
     ]
     return _page(p, header, sections)
 
 
 def _simple(p: _Panel, r: Exercise | Stretch | Technique | PalpationGuide) -> str:
-    lines = [f"<b>For:</b> {p.links(r.targets)}" if r.targets else "", p.cite(r.sources)]
+    for_line = ""
+    if r.targets:
+        for_line = "<b>" + _e(translate("Describe", "For:")) + f"</b> {p.links(r.targets)}"
+    lines = [for_line, p.cite(r.sources)]
     p.collect(r)
     if isinstance(r, Exercise):
-        kind = r.kind.capitalize() + " exercise" if r.kind else "Exercise"
+        if r.kind == "strengthening":
+            kind = translate("Describe", "Strengthening exercise")
+        elif r.kind:
+            kind = translate("Describe", "{kind} exercise").format(kind=r.kind.capitalize())
+        else:
+            kind = translate("Describe", "Exercise")
         sections = [
-            ("Equipment", f"<p>{_e(r.equipment)}</p>" if r.equipment else ""),
-            ("Course of motion", _ol(_texts(r.steps))),
-            ("Breathing", _ul(_texts(r.breathing))),
-            ("Advice", _ul(_texts(r.advice))),
-            ("Variations", _ul(_texts(r.variations))),
+            (
+                QT_TRANSLATE_NOOP("Describe", "Equipment"),
+                f"<p>{_e(r.equipment)}</p>" if r.equipment else "",
+            ),
+            (QT_TRANSLATE_NOOP("Describe", "Course of motion"), _ol(_texts(r.steps))),
+            (QT_TRANSLATE_NOOP("Describe", "Breathing"), _ul(_texts(r.breathing))),
+            (QT_TRANSLATE_NOOP("Describe", "Advice"), _ul(_texts(r.advice))),
+            (QT_TRANSLATE_NOOP("Describe", "Variations"), _ul(_texts(r.variations))),
         ]
     elif isinstance(r, Stretch):
-        kind = "Stretch"
+        kind = translate("Describe", "Stretch")
         sections = [
-            ("When not to", _stop_signs(p, r.id)),
-            ("Steps", _ol(_texts(r.steps))),
-            ("Advice", _ul(_texts(r.advice))),
+            (QT_TRANSLATE_NOOP("Describe", "When not to"), _stop_signs(p, r.id)),
+            (QT_TRANSLATE_NOOP("Describe", "Steps"), _ol(_texts(r.steps))),
+            (QT_TRANSLATE_NOOP("Describe", "Advice"), _ul(_texts(r.advice))),
         ]
     elif isinstance(r, Technique):
-        kind = {"self_massage": "Self-massage", "professional": "Professional treatment"}.get(
-            r.kind, r.kind
-        )
+        kind = {
+            "self_massage": translate("Describe", "Self-massage"),
+            "professional": translate("Describe", "Professional treatment"),
+        }.get(r.kind, r.kind)
         sections = [
-            ("When not to", _stop_signs(p, r.id)),
-            ("Tools", _ul(_texts(r.tools))),
-            ("Steps", _ol(_texts(r.steps))),
-            ("Advice", _ul(_texts(r.advice))),
+            (QT_TRANSLATE_NOOP("Describe", "When not to"), _stop_signs(p, r.id)),
+            (QT_TRANSLATE_NOOP("Describe", "Tools"), _ul(_texts(r.tools))),
+            (QT_TRANSLATE_NOOP("Describe", "Steps"), _ol(_texts(r.steps))),
+            (QT_TRANSLATE_NOOP("Describe", "Advice"), _ul(_texts(r.advice))),
         ]
     else:
-        kind = "Palpation guide"
+        kind = translate("Describe", "Palpation guide")
         sections = [
-            ("Position", f"<p>{_e(r.position)}</p>" if r.position else ""),
-            ("Steps", _ol(_texts(r.steps))),
+            (
+                QT_TRANSLATE_NOOP("Describe", "Position"),
+                f"<p>{_e(r.position)}</p>" if r.position else "",
+            ),
+            (QT_TRANSLATE_NOOP("Describe", "Steps"), _ol(_texts(r.steps))),
         ]
     return _page(p, _header(r.name, kind, lines), sections)
 
 
 def _term(p: _Panel, t: GlossaryTerm) -> str:
-    header = _header(t.english, t.latin, ["Glossary term"])
+    header = _header(t.english, t.latin, [_e(translate("Describe", "Glossary term"))])
     definition = f"<p>{p.prose(t.definition)}{p.cite(t.sources)}</p>" if t.definition else ""
-    sections = [("Definition", definition), ("Related", _ul(p.link(r) for r in t.related))]
+    sections = [
+        (QT_TRANSLATE_NOOP("Describe", "Definition"), definition),
+        (QT_TRANSLATE_NOOP("Describe", "Related"), _ul(p.link(r) for r in t.related)),
+    ]
     return _page(p, header, sections)
 
 
 def _source(p: _Panel, s: Source) -> str:
-    kind = {"seed": "Online article", "reference": "Reference"}.get(s.kind, s.kind)
+    kind = {
+        "seed": translate("Describe", "Online article"),
+        "reference": translate("Describe", "Reference"),
+    }.get(s.kind, s.kind)
     details = "".join(
         _para(label, _e(value))
         for label, value in (
-            ("Author", s.author),
-            ("Publisher", s.publisher),
-            ("Year", "" if s.year is None else str(s.year)),
-            ("Address", s.url),
-            ("Note", s.note),
+            (translate("Describe", "Author"), s.author),
+            (translate("Describe", "Publisher"), s.publisher),
+            (translate("Describe", "Year"), "" if s.year is None else str(s.year)),
+            (translate("Describe", "Address"), s.url),
+            (translate("Describe", "Note"), s.note),
         )
     )
     citing = [
@@ -974,14 +1149,18 @@ def _source(p: _Panel, s: Source) -> str:
         for record in table.values()
         if s.id in getattr(record, "sources", ())
     ]
-    sections = [("Details", details), ("Cited by", _ul(p.link(i) for i in citing))]
+    sections = [
+        (QT_TRANSLATE_NOOP("Describe", "Details"), details),
+        (QT_TRANSLATE_NOOP("Describe", "Cited by"), _ul(p.link(i) for i in citing)),
+    ]
     return _page(p, _header(s.title or s.id, kind), sections)
 
 
 def _not_found(record_id: str) -> str:
+    nothing = translate("Describe", "Nothing in the atlas goes by the name <b>{name}</b>.")
     return (
-        f"<h1>{NOT_FOUND_TITLE}</h1>"
-        f"<p>Nothing in the atlas goes by the name <b>{_e(record_id)}</b>.</p>"
+        f"<h1>{_e(translate('Describe', NOT_FOUND_TITLE))}</h1>"
+        f"<p>{nothing.format(name=_e(record_id))}</p>"
     )
 
 
@@ -1075,24 +1254,44 @@ def welcome_html(kb: KnowledgeBase) -> str:
     for s in [*groups, *kb.hamstrings]:
         latin = f" <i>({_e(s.latin)})</i>" if s.latin else ""
         items.append(f'<a href="{LINK_SCHEME}:{_e(s.id)}">{_e(s.name or s.id)}</a>{latin}')
-    muscles = _ul(items) or "<p>The atlas describes no hamstring muscle yet.</p>"
+    muscles = _ul(items) or (
+        "<p>" + translate("Describe", "The atlas describes no hamstring muscle yet.") + "</p>"
+    )
+    tips = [
+        translate(
+            "Describe",
+            "Click a muscle, bone or nerve on the plate, or an <b>X</b> (a trigger point), "
+            "to read about it here. Links in this panel lead to related structures and topics.",
+        ),
+        translate(
+            "Describe",
+            "Turn on <b>referred pain</b> to show where the trigger points send their pain.",
+        ),
+        translate(
+            "Describe",
+            "Keyboard: on the plate the <b>arrow keys</b> move to the nearest structure in "
+            "that direction (<b>PgDn</b> / <b>PgUp</b>: through all of them in turn), "
+            "<b>Enter</b> selects, <b>Esc</b> clears the selection; <b>Tab</b> goes on to this "
+            "panel and its links.",
+        ),
+        translate(
+            "Describe",
+            "Zoom: <b>Ctrl</b> + mouse wheel or <b>Ctrl +</b> / <b>Ctrl −</b>; "
+            "<b>Ctrl+0</b> fits the plate to the window.",
+        ),
+    ]
     return (
-        "<h1>Welcome to Hamstring Viewer</h1>"
-        "<p>An atlas of the back of the thigh: the hamstring muscles, their trigger points "
-        "and where their pain is felt.</p>"
-        "<h2>How to use it</h2>"
-        "<ul>"
-        "<li>Click a muscle, bone or nerve on the plate, or an <b>X</b> (a trigger point), "
-        "to read about it here. Links in this panel lead to related structures and topics.</li>"
-        "<li>Turn on <b>referred pain</b> to show where the trigger points send their pain.</li>"
-        "<li>Keyboard: on the plate the <b>arrow keys</b> move to the nearest structure in "
-        "that direction (<b>PgDn</b> / <b>PgUp</b>: through all of them in turn), "
-        "<b>Enter</b> selects, <b>Esc</b> clears the selection; <b>Tab</b> goes on to this "
-        "panel and its links.</li>"
-        "<li>Zoom: <b>Ctrl</b> + mouse wheel or <b>Ctrl +</b> / <b>Ctrl −</b>; "
-        "<b>Ctrl+0</b> fits the plate to the window.</li>"
-        "</ul>"
-        f"<h2>The hamstrings</h2>{muscles}"
+        "<h1>" + translate("Describe", "Welcome to Hamstring Viewer") + "</h1>"
+        "<p>"
+        + translate(
+            "Describe",
+            "An atlas of the back of the thigh: the hamstring muscles, their trigger points "
+            "and where their pain is felt.",
+        )
+        + "</p>"
+        "<h2>" + translate("Describe", "How to use it") + "</h2>"
+        "<ul>" + "".join(f"<li>{tip}</li>" for tip in tips) + "</ul>"
+        "<h2>" + translate("Describe", "The hamstrings") + f"</h2>{muscles}"
     )
 
 
@@ -1102,9 +1301,11 @@ __all__ = [
     "NOT_FOUND_TITLE",
     "anchor_name",
     "describe",
+    "kind_label",
     "latin_name",
     "link_first",
     "plain_name",
     "section_titles",
     "welcome_html",
+    "word",
 ]

@@ -48,6 +48,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from hamstring_viewer.i18n import language
+
 # ------------------------------------------------------------------ records
 
 
@@ -127,12 +129,28 @@ class Step:
     duration_s: float = 1.0
     phase: str = ""
     cue: str = ""
+    #: the step's caption and cue in German (``name_de``, ``cue_de`` beside them in the file)
+    name_de: str = ""
+    cue_de: str = ""
+
+    def caption(self) -> str:
+        """The step's caption in the interface's language."""
+        return self.name_de if language() == "de" and self.name_de else self.name
+
+    def shown_cue(self) -> str:
+        """The step's cue in the interface's language."""
+        return self.cue_de if language() == "de" and self.cue_de else self.cue
 
 
 @dataclass(frozen=True, slots=True)
 class Variant:
     label: str
     steps: tuple[Step, ...]
+    label_de: str = ""
+
+    def title(self) -> str:
+        """The variant's label in the interface's language."""
+        return self.label_de if language() == "de" and self.label_de else self.label
 
 
 @dataclass(frozen=True, slots=True)
@@ -336,6 +354,8 @@ STEP_KEYS = frozenset(
         "duration_s",
         "phase",
         "cue",
+        "name_de",
+        "cue_de",
     }
 )
 ARROW_KEYS = frozenset({"at", "x", "y", "angle", "length", "kind", "offset"})
@@ -643,6 +663,12 @@ def _steps(ctx: _Ctx, where: str, raw: object) -> tuple[Step, ...]:
         if not isinstance(cue, str):
             ctx.err(w, f"cue must be a string, not {_type_name(cue)}")
             cue = ""
+        german = {}
+        for key in ("name_de", "cue_de"):
+            german[key] = s.get(key, "")
+            if not isinstance(german[key], str):
+                ctx.err(w, f"{key} must be a string, not {_type_name(german[key])}")
+                german[key] = ""
         steps.append(
             Step(
                 name=name,
@@ -657,6 +683,8 @@ def _steps(ctx: _Ctx, where: str, raw: object) -> tuple[Step, ...]:
                 duration_s=float(dur),
                 phase=str(phase),
                 cue=cue,
+                name_de=german["name_de"],
+                cue_de=german["cue_de"],
             )
         )
     return tuple(steps)
@@ -692,9 +720,13 @@ def _figure(ctx: _Ctx, rid: str, raw: object) -> Figure | None:
                 ctx.err(w, "variant needs a label (a string)")
                 label = ""
             for key in sorted(v):
-                if key not in ("label", "step"):
+                if key not in ("label", "label_de", "step"):
                     ctx.err(w, f"unknown key {key!r}")
-            variants.append(Variant(label, _steps(ctx, w, v.get("step"))))
+            label_de = v.get("label_de", "")
+            if not isinstance(label_de, str):
+                ctx.err(w, f"label_de must be a string, not {_type_name(label_de)}")
+                label_de = ""
+            variants.append(Variant(label, _steps(ctx, w, v.get("step")), label_de))
     else:
         variants.append(Variant("", _steps(ctx, rid, raw.get("step"))))
     if len(ctx.problems) != before:
@@ -743,6 +775,24 @@ def load_figures(path: str | Path) -> tuple[FigureBook, list[str]]:
     except (OSError, UnicodeDecodeError) as exc:
         return FigureBook(), [f"{name}: cannot be read: {exc}"]
     return parse_figures(text, name)
+
+
+def untranslated(book: FigureBook, file: str = "data/figures.toml") -> list[str]:
+    """A message for each variant label, step caption and cue that has no German beside it
+    (``label_de``, ``name_de``, ``cue_de``), in the form of the loading problems."""
+    out: list[str] = []
+    for rid, figure in [*book.figures.items(), *book.actions.items()]:
+        for i, variant in enumerate(figure.variants, 1):
+            where = f'{rid}, variant {i} "{variant.label}"' if variant.label else rid
+            if variant.label and not variant.label_de:
+                out.append(f"{file}: {where}: no German text: add label_de beside label")
+            for n, step in enumerate(variant.steps, 1):
+                at = f'{where}, step {n} "{step.name}"'
+                if step.name and not step.name_de:
+                    out.append(f"{file}: {at}: no German text: add name_de beside name")
+                if step.cue and not step.cue_de:
+                    out.append(f"{file}: {at}: no German text: add cue_de beside cue")
+    return out
 
 
 def validate_figures(path: str | Path) -> list[str]:

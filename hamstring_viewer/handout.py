@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from hamstring_viewer.describe import KIND_LABELS
+from hamstring_viewer.describe import kind_label
+from hamstring_viewer.i18n import QT_TRANSLATE_NOOP, SOURCE_LANGUAGE, language, translate
 from hamstring_viewer.records import (
     KnowledgeBase,
     LookAlikeCause,
@@ -31,15 +32,22 @@ from hamstring_viewer.records import (
     TriggerPoint,
 )
 
-#: Section titles, in page order.
-WHERE_TO_FIND = "Where to find it"
-WHERE_IT_HURTS = "Where it hurts"
-WHAT_BRINGS_IT_ON = "What brings it on"
-WORTH_KNOWING = "Worth knowing"
-SELF_MASSAGE = "How to self-massage"
-STRETCH = "How to stretch"
-PROFESSIONAL = "When to stop and see a professional"
-FROM_YOUR_THERAPIST = "From your therapist"
+#: Section titles, in page order (the English texts: :func:`section_title` gives them in the
+#: language of the interface).
+WHERE_TO_FIND = QT_TRANSLATE_NOOP("Handout", "Where to find it")
+WHERE_IT_HURTS = QT_TRANSLATE_NOOP("Handout", "Where it hurts")
+WHAT_BRINGS_IT_ON = QT_TRANSLATE_NOOP("Handout", "What brings it on")
+WORTH_KNOWING = QT_TRANSLATE_NOOP("Handout", "Worth knowing")
+SELF_MASSAGE = QT_TRANSLATE_NOOP("Handout", "How to self-massage")
+STRETCH = QT_TRANSLATE_NOOP("Handout", "How to stretch")
+PROFESSIONAL = QT_TRANSLATE_NOOP("Handout", "When to stop and see a professional")
+FROM_YOUR_THERAPIST = QT_TRANSLATE_NOOP("Handout", "From your therapist")
+
+
+def section_title(title: str) -> str:
+    """A section title (one of the constants above) in the language of the interface."""
+    return translate("Handout", title)
+
 
 #: Advice lines that are a precaution while you work (shown under "Take care").
 _CARE_PREFIXES = (
@@ -126,6 +134,9 @@ class Handout:
     lookalikes: tuple[LookAlikeCause, ...]
     #: the therapist's own note on the structure, printed on the handout when asked for
     note: str = ""
+    #: each advice line of its techniques and stretches -> "care", "stop", "see" or "" (what
+    #: kind of line it is, read from its English wording in whatever language it is shown)
+    advice_kinds: Mapping[str, str] = field(default_factory=dict)
     #: the client's name, the date, the therapist and a free note (blank: lines to write on)
     fields: ClientFields = field(default_factory=lambda: ClientFields())
 
@@ -140,8 +151,19 @@ class ClientFields:
     note: str = ""
 
 
-#: The labels of the client fields, in page order.
-FIELD_LABELS = ("Client", "Date", "Therapist", "Note")
+#: The labels of the client fields, in page order (the English texts, also the fields' keys:
+#: :func:`field_label` gives them in the language of the interface).
+FIELD_LABELS = (
+    QT_TRANSLATE_NOOP("Handout", "Client"),
+    QT_TRANSLATE_NOOP("Handout", "Date"),
+    QT_TRANSLATE_NOOP("Handout", "Therapist"),
+    QT_TRANSLATE_NOOP("Handout", "Note"),
+)
+
+
+def field_label(label: str) -> str:
+    """A client field's label (one of :data:`FIELD_LABELS`) in the language of the interface."""
+    return translate("Handout", label)
 
 
 def field_values(fields: ClientFields) -> tuple[tuple[str, str], ...]:
@@ -151,28 +173,56 @@ def field_values(fields: ClientFields) -> tuple[tuple[str, str], ...]:
     )
 
 
-#: Which way a plate looks at the leg, by the first word of its view title.
+#: Which way a plate looks at the leg, by the first word of its (English) view title.
 _DIRECTIONS = {
-    "posterior": "seen from behind",
-    "anterior": "seen from the front",
-    "medial": "seen from the inner side",
-    "lateral": "seen from the outer side",
-    "cross-section": "cut across",
+    "posterior": QT_TRANSLATE_NOOP("Handout", "seen from behind"),
+    "anterior": QT_TRANSLATE_NOOP("Handout", "seen from the front"),
+    "medial": QT_TRANSLATE_NOOP("Handout", "seen from the inner side"),
+    "lateral": QT_TRANSLATE_NOOP("Handout", "seen from the outer side"),
+    "cross-section": QT_TRANSLATE_NOOP("Handout", "cut across"),
+}
+#: The layers a view title names after its comma.
+_LAYERS = {
+    "deep": QT_TRANSLATE_NOOP("Handout", "deep layer"),
+    "superficial": QT_TRANSLATE_NOOP("Handout", "superficial layer"),
 }
 
 
+def _lower_first(text: str) -> str:
+    """``text`` with a small first letter, where the language writes it so (English does inside
+    a sentence; German keeps the capital of a noun)."""
+    if language() != SOURCE_LANGUAGE:
+        return text
+    return text[:1].lower() + text[1:]
+
+
 def laterality_line(view_title: str, side: str = "Right") -> str:
-    """The line that says which leg the plate shows and from where, from the view's title:
-    "Posterior, deep" -> "Right leg, seen from behind (deep layer)"."""
+    """The line that says which leg the plate shows and from where, from the view's (English)
+    title: "Posterior, deep" -> "Right leg, seen from behind (deep layer)"."""
     first, _, rest = view_title.partition(",")
     key = first.strip().lower().split(" ")[0]
-    direction = _DIRECTIONS.get(key, f"{first.strip().lower()} view")
+    if key in _DIRECTIONS:
+        direction = translate("Handout", _DIRECTIONS[key])
+    else:
+        direction = translate("Handout", "{name} view").format(name=first.strip().lower())
     if key == "cross-section":
-        direction = view_title.strip()[:1].lower() + view_title.strip()[1:]
-        direction += ", seen from below"
+        direction = translate("Handout", "{view}, seen from below").format(
+            view=_lower_first(view_title.strip())
+        )
     elif rest.strip():
-        direction += f" ({rest.strip()} layer)"
-    return f"{side} leg, {direction}"
+        layer = rest.strip()
+        if layer in _LAYERS:
+            layer_text = translate("Handout", _LAYERS[layer])
+        else:
+            layer_text = translate("Handout", "{layer} layer").format(layer=layer)
+        direction = translate("Handout", "{direction} ({layer})").format(
+            direction=direction, layer=layer_text
+        )
+    if side == "Right":
+        return translate("Handout", "Right leg, {direction}").format(direction=direction)
+    if side == "Left":
+        return translate("Handout", "Left leg, {direction}").format(direction=direction)
+    return translate("Handout", "{side} leg, {direction}").format(side=side, direction=direction)
 
 
 def choose(
@@ -281,10 +331,42 @@ def handout_for(kb: KnowledgeBase, record_id: str | None) -> Handout | None:
     """The handout of a structure or a trigger point; None for anything else (or None)."""
     record = kb.get(record_id) if record_id else None
     if isinstance(record, TriggerPoint):
-        return _trigger_point_handout(kb, record)
-    if isinstance(record, Structure):
-        return _structure_handout(kb, record)
-    return None
+        h = _trigger_point_handout(kb, record)
+    elif isinstance(record, Structure):
+        h = _structure_handout(kb, record)
+    else:
+        return None
+    return replace(h, advice_kinds=advice_kinds(kb, [*h.techniques, *h.stretches]))
+
+
+def _kind_of_english(line: str) -> str:
+    for kind, prefixes in (
+        ("care", _CARE_PREFIXES),
+        ("stop", _STOP_PREFIXES),
+        ("see", _SEE_PREFIXES),
+    ):
+        if _starts(line, prefixes):
+            return kind
+    return ""
+
+
+def advice_kinds(kb: KnowledgeBase, records: Iterable[Technique | Stretch]) -> dict[str, str]:
+    """Each advice line of the records (as shown, in the knowledge base's language) -> its kind
+    ("care": a precaution while you work; "stop": when to stop; "see": see a professional; ""),
+    decided from the line's English wording."""
+    english = kb.translations.get("en", {}) if kb.language != "en" else {}
+    out: dict[str, str] = {}
+    for record in records:
+        originals = english.get(record.id, {})
+        for i, line in enumerate(record.advice):
+            out[line.strip()] = _kind_of_english(originals.get(f"advice[{i}]", line))
+    return out
+
+
+def _is_kind(line: str, kind: str, kinds: Mapping[str, str] | None) -> bool:
+    if kinds is not None and line.strip() in kinds:
+        return kinds[line.strip()] == kind
+    return _kind_of_english(line) == kind
 
 
 def _structure_handout(kb: KnowledgeBase, s: Structure) -> Handout:
@@ -311,7 +393,7 @@ def _structure_handout(kb: KnowledgeBase, s: Structure) -> Handout:
         record_id=s.id,
         title=s.name or s.id,
         latin=s.latin,
-        subtitle=KIND_LABELS.get(s.kind, s.kind),
+        subtitle=kind_label(s.kind),
         summary=s.summary,
         highlight=_unique(r for m in member_records for r in m.svg_ids),
         marks=tuple(tp.svg_id for tp in tps),
@@ -327,7 +409,14 @@ def _structure_handout(kb: KnowledgeBase, s: Structure) -> Handout:
 def _trigger_point_handout(kb: KnowledgeBase, tp: TriggerPoint) -> Handout:
     muscle = kb.structures.get(tp.muscle)
     muscle_name = muscle.name if muscle is not None else tp.muscle
-    kind = f"{tp.depth.capitalize()} trigger point" if tp.depth else "Trigger point"
+    if tp.depth == "superficial":
+        kind = translate("Handout", "Superficial trigger point")
+    elif tp.depth == "deep":
+        kind = translate("Handout", "Deep trigger point")
+    elif tp.depth:
+        kind = translate("Handout", "{depth} trigger point").format(depth=tp.depth.capitalize())
+    else:
+        kind = translate("Handout", "Trigger point")
     technique_ids = list(tp.self_help)
     stretch_ids = list(tp.self_help)
     if muscle is not None:
@@ -341,7 +430,9 @@ def _trigger_point_handout(kb: KnowledgeBase, tp: TriggerPoint) -> Handout:
         record_id=tp.id,
         title=tp.name or tp.id,
         latin=muscle.latin if muscle is not None else "",
-        subtitle=f"{kind} of the {muscle_name[:1].lower()}{muscle_name[1:]}",
+        subtitle=translate("Handout", "{kind} of the {muscle}").format(
+            kind=kind, muscle=_lower_first(muscle_name)
+        ),
         summary="",
         highlight=muscle.svg_ids if muscle is not None else (),
         marks=(tp.svg_id,),
@@ -359,7 +450,8 @@ def _trigger_point_handout(kb: KnowledgeBase, tp: TriggerPoint) -> Handout:
 
 
 def _section(title: str, body: str) -> str:
-    return f"<h2>{_e(title)}</h2>{body}" if body else ""
+    """A section (``title``: one of the section title constants) or '' when it has no body."""
+    return f"<h2>{_e(section_title(title))}</h2>{body}" if body else ""
 
 
 def _ol(items: Iterable[str]) -> str:
@@ -379,7 +471,9 @@ def _steps(steps: Sequence[str], budget: Budget) -> str:
 
 
 def _care(lines: Sequence[str]) -> str:
-    return f"<p><b>Take care:</b></p>{_ul(lines)}" if lines else ""
+    if not lines:
+        return ""
+    return "<p><b>" + _e(translate("Handout", "Take care:")) + f"</b></p>{_ul(lines)}"
 
 
 def header_html(h: Handout) -> str:
@@ -394,15 +488,21 @@ def _where_it_hurts(kb: KnowledgeBase, h: Handout, budget: Budget) -> str:
     if h.trigger_point is not None and h.trigger_point.pain.text:
         parts.append(f"<p>{_e(h.trigger_point.pain.text)}</p>")
     labels = {
-        "essential": "Main area (solid colour on the picture)",
-        "spillover": "It can spread to (dotted on the picture)",
+        "essential": translate("Handout", "Main area (solid colour on the picture)"),
+        "spillover": translate("Handout", "It can spread to (dotted on the picture)"),
+    }
+    # the same, said of one of several zones of its kind (whose zone: the name before its colon)
+    owned = {
+        "essential": translate("Handout", "{whose}, main area (solid colour on the picture)"),
+        "spillover": translate("Handout", "{whose}, it can spread to (dotted on the picture)"),
     }
     kinds = [kb.zones[z].kind for z in h.zones]
     for zone_id in h.zones:
         zone = kb.zones[zone_id]
-        label = labels.get(zone.kind, "Also")
+        label = labels.get(zone.kind, translate("Handout", "Also"))
         if kinds.count(zone.kind) > 1:  # say whose zone it is (the name before its colon)
-            label = f"{zone.name.split(':')[0].strip()}, {label[:1].lower()}{label[1:]}"
+            whose = zone.name.split(":")[0].strip()
+            label = owned.get(zone.kind, translate("Handout", "{whose}, also")).format(whose=whose)
         if budget.zone_text >= 2 and h.trigger_point is None:
             text = zone.description.text
         elif budget.zone_text:
@@ -426,10 +526,10 @@ def body_html(kb: KnowledgeBase, h: Handout, budget: Budget = Budget()) -> str:
     sections = [intro_html(kb, h, budget)]
     sections.append(_section(SELF_MASSAGE, "".join(record_html(t, budget) for t in techniques)))
     if techniques:
-        sections[-1] += care_html(techniques, budget.care)
+        sections[-1] += care_html(techniques, budget.care, kinds=h.advice_kinds)
     sections.append(_section(STRETCH, "".join(record_html(s, budget) for s in stretches)))
     if stretches:
-        sections[-1] += care_html(stretches, min(2, budget.care))
+        sections[-1] += care_html(stretches, min(2, budget.care), kinds=h.advice_kinds)
     sections.append(warnings_html(h, budget))
     return "".join(s for s in sections if s)
 
@@ -440,16 +540,25 @@ def record_html(record: Technique | Stretch, budget: Budget = Budget()) -> str:
 
 
 def care_lines(
-    records: Sequence[Technique | Stretch], limit: int, taken: Sequence[str] = ()
+    records: Sequence[Technique | Stretch],
+    limit: int,
+    taken: Sequence[str] = (),
+    kinds: Mapping[str, str] | None = None,
 ) -> list[str]:
     """The "Take care" lines of the records, near-duplicates (and lines much like ``taken``)
-    dropped."""
-    return _distinct((a for a in _advice(records) if _starts(a, _CARE_PREFIXES)), limit, taken)
+    dropped; ``kinds``: the handout's :attr:`Handout.advice_kinds` (needed in German)."""
+    lines = (a for a in _advice(records) if _is_kind(a, "care", kinds))
+    return _distinct(lines, limit, taken)
 
 
-def care_html(records: Sequence[Technique | Stretch], limit: int, taken: Sequence[str] = ()) -> str:
+def care_html(
+    records: Sequence[Technique | Stretch],
+    limit: int,
+    taken: Sequence[str] = (),
+    kinds: Mapping[str, str] | None = None,
+) -> str:
     """The "Take care" lines of the records (near-duplicates dropped); '' when none."""
-    return _care(care_lines(records, limit, taken))
+    return _care(care_lines(records, limit, taken, kinds))
 
 
 def warnings_html(h: Handout, budget: Budget = Budget()) -> str:
@@ -457,9 +566,13 @@ def warnings_html(h: Handout, budget: Budget = Budget()) -> str:
     return _section(PROFESSIONAL, _ul(warnings(h, budget.warnings)))
 
 
-def section_html(title: str) -> str:
-    """A section's heading alone (the page puts the section's records under it)."""
-    return f"<h2>{_e(title)}</h2>"
+def section_html(title: str, continued: bool = False) -> str:
+    """A section's heading alone (the page puts the section's records under it); ``title`` is
+    one of the section title constants. ``continued``: the heading on a following page."""
+    text = section_title(title)
+    if continued:
+        text = translate("Handout", "{section} (continued)").format(section=text)
+    return f"<h2>{_e(text)}</h2>"
 
 
 def intro_html(kb: KnowledgeBase, h: Handout, budget: Budget = Budget()) -> str:
@@ -492,14 +605,14 @@ def warnings(h: Handout, limit: int = 5) -> list[str]:
     technique and stretch, the general warning signs, then the warnings of the look-alikes that
     name the structure (near-duplicates are dropped)."""
     shown: list[Technique | Stretch] = [*h.techniques[:1], *h.stretches[:1]]
-    stops = [a for a in _advice(shown) if _starts(a, _STOP_PREFIXES)]
+    stops = [a for a in _advice(shown) if _is_kind(a, "stop", h.advice_kinds)]
     looks = [
         f"{c.ask}: {c.warning.text}" if c.ask else c.warning.text
         for c in h.lookalikes
         if c.warning.text
     ]
     if not looks:  # the techniques' own "see a doctor" lines, when no look-alike says it
-        looks = [a for a in _advice(shown) if _starts(a, _SEE_PREFIXES)]
+        looks = [a for a in _advice(shown) if _is_kind(a, "see", h.advice_kinds)]
     first = _distinct(stops, 1)
     return first + _distinct(looks, max(0, limit - len(first)), first)
 
@@ -529,6 +642,7 @@ __all__ = [
     "care_html",
     "care_lines",
     "choose",
+    "field_label",
     "field_values",
     "handout_for",
     "handout_html",
@@ -537,6 +651,7 @@ __all__ = [
     "laterality_line",
     "record_html",
     "section_html",
+    "section_title",
     "warnings",
     "warnings_html",
 ]

@@ -49,6 +49,7 @@ from typing import Literal
 
 from hamstring_viewer.atlas import Atlas
 from hamstring_viewer.geometry import Point, Region
+from hamstring_viewer.i18n import translate
 from hamstring_viewer.records import Fact, LookAlikeCause, LookAlikeTrigger
 
 #: Score of a mark in an essential zone, and in a spillover zone.
@@ -339,28 +340,46 @@ class Match:
     def explain(self) -> str:
         """E.g. "2 marks in the essential zone, 35% of the painted area in the spillover zone"."""
         parts: list[str] = []
-        for count, kind in (
-            (len(self.essential_marks), "essential"),
-            (len(self.spillover_marks), "spillover"),
-        ):
-            if count:
-                parts.append(f"{count} mark{'s' if count != 1 else ''} in the {kind} zone")
-        for fraction, kind in (
-            (self.essential_fraction, "essential"),
-            (self.spillover_fraction, "spillover"),
-        ):
-            if fraction > 0:
-                parts.append(f"{_percent(fraction)} of the painted area in the {kind} zone")
+        essential = len(self.essential_marks)
+        if essential == 1:
+            parts.append(translate("PainFinder", "1 mark in the essential zone"))
+        elif essential:
+            parts.append(
+                translate("PainFinder", "{count} marks in the essential zone").format(
+                    count=essential
+                )
+            )
+        spillover = len(self.spillover_marks)
+        if spillover == 1:
+            parts.append(translate("PainFinder", "1 mark in the spillover zone"))
+        elif spillover:
+            parts.append(
+                translate("PainFinder", "{count} marks in the spillover zone").format(
+                    count=spillover
+                )
+            )
+        if self.essential_fraction > 0:
+            parts.append(
+                translate("PainFinder", "{share} of the painted area in the essential zone").format(
+                    share=_percent(self.essential_fraction)
+                )
+            )
+        if self.spillover_fraction > 0:
+            parts.append(
+                translate("PainFinder", "{share} of the painted area in the spillover zone").format(
+                    share=_percent(self.spillover_fraction)
+                )
+            )
         return ", ".join(parts)
 
 
 def _percent(fraction: float) -> str:
     value = round(fraction * 100)
     if value == 0:
-        return "under 1%"
+        return translate("PainFinder", "under 1%")
     if value == 100 and fraction < 1:
-        return "over 99%"
-    return f"{value}%"
+        return translate("PainFinder", "over 99%")
+    return translate("PainFinder", "{value}%").format(value=value)
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,6 +31,7 @@ from typing import Literal
 from hamstring_viewer.atlas import Atlas
 from hamstring_viewer.describe import latin_name, plain_name
 from hamstring_viewer.geometry import CLICK_LAYERS, label_anchor
+from hamstring_viewer.i18n import QT_TRANSLATE_NOOP, translate
 from hamstring_viewer.records import Actions, Fact, ReferralZone, Structure, TriggerPoint
 from hamstring_viewer.scheduler import ReviewScheduler
 
@@ -53,6 +54,50 @@ _ROTATION_WAYS = {
     "externally": "lateral",
 }
 _NONE_WORDS = frozenset({"none", "no", "nothing"})
+#: Action key -> how a choice says it, and its base form ("extends the hip", "extend the hip");
+#: translated where used.
+_ACTION_WORDS: dict[str, tuple[str, str]] = {
+    "hip:extends": (
+        QT_TRANSLATE_NOOP("Quiz", "extends the hip"),
+        QT_TRANSLATE_NOOP("Quiz", "extend the hip"),
+    ),
+    "hip:flexes": (
+        QT_TRANSLATE_NOOP("Quiz", "flexes the hip"),
+        QT_TRANSLATE_NOOP("Quiz", "flex the hip"),
+    ),
+    "hip:abducts": (
+        QT_TRANSLATE_NOOP("Quiz", "abducts the hip"),
+        QT_TRANSLATE_NOOP("Quiz", "abduct the hip"),
+    ),
+    "hip:adducts": (
+        QT_TRANSLATE_NOOP("Quiz", "adducts the hip"),
+        QT_TRANSLATE_NOOP("Quiz", "adduct the hip"),
+    ),
+    "knee:extends": (
+        QT_TRANSLATE_NOOP("Quiz", "extends the knee"),
+        QT_TRANSLATE_NOOP("Quiz", "extend the knee"),
+    ),
+    "knee:flexes": (
+        QT_TRANSLATE_NOOP("Quiz", "flexes the knee"),
+        QT_TRANSLATE_NOOP("Quiz", "flex the knee"),
+    ),
+    "knee:abducts": (
+        QT_TRANSLATE_NOOP("Quiz", "abducts the knee"),
+        QT_TRANSLATE_NOOP("Quiz", "abduct the knee"),
+    ),
+    "knee:adducts": (
+        QT_TRANSLATE_NOOP("Quiz", "adducts the knee"),
+        QT_TRANSLATE_NOOP("Quiz", "adduct the knee"),
+    ),
+    "knee_rotation:medial": (
+        QT_TRANSLATE_NOOP("Quiz", "rotates the leg medially (inward) at the bent knee"),
+        QT_TRANSLATE_NOOP("Quiz", "rotate the leg medially (inward) at the bent knee"),
+    ),
+    "knee_rotation:lateral": (
+        QT_TRANSLATE_NOOP("Quiz", "rotates the leg laterally (outward) at the bent knee"),
+        QT_TRANSLATE_NOOP("Quiz", "rotate the leg laterally (outward) at the bent knee"),
+    ),
+}
 
 #: Structure kind -> the kind group whose names serve as distractors ("muscle vs bone vs ...").
 _GROUPS: dict[str, str] = {
@@ -124,6 +169,9 @@ def true_actions(actions: Actions) -> frozenset[str] | None:
 
 def action_label(key: str, base_form: bool = False) -> str:
     """``hip:extends`` -> "extends the hip" (``base_form``: "extend the hip")."""
+    words = _ACTION_WORDS.get(key)
+    if words is not None:
+        return translate("Quiz", words[1] if base_form else words[0])
     joint, move = key.split(":", 1)
     if joint == "knee_rotation":
         way = "medially (inward)" if move == "medial" else "laterally (outward)"
@@ -197,6 +245,9 @@ class _Builder:
     def __init__(self, atlas: Atlas, view: str | None = None) -> None:
         self.atlas = atlas
         self.kb = atlas.kb
+        #: the same records in English: what a muscle does is read from the English wording of
+        #: its actions ("Extends ..."), whatever language the questions are asked in
+        self.english = self.kb.localized("en")
         self.view = view or atlas.main_view
         self.plate = atlas.plate_of(self.view)
         self.anchors = atlas.anchors_of(self.view)
@@ -254,7 +305,9 @@ class _Builder:
                 target=record_id,
                 field="",
                 variant="",
-                prompt=f"Where is {name}? Click it on the plate.",
+                prompt=translate("Quiz", "Where is {name}? Click it on the plate.").format(
+                    name=name
+                ),
                 highlight=(),
                 accepted=frozenset(regions),
                 answer_records=(record_id,),
@@ -277,7 +330,7 @@ class _Builder:
             if not self.visible(record_id):
                 continue
             regions = self.click_regions(record_id)
-            thing = "trigger point" if group == _TRIGGER_POINT_GROUP else "structure"
+            is_trigger_point = group == _TRIGGER_POINT_GROUP
             for variant in ("english", "latin"):
                 label = self.label(record_id, variant)
                 if not label or (
@@ -297,13 +350,24 @@ class _Builder:
                     tiers.append(tuple(tier))
                 if not any(tiers):
                     continue
-                in_latin = " in Latin" if variant == "latin" else ""
+                if is_trigger_point:
+                    prompt = (
+                        translate("Quiz", "What is the highlighted trigger point called in Latin?")
+                        if variant == "latin"
+                        else translate("Quiz", "What is the highlighted trigger point called?")
+                    )
+                else:
+                    prompt = (
+                        translate("Quiz", "What is the highlighted structure called in Latin?")
+                        if variant == "latin"
+                        else translate("Quiz", "What is the highlighted structure called?")
+                    )
                 yield Question(
                     kind="name",
                     target=record_id,
                     field="name",
                     variant=variant,
-                    prompt=f"What is the highlighted {thing} called{in_latin}?",
+                    prompt=prompt,
                     highlight=regions,
                     accepted=frozenset({record_id}),
                     answer_records=(record_id,),
@@ -347,7 +411,11 @@ class _Builder:
             return
         accepted = tuple(region for r in answer for region in self.click_regions(r))
         if field == "pattern":
-            shown = "an essential zone (solid) with its spillover zone (dotted)"
+            shown = translate("Quiz", "an essential zone (solid) with its spillover zone (dotted)")
+        elif zones[0].kind == "essential":
+            shown = translate("Quiz", "an essential zone")
+        elif zones[0].kind == "spillover":
+            shown = translate("Quiz", "a spillover zone")
         else:
             shown = f"{'an' if zones[0].kind[:1] in 'aeiou' else 'a'} {zones[0].kind} zone"
         yield Question(
@@ -355,10 +423,11 @@ class _Builder:
             target=target,
             field=field,
             variant="",
-            prompt=(
-                f"Whose pain is this? The plate shows {shown} of referred pain: "
-                "click a trigger point or muscle that causes it."
-            ),
+            prompt=translate(
+                "Quiz",
+                "Whose pain is this? The plate shows {zone} of referred pain: "
+                "click a trigger point or muscle that causes it.",
+            ).format(zone=shown),
             highlight=tuple(self.zone_regions[z.id] for z in zones),
             accepted=frozenset(accepted),
             answer_records=answer,
@@ -431,11 +500,17 @@ class _Builder:
                 continue
             seen.add(text)
             wrong.append(Choice(other.id, other_fact.text))
+        if field == "origin":
+            prompt = translate("Quiz", "What is the origin of {name}?")
+        elif field == "insertion":
+            prompt = translate("Quiz", "What is the insertion of {name}?")
+        else:
+            prompt = f"What is the {field} of {{name}}?"
         yield from self.fact_question(
             target,
             field,
             "",
-            f"What is the {field} of {name}?",
+            prompt.format(name=name),
             Choice(target.id, fact.text),
             wrong,
             fact.text,
@@ -464,7 +539,7 @@ class _Builder:
             target,
             "blood_supply",
             "",
-            f"Which arteries supply {name}?",
+            translate("Quiz", "Which arteries supply {name}?").format(name=name),
             Choice(target.id, fact.text),
             wrong,
             fact.text,
@@ -491,7 +566,9 @@ class _Builder:
             return
         name = self.name(target.id)
         roots = ", ".join(inn.roots)
-        explanation = f"{self.name(inn.nerve)}: {inn.division}; roots {roots}."
+        explanation = translate("Quiz", "{nerve}: {division}; roots {roots}.").format(
+            nerve=self.name(inn.nerve), division=inn.division, roots=roots
+        )
         family = self.nerve_family(inn.nerve)
         nerves = [
             Choice(s.id, self.name(s.id))
@@ -502,7 +579,7 @@ class _Builder:
             target,
             "innervation",
             "nerve",
-            f"Which nerve supplies {name}?",
+            translate("Quiz", "Which nerve supplies {name}?").format(name=name),
             Choice(inn.nerve, self.name(inn.nerve)),
             nerves,
             explanation,
@@ -520,7 +597,7 @@ class _Builder:
             target,
             "innervation",
             "division",
-            f"Through which nerve division is {name} supplied?",
+            translate("Quiz", "Through which nerve division is {name} supplied?").format(name=name),
             Choice(target.id, inn.division),
             divisions,
             explanation,
@@ -537,7 +614,7 @@ class _Builder:
             target,
             "innervation",
             "roots",
-            f"Which spinal nerve roots supply {name}?",
+            translate("Quiz", "Which spinal nerve roots supply {name}?").format(name=name),
             Choice(target.id, roots),
             root_choices,
             explanation,
@@ -546,11 +623,12 @@ class _Builder:
     def actions(self, muscles: Sequence[Structure]) -> Iterator[Question]:
         known: dict[str, tuple[Structure, Actions, frozenset[str]]] = {}
         for s in muscles:
-            if s.actions is not None and (done := true_actions(s.actions)) is not None:
-                known[s.id] = (s, s.actions, done)
+            english = self.english.structures.get(s.id, s).actions
+            if english is not None and (done := true_actions(english)) is not None:
+                known[s.id] = (s, english, done)
         universe = sorted({k for _s, _a, done in known.values() for k in done})
-        for s, actions, done in known.values():
-            keys = action_keys(actions)
+        for s, english, done in known.values():
+            keys = action_keys(english)
             name = self.name(s.id)
             wrong = [Choice(k, action_label(k)) for k in universe if k not in done]
             for joint in ACTION_JOINTS:
@@ -561,15 +639,17 @@ class _Builder:
                     s,
                     "actions",
                     joint,
-                    f"Which of these actions does {name} perform?",
+                    translate("Quiz", "Which of these actions does {name} perform?").format(
+                        name=name
+                    ),
                     Choice(key, action_label(key)),
                     wrong,
-                    getattr(actions, joint).text,
+                    getattr(s.actions or english, joint).text,  # (in the reader's language)
                 )
         for key in universe:
             joint = key.split(":", 1)[0]
             having = [s for s, _a, done in known.values() if key in done]
-            for s, actions, done in known.values():
+            for s, english, done in known.values():
                 if key in done:
                     continue
                 wrong = [Choice(h.id, self.name(h.id)) for h in having]
@@ -577,10 +657,12 @@ class _Builder:
                     s,
                     "actions",
                     f"not-{key.replace(':', '-')}",
-                    f"Which of these muscles does NOT {action_label(key, base_form=True)}?",
+                    translate("Quiz", "Which of these muscles does NOT {action}?").format(
+                        action=action_label(key, base_form=True)
+                    ),
                     Choice(s.id, self.name(s.id)),
                     wrong,
-                    getattr(actions, joint).text,
+                    getattr(s.actions or english, joint).text,
                     show_target=False,  # the target is the answer
                 )
 

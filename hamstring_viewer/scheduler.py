@@ -17,6 +17,8 @@ from typing import Any
 
 from fsrs import Card, Rating, Scheduler, State
 
+from hamstring_viewer.i18n import translate
+
 Clock = Callable[[], datetime]
 """Returns the current time as an aware datetime (converted to UTC)."""
 
@@ -31,10 +33,15 @@ def utc_now() -> datetime:
 
 
 class ProgressError(ValueError):
-    """Saved progress is malformed; ``field`` names the offending field (a dotted path)."""
+    """Saved progress is malformed; ``field`` names the offending field (a dotted path). The
+    message is shown to the user (the quiz says why saved progress was not used)."""
 
     def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"progress field '{field}': {message}")
+        super().__init__(
+            translate("Scheduler", "progress field '{field}': {problem}").format(
+                field=field, problem=message
+            )
+        )
         self.field = field
 
 
@@ -151,24 +158,33 @@ class ReviewScheduler:
         With ``skipped``, an item that does not fit is left out and listed there (its id, its
         value and why) instead: the other items are kept."""
         if not isinstance(data, Mapping):
-            raise ProgressError("(top level)", f"expected a table, got {type(data).__name__}")
+            raise ProgressError("(top level)", _expected_table(data))
         if data.get("format") != PROGRESS_FORMAT:
             raise ProgressError(
-                "format", f"expected '{PROGRESS_FORMAT}', got {data.get('format')!r}"
+                "format",
+                translate("Scheduler", "expected '{expected}', got {value}").format(
+                    expected=PROGRESS_FORMAT, value=repr(data.get("format"))
+                ),
             )
         if data.get("version") != PROGRESS_VERSION:
             raise ProgressError(
-                "version", f"expected {PROGRESS_VERSION}, got {data.get('version')!r}"
+                "version",
+                translate("Scheduler", "expected {expected}, got {value}").format(
+                    expected=PROGRESS_VERSION, value=repr(data.get("version"))
+                ),
             )
         items = data.get("items")
         if not isinstance(items, Mapping):
-            raise ProgressError("items", f"expected a table, got {type(items).__name__}")
+            raise ProgressError("items", _expected_table(items))
         scheduler = cls(clock, fuzz=fuzz, desired_retention=desired_retention)
         for item_id, raw in items.items():
             try:
                 if not isinstance(item_id, str) or not item_id:
                     raise ProgressError(
-                        "items", f"item ids must be non-empty text, got {item_id!r}"
+                        "items",
+                        translate(
+                            "Scheduler", "item ids must be non-empty text, got {value}"
+                        ).format(value=repr(item_id)),
                     )
                 scheduler._items[item_id] = _read_item(f"items.{item_id}", raw)
             except ProgressError as error:
@@ -179,41 +195,66 @@ class ReviewScheduler:
 
 
 # --------------------------------------------------------------------------------------------
-# Reading saved progress
+# Reading saved progress (what is wrong is said to the user: the texts are translated)
+
+
+def _expected_table(value: object) -> str:
+    return translate("Scheduler", "expected a table, got {type}").format(type=type(value).__name__)
 
 
 def _read_item(path: str, raw: object) -> _Item:
     if not isinstance(raw, Mapping):
-        raise ProgressError(path, f"expected a table, got {type(raw).__name__}")
+        raise ProgressError(path, _expected_table(raw))
     state = _read_int(f"{path}.state", raw.get("state"))
     if state not in {int(s) for s in State}:
-        raise ProgressError(f"{path}.state", f"expected one of 1, 2, 3, got {state}")
+        raise ProgressError(
+            f"{path}.state",
+            translate("Scheduler", "expected one of 1, 2, 3, got {value}").format(value=state),
+        )
     step_raw = raw.get("step")
     step = None if step_raw is None else _read_int(f"{path}.step", step_raw)
     if step is not None and step < 0:
-        raise ProgressError(f"{path}.step", f"expected a count >= 0 or null, got {step}")
+        raise ProgressError(
+            f"{path}.step",
+            translate("Scheduler", "expected a count >= 0 or null, got {value}").format(value=step),
+        )
     if step is None and state != State.Review:
-        raise ProgressError(f"{path}.step", "a learning or relearning item needs a step")
+        raise ProgressError(
+            f"{path}.step", translate("Scheduler", "a learning or relearning item needs a step")
+        )
     stability = _read_float(f"{path}.stability", raw.get("stability"))
     difficulty = _read_float(f"{path}.difficulty", raw.get("difficulty"))
     if not 1 <= difficulty <= 10:
         raise ProgressError(
-            f"{path}.difficulty", f"expected a number from 1 to 10, got {difficulty}"
+            f"{path}.difficulty",
+            translate("Scheduler", "expected a number from 1 to 10, got {value}").format(
+                value=difficulty
+            ),
         )
     due = _read_time(f"{path}.due", raw.get("due"))
     last_raw = raw.get("last_review")
     last = None if last_raw is None else _read_time(f"{path}.last_review", last_raw)
     reviews_raw = raw.get("reviews")
     if not isinstance(reviews_raw, list):
-        raise ProgressError(f"{path}.reviews", f"expected a list, got {type(reviews_raw).__name__}")
+        raise ProgressError(
+            f"{path}.reviews",
+            translate("Scheduler", "expected a list, got {type}").format(
+                type=type(reviews_raw).__name__
+            ),
+        )
     reviews: list[Review] = []
     for n, review in enumerate(reviews_raw):
         where = f"{path}.reviews[{n}]"
         if not isinstance(review, Mapping):
-            raise ProgressError(where, f"expected a table, got {type(review).__name__}")
+            raise ProgressError(where, _expected_table(review))
         correct = review.get("correct")
         if not isinstance(correct, bool):
-            raise ProgressError(f"{where}.correct", f"expected true or false, got {correct!r}")
+            raise ProgressError(
+                f"{where}.correct",
+                translate("Scheduler", "expected true or false, got {value}").format(
+                    value=repr(correct)
+                ),
+            )
         reviews.append(Review(_read_time(f"{where}.at", review.get("at")), correct))
     card = Card(
         card_id=0,
@@ -229,27 +270,55 @@ def _read_item(path: str, raw: object) -> _Item:
 
 def _read_int(path: str, value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ProgressError(path, f"expected a whole number, got {value!r}")
+        raise ProgressError(
+            path,
+            translate("Scheduler", "expected a whole number, got {value}").format(
+                value=repr(value)
+            ),
+        )
     return value
 
 
 def _read_float(path: str, value: object) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise ProgressError(path, f"expected a finite number, got {value!r}")
+        raise ProgressError(
+            path,
+            translate("Scheduler", "expected a finite number, got {value}").format(
+                value=repr(value)
+            ),
+        )
     if value <= 0:
-        raise ProgressError(path, f"expected a number > 0, got {value!r}")
+        raise ProgressError(
+            path,
+            translate("Scheduler", "expected a number > 0, got {value}").format(value=repr(value)),
+        )
     return float(value)
 
 
 def _read_time(path: str, value: object) -> datetime:
     if not isinstance(value, str):
-        raise ProgressError(path, f"expected an ISO 8601 date-time text, got {value!r}")
+        raise ProgressError(
+            path,
+            translate("Scheduler", "expected an ISO 8601 date-time text, got {value}").format(
+                value=repr(value)
+            ),
+        )
     try:
         parsed = datetime.fromisoformat(value)
     except ValueError:
-        raise ProgressError(path, f"expected an ISO 8601 date-time, got {value!r}") from None
+        raise ProgressError(
+            path,
+            translate("Scheduler", "expected an ISO 8601 date-time, got {value}").format(
+                value=repr(value)
+            ),
+        ) from None
     if parsed.tzinfo is None or parsed.utcoffset() is None:
-        raise ProgressError(path, f"expected a date-time with a time zone, got {value!r}")
+        raise ProgressError(
+            path,
+            translate("Scheduler", "expected a date-time with a time zone, got {value}").format(
+                value=repr(value)
+            ),
+        )
     return parsed.astimezone(UTC)
 
 

@@ -639,6 +639,11 @@ class SearchIndex:
             return None
         return min(found, key=lambda w: (found[w], -len(self._postings[w]), w))
 
+    def prepare(self) -> None:
+        """Build now what the first misspelt query would otherwise build (the table of near
+        spellings), e.g. off the window's thread."""
+        self._deletion_table()
+
     def _deletion_table(self) -> dict[str, list[str]]:
         """Each indexed word (of four letters or more), and each of its forms with one letter
         left out -> the words it comes from. Two words within one slip share a form."""

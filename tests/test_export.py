@@ -148,6 +148,7 @@ def test_file_menu_has_the_exports_before_quit_with_their_shortcuts(
         "Export view as PNG…",
         "Export view as SVG…",
         "Export self-care figure…",
+        "Settings…",
         "Quit",
     ]
     actions = window.actions_by_name

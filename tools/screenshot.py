@@ -26,17 +26,40 @@ def main() -> int:
     parser.add_argument("--zoom", type=float, default=1.0)
     parser.add_argument("--center", default="", help="x,y plate point to centre on")
     parser.add_argument("--view", default="posterior", help="the plate (view key) to show")
+    parser.add_argument("--language", default="en", help="the interface language (en, de)")
+    parser.add_argument("--dark", action="store_true", help="a dark desktop palette")
+    parser.add_argument("--dock", default="", help="a dock to open: pain, quiz, notes")
     args = parser.parse_args()
 
     from PySide6.QtCore import QPointF, QSettings
     from PySide6.QtWidgets import QApplication
 
     from hamstring_viewer import resources
+    from hamstring_viewer._qt.translation import install_language
     from hamstring_viewer._qt.window import MainWindow
     from hamstring_viewer.catalog import load_atlas
 
     app = QApplication([sys.argv[0]])
-    atlas = load_atlas(resources.data_dir(), resources.plate_paths())
+    if args.dark:
+        from PySide6.QtGui import QColor, QPalette
+
+        dark = QPalette()
+        for role, colour in (
+            (QPalette.ColorRole.Window, "#202124"),
+            (QPalette.ColorRole.WindowText, "#e8eaed"),
+            (QPalette.ColorRole.Base, "#17181a"),
+            (QPalette.ColorRole.AlternateBase, "#26272a"),
+            (QPalette.ColorRole.Text, "#e8eaed"),
+            (QPalette.ColorRole.Button, "#303134"),
+            (QPalette.ColorRole.ButtonText, "#e8eaed"),
+            (QPalette.ColorRole.Link, "#8ab4f8"),
+            (QPalette.ColorRole.Highlight, "#8ab4f8"),
+            (QPalette.ColorRole.HighlightedText, "#202124"),
+        ):
+            dark.setColor(role, QColor(colour))
+        app.setPalette(dark)
+    install_language(args.language)
+    atlas = load_atlas(resources.data_dir(), resources.plate_paths()).localized(args.language)
     settings = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)
     settings.setValue("view/current", args.view)
     win = MainWindow(atlas, {}, settings)  # each plate's SVG is read from its file
@@ -53,6 +76,15 @@ def main() -> int:
         win.state.set_overlays(args.overlays.split(","))
     if args.select:
         win.state.select(args.select)
+    for _ in range(3):
+        app.processEvents()
+    if args.dock:
+        win.install_features_now()
+        feature = win.features.get(args.dock)
+        dock = getattr(feature, "dock", feature)
+        if hasattr(dock, "show"):
+            dock.show()
+        app.processEvents()
     if args.zoom != 1.0:
         win.view.zoom_by(args.zoom)
     if args.center:

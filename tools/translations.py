@@ -99,6 +99,7 @@ def merge(language: str, files: list[Path]) -> int:
         for item in json.loads(f.read_text("utf-8")):
             table[(item["context"], item["source"])] = item["translation"]
     ts = ts_path(language)
+    update(language)  # (the texts marked since the last update are in the file first)
     tree = ET.parse(ts)
     filled = 0
     for context in tree.getroot().iter("context"):

@@ -22,22 +22,28 @@ from PySide6.QtCore import QObject, QPoint, QRect
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QAccessibleInterface
 from PySide6.QtWidgets import QAccessibleWidget, QWidget
 
+from hamstring_viewer.i18n import QT_TRANSLATE_NOOP, SOURCE_LANGUAGE, language, translate
 from hamstring_viewer.records import Structure, TriggerPoint
 
 if TYPE_CHECKING:
     from .plate_view import PlateView
 
-#: How a kind of structure is named to a screen reader.
+#: How a kind of structure is named to a screen reader (translated when said).
 _KIND_WORDS = {
-    "hamstring": "hamstring muscle",
-    "muscle": "muscle",
-    "muscle_group": "muscle group",
-    "bone": "bone",
-    "landmark": "bony landmark",
-    "nerve": "nerve",
-    "artery": "artery",
-    "vein": "vein",
-    "tendon": "tendon",
+    "hamstring": QT_TRANSLATE_NOOP("Accessible", "hamstring muscle"),
+    "muscle": QT_TRANSLATE_NOOP("Accessible", "muscle"),
+    "muscle_group": QT_TRANSLATE_NOOP("Accessible", "muscle group"),
+    "bone": QT_TRANSLATE_NOOP("Accessible", "bone"),
+    "landmark": QT_TRANSLATE_NOOP("Accessible", "bony landmark"),
+    "nerve": QT_TRANSLATE_NOOP("Accessible", "nerve"),
+    "artery": QT_TRANSLATE_NOOP("Accessible", "artery"),
+    "vein": QT_TRANSLATE_NOOP("Accessible", "vein"),
+    "tendon": QT_TRANSLATE_NOOP("Accessible", "tendon"),
+}
+#: How deep a trigger point lies (the data's ``depth``), as said.
+_DEPTH_WORDS = {
+    "superficial": QT_TRANSLATE_NOOP("Accessible", "superficial"),
+    "deep": QT_TRANSLATE_NOOP("Accessible", "deep"),
 }
 
 
@@ -54,11 +60,28 @@ def describe_for_reader(view: PlateView, record_id: str) -> str:
                 if region not in regions:
                     regions.append(region)
         muscle = kb.structures.get(record.muscle)
-        where = f"in the {muscle.name[:1].lower()}{muscle.name[1:]}" if muscle else ""
-        pain = f"; refers pain to the {', '.join(regions)}" if regions else ""
-        return f"{record.name}, {record.depth} {where}{pain}".replace("  ", " ")
+        depth_words = _DEPTH_WORDS.get(record.depth)
+        depth = translate("Accessible", depth_words) if depth_words else record.depth
+        if muscle is not None:
+            # English says a muscle's name in lower case inside a sentence; German nouns keep
+            # their capital
+            name = muscle.name
+            if language() == SOURCE_LANGUAGE:
+                name = f"{name[:1].lower()}{name[1:]}"
+            said = translate("Accessible", "{name}, {depth} in the {muscle}").format(
+                name=record.name, depth=depth, muscle=name
+            )
+        else:
+            said = translate("Accessible", "{name}, {depth}").format(name=record.name, depth=depth)
+        if regions:
+            pain = translate("Accessible", "refers pain to the {regions}").format(
+                regions=", ".join(regions)
+            )
+            said = f"{said}; {pain}"
+        return said
     if isinstance(record, Structure):
-        kind = _KIND_WORDS.get(record.kind, record.kind.replace("_", " "))
+        words = _KIND_WORDS.get(record.kind)
+        kind = translate("Accessible", words) if words else record.kind.replace("_", " ")
         summary = record.summary.split(". ")[0].rstrip(".") if record.summary else ""
         return f"{kind}: {summary}" if summary else kind
     return ""

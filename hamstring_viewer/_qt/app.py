@@ -15,7 +15,8 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QStandardPaths, QTimer
 from PySide6.QtWidgets import QApplication
 
-from hamstring_viewer import resources
+from hamstring_viewer import i18n, resources
+from hamstring_viewer.i18n import translate
 
 from . import launch
 from .window import MainWindow, app_data_dir
@@ -110,7 +111,7 @@ def start_window(
             window.load_failed = True
             _report_content_error(window, exc)
             return
-        window.load(atlas, svg, features="after_first_paint")
+        window.load(atlas.localized(i18n.language()), svg, features="after_first_paint")
 
     # (the window is the timers' context: a window deleted before it loaded is left alone)
     window.startPainted.connect(lambda: QTimer.singleShot(0, window, load))
@@ -126,13 +127,45 @@ def _report_content_error(window: MainWindow | None, exc: Exception) -> None:
     box = QMessageBox(
         QMessageBox.Icon.Critical,
         APPLICATION,
-        "The atlas content could not be loaded.",
+        translate("App", "The atlas content could not be loaded."),
         parent=window,
     )
     box.setDetailedText(str(exc))
     box.exec()
     if window is not None:
         window.close()  # the last window: the event loop ends, and main() returns 1
+
+
+def switch_language(window: MainWindow, language: str) -> MainWindow:
+    """Speak ``language``: a new window in that language takes the place of ``window``, with
+    the same size, position, plate, selection, layers and docks (from the settings it saved),
+    the same user data and the plates already read. The old window is closed."""
+    from .translation import install_language
+
+    if not window.is_loaded:
+        install_language(language)
+        return window  # (its texts are made when it loads)
+    from PySide6.QtWidgets import QDockWidget
+
+    window.save_settings()
+    docks = {d.objectName() for d in window.findChildren(QDockWidget) if d.isVisible()}
+    install_language(language)
+    fresh = MainWindow(
+        window.atlas.localized(i18n.language()),
+        window.view.svg_texts(),
+        window.settings,
+        userdata=window.userdata,
+        features=True,
+    )
+    fresh.content_paths = window.content_paths
+    fresh.restoreGeometry(window.saveGeometry())
+    fresh.show()
+    for dock in fresh.findChildren(QDockWidget):
+        if dock.objectName() in docks:
+            dock.show()
+    window.close()
+    window.deleteLater()
+    return fresh
 
 
 def save_start_snapshot(window: MainWindow, cache: Path) -> bool:
@@ -217,13 +250,30 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
+    from .settings_dialog import start_language
+    from .translation import install_language
+
     cache = cache_dir()
-    window = start_window(QSettings(), cache)
-    window.show()
-    instance.frontRequested.connect(window.come_forward)
-    window.loaded.connect(instance.watch)
+    settings = QSettings()
+    install_language(start_language(settings))
+    windows = [start_window(settings, cache)]
+
+    def take(window: MainWindow) -> None:
+        windows[:] = [window]
+        instance.frontRequested.connect(window.come_forward)
+        window.languageChosen.connect(on_language_chosen)
+
+    def on_language_chosen(language: str) -> None:
+        old = windows[0]
+        instance.frontRequested.disconnect(old.come_forward)
+        take(switch_language(old, language))
+
+    take(windows[0])
+    windows[0].show()
+    windows[0].loaded.connect(instance.watch)
     try:
         code = app.exec()
+        window = windows[0]
         if window.load_failed:
             return 1
         if code == 0:

@@ -40,6 +40,7 @@ from PySide6.QtCore import (
     QByteArray,
     QDate,
     QIODevice,
+    QLocale,
     QMarginsF,
     QObject,
     QPointF,
@@ -104,6 +105,7 @@ from hamstring_viewer.handout import (
     care_html,
     care_lines,
     choose,
+    field_label,
     field_values,
     handout_for,
     header_html,
@@ -111,8 +113,10 @@ from hamstring_viewer.handout import (
     laterality_line,
     record_html,
     section_html,
+    section_title,
     warnings_html,
 )
+from hamstring_viewer.i18n import QT_TRANSLATE_NOOP, language, translate
 from hamstring_viewer.records import KnowledgeBase, Stretch, Technique
 
 from .paths import painter_path
@@ -134,9 +138,11 @@ if TYPE_CHECKING:
 LIMB_CROP = QRectF(290.0, 60.0, 400.0, 1440.0)
 PAGE_MARGIN_MM = 12.0
 PDF_DPI = 300
-FOOTER = (
+#: The handout's footer (English; shown translated).
+FOOTER = QT_TRANSLATE_NOOP(
+    "Export",
     "General information for self-care, not a diagnosis. Prepared with Hamstring Viewer; "
-    "the wording comes from its knowledge base, where the sources are listed."
+    "the wording comes from its knowledge base, where the sources are listed.",
 )
 HEADER_CSS = (
     "h1 { font-size: 20pt; font-weight: bold; margin-bottom: 2px; }"
@@ -145,6 +151,31 @@ HEADER_CSS = (
 ACCENT = "#8a3b12"
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|]+')  # not allowed in file names on some systems
+
+_CREDIT_SOURCE = (
+    "Plates adapted from BodyParts3D, © The Database Center for Life Science (DBCLS), "
+    "licensed under CC BY-SA 2.1 Japan (https://creativecommons.org/licenses/by-sa/2.1/jp/)."
+)
+
+
+def plates_credit() -> str:
+    """The plates' credit (:data:`PLATES_CREDIT`) in the language of the interface; the credit
+    itself while no translation of it is installed."""
+    shown = translate(
+        "Export",
+        "Plates adapted from BodyParts3D, © The Database Center for Life Science (DBCLS), "
+        "licensed under CC BY-SA 2.1 Japan (https://creativecommons.org/licenses/by-sa/2.1/jp/).",
+    )
+    return PLATES_CREDIT if shown == _CREDIT_SOURCE else shown
+
+
+def _menu_title_is(action: QAction, source: str) -> bool:
+    """Whether a menu bar entry is the window's menu whose (English) title is ``source``: in
+    English or in the language of the interface (the window marks its titles in its context,
+    "Window")."""
+    title = action.text().replace("&", "")
+    return title in {source.replace("&", ""), translate("Window", source).replace("&", "")}
+
 
 #: (parent, caption, directory, filter) -> (path, chosen filter); QFileDialog's signature.
 SaveFileName = Callable[[QWidget | None, str, str, str], tuple[str, str]]
@@ -155,7 +186,7 @@ PrintDialog = Callable[[QPrinter, QWidget | None], bool]
 def run_print_dialog(printer: QPrinter, parent: QWidget | None) -> bool:
     """Show the platform's print dialog; True if the user chose to print."""
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle("Print handout")
+    dialog.setWindowTitle(translate("Export", "Print handout"))
     return dialog.exec() == QDialog.DialogCode.Accepted
 
 
@@ -288,14 +319,21 @@ def plate_target(view: PlateView, handout: Handout, box: QRectF) -> QRectF:
 
 def _legend_rows(view: PlateView, handout: Handout) -> list[tuple[str, str]]:
     kb = view.atlas.kb
-    rows = [("highlight", "The muscle" if handout.zones else "This structure")]
+    rows = [
+        (
+            "highlight",
+            translate("Export", "The muscle")
+            if handout.zones
+            else translate("Export", "This structure"),
+        )
+    ]
     if handout.marks:
-        rows.append(("mark", "Trigger point (ringed)"))
+        rows.append(("mark", translate("Export", "Trigger point (ringed)")))
     kinds = {kb.zones[z].kind for z in handout.zones}
     if "essential" in kinds:
-        rows.append(("essential", "Main pain area"))
+        rows.append(("essential", translate("Export", "Main pain area")))
     if "spillover" in kinds:
-        rows.append(("spillover", "Pain can spread here"))
+        rows.append(("spillover", translate("Export", "Pain can spread here")))
     if not handout.highlight:
         rows = rows[1:]
     return rows
@@ -330,7 +368,9 @@ def paint_legend(
     painter.setFont(bold)
     painter.setPen(QColor("#333333"))
     x, y = top_left.x(), top_left.y()
-    painter.drawText(QRectF(x, y, _mm(60, dpi), _mm(5.0, dpi)), "On the picture")
+    painter.drawText(
+        QRectF(x, y, _mm(60, dpi), _mm(5.0, dpi)), translate("Export", "On the picture")
+    )
     y += _mm(6.0, dpi)
     painter.setFont(font)
     # the stipple brush is in plate units; scale it to about its size on the printed plate
@@ -446,7 +486,7 @@ def step_pictures(record_id: str, figures: Path | None = None) -> tuple[StepPict
     box = variant_box(variant)
     aspect = (box[2] - box[0]) / max(1e-6, box[3] - box[1])
     return tuple(
-        StepPicture(s.name[:1].upper() + s.name[1:], render_step(s, box=box), aspect)
+        StepPicture(s.caption()[:1].upper() + s.caption()[1:], render_step(s, box=box), aspect)
         for s in chosen
     )
 
@@ -636,7 +676,7 @@ class _RecordBlock(_Block):
     def continued(self, section: str) -> None:
         """Start a following page: say which section the record is in."""
         if not self.heading and section:
-            heading = section_html(f"{section} (continued)")
+            heading = section_html(section, continued=True)
             self.title = _TextBlock(heading + self.name, self.css, self.font_pt, self.device)
 
     def _beside(self, width: float) -> bool:
@@ -751,11 +791,16 @@ def paint_fields(
         x1 = box.left() + box.width() * end
         painter.setFont(label_font)
         painter.setPen(QColor(ACCENT))
-        label_w = _mm(16.0 if label == "Therapist" else 11.0, dpi)
+        text = f"{field_label(label)}:"
+        # (at least as wide as its label, which is longer in some languages)
+        label_w = max(
+            _mm(16.0 if label == "Therapist" else 11.0, dpi),
+            painter.fontMetrics().horizontalAdvance(text) + _mm(0.5, dpi),
+        )
         painter.drawText(
             QRectF(x0, box.top(), label_w, row - _mm(1.0, dpi)),
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom),
-            f"{label}:",
+            text,
         )
         painter.setPen(line_pen)
         base = box.top() + row - _mm(1.0, dpi)
@@ -777,13 +822,16 @@ def paint_fields(
             )
     note = values["Note"].strip()
     top = box.top() + row
-    label_w = _mm(11.0, dpi)
     painter.setFont(label_font)
     painter.setPen(QColor(ACCENT))
+    note_label = f"{field_label('Note')}:"
+    label_w = max(
+        _mm(11.0, dpi), painter.fontMetrics().horizontalAdvance(note_label) + _mm(0.5, dpi)
+    )
     painter.drawText(
         QRectF(box.left(), top, label_w, row - _mm(1.0, dpi)),
         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom),
-        "Note:",
+        note_label,
     )
     if note:
         doc = _document(
@@ -831,7 +879,7 @@ def paint_handout(
     gap = _mm(5.0, dpi)
     block_gap = _mm(2.5, dpi)
     header = _document(header_html(handout), HEADER_CSS, 11.0, device, page.width())
-    footer_html = f"<p>{FOOTER}</p><p>{_html_text(PLATES_CREDIT)}</p>"
+    footer_html = f"<p>{translate('Export', FOOTER)}</p><p>{_html_text(plates_credit())}</p>"
     footer_css = "p { color: #777777; margin-top: 0px; margin-bottom: 1px; }"
     footer = _document(footer_html, footer_css, 7.5, device, page.width() - _mm(22.0, dpi))
     header_h = header.size().height()
@@ -877,12 +925,17 @@ def paint_handout(
         for title, records, care in sections:
             shown: list[str] = []  # each record's own "Take care", not what is said above it
             for i, record in enumerate(records):
-                lines = care_lines([record], care, shown)
+                lines = care_lines([record], care, shown, handout.advice_kinds)
                 shown += lines
                 block = _RecordBlock(
                     section_html(title) if i == 0 else "",
                     record,
-                    care_html([record], care, [a for a in shown if a not in lines]),
+                    care_html(
+                        [record],
+                        care,
+                        [a for a in shown if a not in lines],
+                        handout.advice_kinds,
+                    ),
                     budget,
                     fit.figure_mm,
                     device,
@@ -898,7 +951,13 @@ def paint_handout(
         return out
 
     pointer = _TextBlock(
-        f"<p><b>Before you start, read “{PROFESSIONAL}” on the next page.</b></p>",
+        "<p><b>"
+        + _html_text(
+            translate("Export", "Before you start, read “{section}” on the next page.").format(
+                section=section_title(PROFESSIONAL)
+            )
+        )
+        + "</b></p>",
         "p { color: #c62828; margin: 0px; }",
         8.5,
         device,
@@ -1011,7 +1070,7 @@ def _paint_page_number(
     painter.drawText(
         QRectF(page.left(), page.bottom() - footer_h, page.width(), footer_h),
         int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop),
-        f"Page {number} of {total}",
+        translate("Export", "Page {number} of {total}").format(number=number, total=total),
     )
     painter.restore()
 
@@ -1022,9 +1081,9 @@ def _paint_continuation(
     """The top of a following page: whose handout it is and for whom."""
     dpi = float(device.logicalDpiX())
     client = handout.fields.client.strip()
-    line = f"{handout.title} – your self-care, continued"
+    line = translate("Export", "{title} – your self-care, continued").format(title=handout.title)
     if client:
-        line += f" · for {client}"
+        line += " · " + translate("Export", "for {client}").format(client=client)
     doc = _document(
         f"<p><b>{_html_text(line)}</b></p>",
         f"p {{ color: {ACCENT}; margin: 0px; }}",
@@ -1089,7 +1148,7 @@ def write_handout_pdf(view: PlateView, handout: Handout, path: Path) -> PageResu
     writer = QPdfWriter(str(path))
     writer.setResolution(PDF_DPI)
     writer.setPageLayout(_a4_layout())
-    writer.setTitle(f"{handout.title} – client handout")
+    writer.setTitle(translate("Export", "{title} – client handout").format(title=handout.title))
     writer.setCreator("Hamstring Viewer")
     return paint_on(writer, view, handout)
 
@@ -1151,7 +1210,8 @@ def _credit_font(pixel_height: float) -> QFont:
 def _paint_credit_line(painter: QPainter, rect: QRectF, pixel_height: float) -> None:
     """A small line with the plates' credit at the bottom of ``rect``, on a pale band (a
     smaller font when the line would not fit across)."""
-    natural = QFontMetricsF(_credit_font(pixel_height)).horizontalAdvance(PLATES_CREDIT)
+    credit = plates_credit()
+    natural = QFontMetricsF(_credit_font(pixel_height)).horizontalAdvance(credit)
     if natural > rect.width() - 8:
         pixel_height = max(6.0, pixel_height * (rect.width() - 8) / natural)
     band = QRectF(rect.left(), rect.bottom() - pixel_height * 1.6, rect.width(), pixel_height * 1.6)
@@ -1164,7 +1224,7 @@ def _paint_credit_line(painter: QPainter, rect: QRectF, pixel_height: float) -> 
     painter.drawText(
         band.adjusted(4, 0, -4, 0),
         int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
-        PLATES_CREDIT,
+        credit,
     )
     painter.restore()
 
@@ -1173,9 +1233,9 @@ def _paint_credit_line(painter: QPainter, rect: QRectF, pixel_height: float) -> 
 A4_PRINTABLE_MM = (210.0 - 2 * PAGE_MARGIN_MM, 297.0 - 2 * PAGE_MARGIN_MM)
 #: The resolutions offered for a PNG (0 = as on screen).
 PNG_RESOLUTIONS: tuple[tuple[str, int], ...] = (
-    ("As shown on screen", 0),
-    ("150 dpi, fitted to A4", 150),
-    ("300 dpi, fitted to A4 (for print)", 300),
+    (QT_TRANSLATE_NOOP("Export", "As shown on screen"), 0),
+    (QT_TRANSLATE_NOOP("Export", "150 dpi, fitted to A4"), 150),
+    (QT_TRANSLATE_NOOP("Export", "300 dpi, fitted to A4 (for print)"), 300),
 )
 MAX_PNG_DPI = 300
 #: the resolution of a figure exported "as on screen"
@@ -1256,9 +1316,11 @@ def write_view_png(view: PlateView, path: Path, dpi: int = 0) -> bool:
     return _write_png(image, path)
 
 
-def write_view_svg(view: PlateView, path: Path, title: str = "Hamstring Viewer plate") -> bool:
+def write_view_svg(view: PlateView, path: Path, title: str | None = None) -> bool:
     """Save what the plate view shows as SVG (vector art and the labels as text, as on
-    screen; the zones' dots are a pattern)."""
+    screen; the zones' dots are a pattern). ``title`` None: "Hamstring Viewer plate"."""
+    if title is None:
+        title = translate("Export", "Hamstring Viewer plate")
     size = view.viewport().size()
     generator = QSvgGenerator()
     generator.setFileName(str(path))
@@ -1267,8 +1329,9 @@ def write_view_svg(view: PlateView, path: Path, title: str = "Hamstring Viewer p
     generator.setViewBox(QRect(0, 0, size.width(), size.height()))
     generator.setTitle(title)
     generator.setDescription(
-        f"{_view_title(view)} view of the right thigh, exported from Hamstring Viewer. "
-        f"{PLATES_CREDIT}"
+        translate(
+            "Export", "{view} view of the right thigh, exported from Hamstring Viewer. {credit}"
+        ).format(view=_view_title(view), credit=plates_credit())
     )
     painter = QPainter()
     if not painter.begin(generator):
@@ -1351,7 +1414,7 @@ def _paint_figure_page(
             margin, size.height() - margin - _mm(4.0, dpi), size.width() - 2 * margin, _mm(4.0, dpi)
         ),
         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-        "Drawn by Hamstring Viewer from its figure data (data/figures.toml).",
+        translate("Export", "Drawn by Hamstring Viewer from its figure data (data/figures.toml)."),
     )
 
 
@@ -1387,7 +1450,11 @@ def write_figure_svg(title: str, record_id: str, path: Path) -> bool:
     generator.setResolution(96)
     generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
     generator.setTitle(title)
-    generator.setDescription(f"{title}: start and end positions, drawn by Hamstring Viewer.")
+    generator.setDescription(
+        translate("Export", "{title}: start and end positions, drawn by Hamstring Viewer.").format(
+            title=title
+        )
+    )
     painter = QPainter()
     if not painter.begin(generator):
         return False
@@ -1448,15 +1515,15 @@ class HandoutDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("handoutDialog")
-        self.setWindowTitle(f"Handout – {handout.title}")
+        self.setWindowTitle(translate("Export", "Handout – {title}").format(title=handout.title))
         self.handout = handout
         self._preview = preview
         self._pages = pages
         layout = QVBoxLayout(self)
         self.boxes: dict[str, QCheckBox] = {}
         for title, records in (
-            ("Self-massage", handout.techniques),
-            ("Stretches", handout.stretches),
+            (translate("Export", "Self-massage"), handout.techniques),
+            (translate("Export", "Stretches"), handout.stretches),
         ):
             if not records:
                 continue
@@ -1472,16 +1539,19 @@ class HandoutDialog(QDialog):
             layout.addWidget(group)
         form = QFormLayout()
         self.client = QLineEdit(self)
-        self.client.setPlaceholderText("blank: a line to write on")
-        self.date = QLineEdit(QDate.currentDate().toString("d MMMM yyyy"), self)
+        self.client.setPlaceholderText(translate("Export", "blank: a line to write on"))
+        today = QLocale(language()).toString(
+            QDate.currentDate(), translate("Export", "d MMMM yyyy")
+        )
+        self.date = QLineEdit(today, self)
         self.therapist = QLineEdit(therapist, self)
         self.note = QPlainTextEdit(self)
-        self.note.setPlaceholderText("blank: a line to write on")
+        self.note.setPlaceholderText(translate("Export", "blank: a line to write on"))
         self.note.setFixedHeight(70)
-        form.addRow("Client's &name:", self.client)
-        form.addRow("&Date:", self.date)
-        form.addRow("&Therapist:", self.therapist)
-        form.addRow("N&ote:", self.note)
+        form.addRow(translate("Export", "Client's &name:"), self.client)
+        form.addRow(translate("Export", "&Date:"), self.date)
+        form.addRow(translate("Export", "&Therapist:"), self.therapist)
+        form.addRow(translate("Export", "N&ote:"), self.note)
         layout.addLayout(form)
         self.pages_label = QLabel(self)
         self.pages_label.setObjectName("pages")
@@ -1492,7 +1562,9 @@ class HandoutDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         if preview is not None:
-            button = buttons.addButton("Pre&view…", QDialogButtonBox.ButtonRole.ActionRole)
+            button = buttons.addButton(
+                translate("Export", "Pre&view…"), QDialogButtonBox.ButtonRole.ActionRole
+            )
             button.setObjectName("preview")
             button.clicked.connect(lambda: preview(self.chosen_handout()))
         buttons.accepted.connect(self.accept)
@@ -1505,10 +1577,12 @@ class HandoutDialog(QDialog):
             return
         count = self._pages(self.chosen_handout())
         if count <= 1:
-            self.pages_label.setText("The handout fits one A4 page.")
+            self.pages_label.setText(translate("Export", "The handout fits one A4 page."))
         else:
             self.pages_label.setText(
-                f"The handout takes {count} A4 pages; untick some to shorten it."
+                translate(
+                    "Export", "The handout takes {count} A4 pages; untick some to shorten it."
+                ).format(count=count)
             )
 
     def choice(self) -> HandoutChoice:
@@ -1580,9 +1654,11 @@ def run_print_preview(view: PlateView, handout: Handout, parent: QWidget | None)
     """Show the handout in a print preview dialog (it can print from there)."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageLayout(_a4_layout())
-    printer.setDocName(f"{handout.title} handout")
+    printer.setDocName(translate("Export", "{title} handout").format(title=handout.title))
     dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle(f"Handout preview – {handout.title}")
+    dialog.setWindowTitle(
+        translate("Export", "Handout preview – {title}").format(title=handout.title)
+    )
     dialog.paintRequested.connect(lambda p: paint_on(p, view, handout))
     return dialog.exec() == QDialog.DialogCode.Accepted
 
@@ -1616,52 +1692,67 @@ class HandoutExport(QObject):
         )
         self.handout_pdf_action = self._action(
             "export_handout_pdf",
-            "Export &handout as PDF…",
+            translate("Export", "Export &handout as PDF…"),
             self.export_handout_pdf,
             QKeySequence("Ctrl+E"),
-            "Save a client handout of the selection as a PDF file (A4; two pages when one "
-            "does not hold the chosen self-care)",
+            translate(
+                "Export",
+                "Save a client handout of the selection as a PDF file (A4; two pages when one "
+                "does not hold the chosen self-care)",
+            ),
         )
         self.preview_action = self._action(
             "export_preview_handout",
-            "Handout print pre&view…",
+            translate("Export", "Handout print pre&view…"),
             self.preview_handout,
             None,
-            "Choose what goes on the client handout and see its pages as they will print",
+            translate(
+                "Export",
+                "Choose what goes on the client handout and see its pages as they will print",
+            ),
         )
         self.print_action = self._action(
             "export_print_handout",
-            "&Print handout…",
+            translate("Export", "&Print handout…"),
             self.print_handout,
             QKeySequence(QKeySequence.StandardKey.Print),
-            "Print a client handout of the selection",
+            translate("Export", "Print a client handout of the selection"),
         )
         self.png_action = self._action(
             "export_view_png",
-            "Export view as P&NG…",
+            translate("Export", "Export view as P&NG…"),
             self.export_view_png,
             None,
-            "Save the plate as it is shown now as a PNG image (on-screen size, or up to "
-            "300 dpi fitted to A4)",
+            translate(
+                "Export",
+                "Save the plate as it is shown now as a PNG image (on-screen size, or up to "
+                "300 dpi fitted to A4)",
+            ),
         )
         self.svg_action = self._action(
             "export_view_svg",
-            "Export view as &SVG…",
+            translate("Export", "Export view as &SVG…"),
             self.export_view_svg,
             None,
-            "Save the plate as it is shown now as an SVG drawing",
+            translate("Export", "Save the plate as it is shown now as an SVG drawing"),
         )
         self.figure_action = self._action(
             "export_figure",
-            "Export self-care &figure…",
+            translate("Export", "Export self-care &figure…"),
             self.export_figure,
             None,
-            "Save the figure of an exercise, stretch or technique as a PNG image or SVG drawing",
+            translate(
+                "Export",
+                "Save the figure of an exercise, stretch or technique as a PNG image or SVG "
+                "drawing",
+            ),
         )
-        self.note_action = QAction("Put my &note on handouts", self.window)
+        self.note_action = QAction(translate("Export", "Put my &note on handouts"), self.window)
         self.note_action.setObjectName("export_handout_note")
         self.note_action.setCheckable(True)
-        self.note_action.setStatusTip("Print your note on a structure on its client handout")
+        self.note_action.setStatusTip(
+            translate("Export", "Print your note on a structure on its client handout")
+        )
         self.note_action.setChecked(
             str(host.settings.value("export/handout_note", "false")).lower() in ("true", "1")
         )
@@ -1679,7 +1770,9 @@ class HandoutExport(QObject):
             self.svg_action,
             self.figure_action,
         ]
-        quit_action = next((a for a in menu.actions() if a.objectName() == "quit"), None)
+        # before Settings… and Quit, the window's own entries at the end of the menu
+        anchors = {a.objectName(): a for a in menu.actions()}
+        quit_action = anchors.get("settings") or anchors.get("quit")
         if quit_action is not None:
             menu.insertActions(quit_action, entries)
             menu.insertSeparator(quit_action)
@@ -1708,9 +1801,9 @@ class HandoutExport(QObject):
     def _file_menu(self) -> QMenu:
         for action in self.window.menuBar().actions():
             menu = action.menu()
-            if isinstance(menu, QMenu) and action.text().replace("&", "") == "File":
+            if isinstance(menu, QMenu) and _menu_title_is(action, "&File"):
                 return menu
-        return self.window.menuBar().addMenu("&File")
+        return self.window.menuBar().addMenu(translate("Export", "&File"))
 
     # state -> actions ------------------------------------------------------------------------
     def _on_selection_changed(self, record_id: object) -> None:
@@ -1772,15 +1865,24 @@ class HandoutExport(QObject):
             with path.open("ab"):
                 pass
         except OSError as exc:
-            self.window.statusBar().showMessage(f"Could not write {path}: {exc.strerror}", 10000)
+            self.window.statusBar().showMessage(
+                translate("Export", "Could not write {path}: {reason}").format(
+                    path=path, reason=exc.strerror
+                ),
+                10000,
+            )
             return False
         return True
 
     def _report(self, ok: bool, path: Path) -> None:
         if ok:
-            self.window.statusBar().showMessage(f"Saved {path}", 5000)
+            self.window.statusBar().showMessage(
+                translate("Export", "Saved {path}").format(path=path), 5000
+            )
         else:
-            self.window.statusBar().showMessage(f"Could not write {path}", 10000)
+            self.window.statusBar().showMessage(
+                translate("Export", "Could not write {path}").format(path=path), 10000
+            )
 
     # actions ---------------------------------------------------------------------------------
     def export_handout_pdf(self) -> Path | None:
@@ -1791,7 +1893,10 @@ class HandoutExport(QObject):
         if handout is None:
             return None
         path = self._ask_path(
-            "Export handout as PDF", f"{handout.title} handout", ".pdf", "PDF files (*.pdf)"
+            translate("Export", "Export handout as PDF"),
+            f"{handout.title} handout",
+            ".pdf",
+            translate("Export", "PDF files (*.pdf)"),
         )
         if path is None or not self._writable(path):
             return None
@@ -1818,14 +1923,18 @@ class HandoutExport(QObject):
             return False
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageLayout(_a4_layout())
-        printer.setDocName(f"{handout.title} handout")
+        printer.setDocName(translate("Export", "{title} handout").format(title=handout.title))
         if not self.print_dialog(printer, self.window):
             return False
         result = paint_on(printer, self.host.view, handout)
         if result is None:
-            self.window.statusBar().showMessage("Could not print the handout", 10000)
+            self.window.statusBar().showMessage(
+                translate("Export", "Could not print the handout"), 10000
+            )
             return False
-        self.window.statusBar().showMessage("Handout sent to the printer", 5000)
+        self.window.statusBar().showMessage(
+            translate("Export", "Handout sent to the printer"), 5000
+        )
         return True
 
     def export_view_png(self) -> Path | None:
@@ -1833,7 +1942,12 @@ class HandoutExport(QObject):
         dpi = self.ask_resolution(self.window)
         if dpi is None:
             return None
-        path = self._ask_path("Export view as PNG", "plate", ".png", "PNG images (*.png)")
+        path = self._ask_path(
+            translate("Export", "Export view as PNG"),
+            "plate",
+            ".png",
+            translate("Export", "PNG images (*.png)"),
+        )
         if path is None or not self._writable(path):
             return None
         ok = write_view_png(self.host.view, path, dpi)
@@ -1842,7 +1956,12 @@ class HandoutExport(QObject):
 
     def export_view_svg(self) -> Path | None:
         """Ask where, then save the plate view as it is shown as an SVG drawing."""
-        path = self._ask_path("Export view as SVG", "plate", ".svg", "SVG drawings (*.svg)")
+        path = self._ask_path(
+            translate("Export", "Export view as SVG"),
+            "plate",
+            ".svg",
+            translate("Export", "SVG drawings (*.svg)"),
+        )
         if path is None or not self._writable(path):
             return None
         ok = write_view_svg(self.host.view, path)
@@ -1864,10 +1983,12 @@ class HandoutExport(QObject):
             return None
         name = dict(records).get(record_id, record_id)
         path = self._ask_path(
-            "Export self-care figure",
+            translate("Export", "Export self-care figure"),
             name,
             ".png",
-            "PNG images (*.png);;SVG drawings (*.svg)",
+            translate("Export", "PNG images (*.png)")
+            + ";;"
+            + translate("Export", "SVG drawings (*.svg)"),
             (".svg",),
         )
         if path is None or not self._writable(path):
@@ -1886,13 +2007,19 @@ class HandoutExport(QObject):
 def ask_png_resolution(parent: QWidget | None) -> int | None:
     """Ask the PNG's resolution (:data:`PNG_RESOLUTIONS`): its dpi, 0 for as on screen, None
     if cancelled."""
-    labels = [label for label, _dpi in PNG_RESOLUTIONS]
+    labels = [translate("Export", label) for label, _dpi in PNG_RESOLUTIONS]
     label, ok = QInputDialog.getItem(
-        parent, "Export as PNG", "Resolution:", labels, len(labels) - 1, False
+        parent,
+        translate("Export", "Export as PNG"),
+        translate("Export", "Resolution:"),
+        labels,
+        len(labels) - 1,
+        False,
     )
     if not ok:
         return None
-    return dict(PNG_RESOLUTIONS).get(label, 0)
+    # (the chosen label is shown text: its place in the list gives the resolution)
+    return PNG_RESOLUTIONS[labels.index(label)][1] if label in labels else 0
 
 
 def ask_figure_record(
@@ -1903,7 +2030,12 @@ def ask_figure_record(
     ids = [rid for rid, _name in records]
     current = ids.index(first) if first in ids else 0
     name, ok = QInputDialog.getItem(
-        parent, "Export self-care figure", "Figure of:", names, current, False
+        parent,
+        translate("Export", "Export self-care figure"),
+        translate("Export", "Figure of:"),
+        names,
+        current,
+        False,
     )
     if not ok or name not in names:
         return None

@@ -58,6 +58,7 @@ from hamstring_viewer.figure import (
     render_step,
     variant_box,
 )
+from hamstring_viewer.i18n import QT_TRANSLATE_NOOP, translate
 
 __all__ = [
     "REDUCE_MOTION_ENV",
@@ -269,20 +270,22 @@ class FigureCanvas(QWidget):
 
 
 def _step_title(step: Step, number: int | None) -> str:
-    name = step.name[:1].upper() + step.name[1:]
+    caption = step.caption()
+    name = caption[:1].upper() + caption[1:]
     return f"{number}. {name}" if number is not None else name
 
 
 _PHASES = {
-    "setup": "Set-up",
-    "concentric": "Lifting (concentric)",
-    "eccentric": "Lowering (eccentric)",
-    "isometric": "Holding (isometric)",
+    "setup": QT_TRANSLATE_NOOP("FigureView", "Set-up"),
+    "concentric": QT_TRANSLATE_NOOP("FigureView", "Lifting (concentric)"),
+    "eccentric": QT_TRANSLATE_NOOP("FigureView", "Lowering (eccentric)"),
+    "isometric": QT_TRANSLATE_NOOP("FigureView", "Holding (isometric)"),
 }
 
 
 def _phase_words(phase: str) -> str:
-    return _PHASES.get(phase, phase.replace("_", " ").capitalize())
+    words = _PHASES.get(phase)
+    return translate("FigureView", words) if words else phase.replace("_", " ").capitalize()
 
 
 class TimelineBar(QWidget):
@@ -297,7 +300,7 @@ class TimelineBar(QWidget):
         self.t = 0.0
         self.setFixedHeight(10)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip("Click to move the animation to that moment")
+        self.setToolTip(translate("FigureView", "Click to move the animation to that moment"))
 
     def set_time(self, timeline: Timeline | None, t: float) -> None:
         self.timeline = timeline
@@ -404,7 +407,7 @@ class FigureArea(QFrame):
         f.setPointSizeF(f.pointSizeF() * 1.15)
         self.title.setFont(f)
         self.variant_box = QComboBox(self)
-        self.variant_box.setAccessibleName("Version of the exercise")
+        self.variant_box.setAccessibleName(translate("FigureView", "Version of the exercise"))
         # never wider than the panel (the plate beside it would shrink and move)
         self.variant_box.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -436,10 +439,10 @@ class FigureArea(QFrame):
         self.canvas.setMaximumHeight(200)
         self.canvas.preferred_height = 200
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.canvas.setAccessibleName("Animated figure")
+        self.canvas.setAccessibleName(translate("FigureView", "Animated figure"))
         lay.addWidget(self.canvas)
         self.bar = TimelineBar(self.body)
-        self.bar.setAccessibleName("Progress through the steps")
+        self.bar.setAccessibleName(translate("FigureView", "Progress through the steps"))
         self.bar.seeked.connect(self.seek)
         lay.addWidget(self.bar)
 
@@ -453,7 +456,7 @@ class FigureArea(QFrame):
         self.cue_label.setObjectName("figureCue")
         self.cue_label.setWordWrap(True)
         self.cue_label.setTextFormat(Qt.TextFormat.RichText)
-        self.cue_label.setAccessibleName("Cue")
+        self.cue_label.setAccessibleName(translate("FigureView", "Cue"))
         self.cue_label.setMinimumHeight(38)
         self.cue_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         cue_row.addWidget(self.play_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -469,9 +472,13 @@ class FigureArea(QFrame):
         self.note_label = QLabel(self.body)
         self.note_label.setWordWrap(True)
         self.note_label.setStyleSheet("color: palette(placeholder-text);")
-        self.motion_box = QCheckBox("Reduce motion", self.body)
-        self.motion_box.setAccessibleName("Reduce motion: do not play animations by themselves")
-        self.motion_box.setToolTip("Figures stay still until you press Play")
+        self.motion_box = QCheckBox(translate("FigureView", "Reduce motion"), self.body)
+        self.motion_box.setAccessibleName(
+            translate("FigureView", "Reduce motion: do not play animations by themselves")
+        )
+        self.motion_box.setToolTip(
+            translate("FigureView", "Figures stay still until you press Play")
+        )
         self.motion_box.setChecked(self.reduce_motion)
         foot.addWidget(self.note_label, 1)
         foot.addWidget(self.motion_box, 0, Qt.AlignmentFlag.AlignRight)
@@ -500,9 +507,13 @@ class FigureArea(QFrame):
         self.variant_box.blockSignals(True)
         self.variant_box.clear()
         for i, v in enumerate(figure.variants):
-            self.variant_box.addItem(v.label or f"Version {i + 1}")
+            self.variant_box.addItem(
+                v.title() or translate("FigureView", "Version {number}").format(number=i + 1)
+            )
         self.variant_box.setAccessibleName(
-            "Action of the muscle" if self.is_action else "Version of the exercise"
+            translate("FigureView", "Action of the muscle")
+            if self.is_action
+            else translate("FigureView", "Version of the exercise")
         )
         self.variant_box.setVisible(len(figure.variants) > 1)
         self.variant_box.setCurrentIndex(0)
@@ -531,11 +542,17 @@ class FigureArea(QFrame):
         self.body.setVisible(on)
         arrow = Qt.ArrowType.UpArrow if on else Qt.ArrowType.DownArrow
         self.expand_button.setArrowType(arrow)
-        if self.is_action:
-            self.expand_button.setText("Hide" if on else "Show it move")
+        if on:
+            self.expand_button.setText(translate("FigureView", "Hide"))
+        elif self.is_action:
+            self.expand_button.setText(translate("FigureView", "Show it move"))
         else:
-            self.expand_button.setText("Hide" if on else "Show")
-        self.expand_button.setAccessibleName("Hide the figure" if on else "Show the figure")
+            self.expand_button.setText(translate("FigureView", "Show"))
+        self.expand_button.setAccessibleName(
+            translate("FigureView", "Hide the figure")
+            if on
+            else translate("FigureView", "Show the figure")
+        )
         if not on:
             self.timer.stop()
 
@@ -549,7 +566,9 @@ class FigureArea(QFrame):
 
     def _note_text(self) -> str:
         if self.is_action:
-            return "The working muscle is dark red; it shortens as it pulls."
+            return translate(
+                "FigureView", "The working muscle is dark red; it shortens as it pulls."
+            )
         fig = self.figure
         if fig is None:
             return ""
@@ -559,12 +578,15 @@ class FigureArea(QFrame):
         if not muscles:
             return ""
         if stretched and worked:
-            return "Dark red: the muscles working or treated; light red: the muscles stretched."
+            return translate(
+                "FigureView",
+                "Dark red: the muscles working or treated; light red: the muscles stretched.",
+            )
         if stretched:
-            return "Light red: the muscles being stretched."
+            return translate("FigureView", "Light red: the muscles being stretched.")
         if any(st.treats for st in fig.steps):
-            return "Dark red: the muscles being treated."
-        return "Dark red: the muscles doing the work."
+            return translate("FigureView", "Dark red: the muscles being treated.")
+        return translate("FigureView", "Dark red: the muscles doing the work.")
 
     def set_variant(self, index: int) -> None:
         """Show variant ``index`` from its start (playing unless motion is reduced)."""
@@ -622,14 +644,18 @@ class FigureArea(QFrame):
             st = steps[i]
             still.canvas.set_svg(svgs[i])
             cue = (
-                f"<br><span style='color:palette(placeholder-text)'>{st.cue}</span>"
+                f"<br><span style='color:palette(placeholder-text)'>{st.shown_cue()}</span>"
                 if st.cue
                 else ""
             )
             number = i + 1 if len(steps) > 1 else None
             still.caption.setText(f"<b>{_step_title(st, number)}</b>{cue}")
-            still.canvas.setToolTip(f"{_step_title(st, number)}: {st.cue}" if st.cue else st.name)
-            still.canvas.setAccessibleName(f"Still: {_step_title(st, number)}")
+            still.canvas.setToolTip(
+                f"{_step_title(st, number)}: {st.shown_cue()}" if st.cue else st.caption()
+            )
+            still.canvas.setAccessibleName(
+                translate("FigureView", "Still: {step}").format(step=_step_title(st, number))
+            )
             # one step only: the large drawing is the still; a short panel shows none
             still.setVisible(len(steps) > 1 and not self.compact)
 
@@ -698,14 +724,21 @@ class FigureArea(QFrame):
         n = len(tl.variant.steps)
         st = seg.step
         if seg.index < 0:
-            head = "Back to the start"
+            head = translate("FigureView", "Back to the start")
         elif n > 1:
-            head = f"Step {seg.index + 1} of {n} · {_step_title(st, None)}"
+            head = translate("FigureView", "Step {number} of {count} · {step}").format(
+                number=seg.index + 1, count=n, step=_step_title(st, None)
+            )
         else:
             head = _step_title(st, None)
         if self.is_action and self.figure is not None and self.record_id:
-            label = tl.variant.label or "Action"
-            where = {-1: "back to the start", 0: "starting position"}.get(seg.index, "at work")
+            label = tl.variant.title() or translate("FigureView", "Action")
+            if seg.index < 0:
+                where = translate("FigureView", "back to the start")
+            elif seg.index == 0:
+                where = translate("FigureView", "starting position")
+            else:
+                where = translate("FigureView", "at work")
             head = f"{label} · {where}"
         parts = [f"<b>{head}</b>"]
         if st.phase and st.phase not in {"setup"} and seg.index >= 0:
@@ -713,9 +746,9 @@ class FigureArea(QFrame):
             parts.append(f" &nbsp;<span style='color:{colour}'>{_phase_words(st.phase)}</span>")
         hold = tl.hold_left(self.t)
         if hold >= 0.5 and seg.index >= 0:
-            left = f"hold, {hold:.0f} s left"
+            left = translate("FigureView", "hold, {seconds} s left").format(seconds=f"{hold:.0f}")
             parts.append(f" &nbsp;<span style='color:palette(placeholder-text)'>{left}</span>")
-        cue = st.cue if seg.index >= 0 else ""
+        cue = st.shown_cue() if seg.index >= 0 else ""
         if self.is_action:
             cue = self._shortening_words() if seg.index > 0 else self._action_intro()
         text = "".join(parts)
@@ -736,14 +769,20 @@ class FigureArea(QFrame):
         if a <= 0:
             return ""
         pct = (a - b) / a * 100
-        name = self.subject or "The muscle"
+        name = self.subject or translate("FigureView", "The muscle")
         if pct >= 1:
-            return f"{name} (dark red) shortens by about {pct:.0f} % as it pulls."
-        return f"{name} (dark red) hardly changes length: it steadies the joint."
+            return translate(
+                "FigureView", "{muscle} (dark red) shortens by about {percent} % as it pulls."
+            ).format(muscle=name, percent=f"{pct:.0f}")
+        return translate(
+            "FigureView", "{muscle} (dark red) hardly changes length: it steadies the joint."
+        ).format(muscle=name)
 
     def _action_intro(self) -> str:
-        name = self.subject or "The muscle"
-        return f"{name} (dark red) at rest length, about to contract."
+        name = self.subject or translate("FigureView", "The muscle")
+        return translate(
+            "FigureView", "{muscle} (dark red) at rest length, about to contract."
+        ).format(muscle=name)
 
     # ------------------------------------------------------------------ playing
     def play(self) -> None:
@@ -778,13 +817,13 @@ class FigureArea(QFrame):
     def _update_play_button(self) -> None:
         style = self.style()
         if self.playing:
-            self.play_button.setText("Pause")
+            self.play_button.setText(translate("FigureView", "Pause"))
             self.play_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaPause))
-            self.play_button.setAccessibleName("Pause the animation")
+            self.play_button.setAccessibleName(translate("FigureView", "Pause the animation"))
         else:
-            self.play_button.setText("Play")
+            self.play_button.setText(translate("FigureView", "Play"))
             self.play_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
-            self.play_button.setAccessibleName("Play the animation")
+            self.play_button.setAccessibleName(translate("FigureView", "Play the animation"))
 
     def set_reduce_motion(self, on: bool) -> None:
         """Reduce motion (remembered): animations no longer play by themselves."""

@@ -27,7 +27,7 @@ from PySide6.QtCore import QByteArray, QPointF, QSettings, QSize, Signal
 from PySide6.QtGui import QImage, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
-from hamstring_viewer import __version__, resources
+from hamstring_viewer import __version__, i18n, resources
 from hamstring_viewer.safefile import trusted_cache_file, write_atomic
 
 SNAPSHOT_FILE = "start-window.snapshot"
@@ -102,6 +102,7 @@ def snapshot_key(
         "size": [size.width(), size.height()],
         "pixel_ratio": round(pixel_ratio, 3),
         "lightness": lightness,
+        "language": i18n.language(),  # (the system's language can change between starts)
         "content": content if content is not None else content_stamp(),
         "userdata": userdata or [],
     }

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from hamstring_viewer.describe import plain_name
+from hamstring_viewer.i18n import QT_TRANSLATE_NOOP, translate
 from hamstring_viewer.problems import Problem
 from hamstring_viewer.records import KnowledgeBase
 from hamstring_viewer.userdata import Note, UserDataError
@@ -38,15 +39,35 @@ from hamstring_viewer.userdata import Note, UserDataError
 if TYPE_CHECKING:  # window.py imports this module to install it
     from .host import PlateHost
 
-#: The dock's title. "and", not "&": a dock title treats "&" as a shortcut marker.
-TITLE = "Notes and bookmarks"
+#: The dock's title. "and", not "&": a dock title treats "&" as a shortcut marker. (This and
+#: the texts below are marked for translation and translated where shown.)
+TITLE = QT_TRANSLATE_NOOP("NotesDock", "Notes and bookmarks")
 #: Milliseconds after the last keystroke before a note is saved.
 SAVE_DELAY_MS = 500
 BOOKMARK_MARK = "★"
 EMPTY_MARK = "☆"
 NOTE_MARK = "✎"
-EMPTY_LIST = "Nothing yet: press Ctrl+D to bookmark what you are reading, or write a note."
-NO_SELECTION = "Select something on the plate (or a page in the panel) to write a note about it."
+EMPTY_LIST = QT_TRANSLATE_NOOP(
+    "NotesDock", "Nothing yet: press Ctrl+D to bookmark what you are reading, or write a note."
+)
+NO_SELECTION = QT_TRANSLATE_NOOP(
+    "NotesDock", "Select something on the plate (or a page in the panel) to write a note about it."
+)
+#: The months' short names, January first (translated where shown).
+_MONTHS = (
+    QT_TRANSLATE_NOOP("NotesDock", "Jan"),
+    QT_TRANSLATE_NOOP("NotesDock", "Feb"),
+    QT_TRANSLATE_NOOP("NotesDock", "Mar"),
+    QT_TRANSLATE_NOOP("NotesDock", "Apr"),
+    QT_TRANSLATE_NOOP("NotesDock", "May"),
+    QT_TRANSLATE_NOOP("NotesDock", "Jun"),
+    QT_TRANSLATE_NOOP("NotesDock", "Jul"),
+    QT_TRANSLATE_NOOP("NotesDock", "Aug"),
+    QT_TRANSLATE_NOOP("NotesDock", "Sep"),
+    QT_TRANSLATE_NOOP("NotesDock", "Oct"),
+    QT_TRANSLATE_NOOP("NotesDock", "Nov"),
+    QT_TRANSLATE_NOOP("NotesDock", "Dec"),
+)
 _ID_ROLE = Qt.ItemDataRole.UserRole
 _FIRST_LINE = 70  # characters of a note shown in the list
 _SETTINGS_KEY = "notes/dock_visible"
@@ -56,11 +77,12 @@ _ERROR_STYLE = (
 )
 
 
-def _menu(window: QMainWindow, title: str) -> QMenu | None:
-    """The window's top-level menu called ``title`` (ignoring ``&``), if there is one."""
+def _menu(window: QMainWindow, name: str) -> QMenu | None:
+    """The window's top-level menu with the object name ``name`` ("fileMenu"), if there is one
+    (not found by its text, which is translated)."""
     for action in window.menuBar().actions():
         menu = action.menu()
-        if isinstance(menu, QMenu) and action.text().replace("&", "") == title:
+        if isinstance(menu, QMenu) and menu.objectName() == name:
             return menu
     return None
 
@@ -68,18 +90,20 @@ def _menu(window: QMainWindow, title: str) -> QMenu | None:
 def when(updated: datetime) -> str:
     """When a note was last changed, in the reader's local time ("30 Nov 2026, 19:40")."""
     local = updated.astimezone()
-    return f"{local.day} {local.strftime('%b %Y, %H:%M')}"
+    month = translate("NotesDock", _MONTHS[local.month - 1])
+    return f"{local.day} {month} {local.strftime('%Y, %H:%M')}"
 
 
 def notes_text(kb: KnowledgeBase, notes: Mapping[str, Note]) -> str:
     """Every note as a plain-text (Markdown) document: the structure, when it was last changed
     and the note, newest first."""
-    lines = ["# Notes from Hamstring Viewer", ""]
+    lines = ["# " + translate("NotesDock", "Notes from Hamstring Viewer"), ""]
     for rid, note in sorted(notes.items(), key=lambda item: item[1].updated, reverse=True):
         name = plain_name(kb, rid) if kb.get(rid) is not None else rid
-        lines += [f"## {name}", f"*Last changed {when(note.updated)}*", "", note.text.strip(), ""]
+        changed = translate("NotesDock", "Last changed {when}").format(when=when(note.updated))
+        lines += [f"## {name}", f"*{changed}*", "", note.text.strip(), ""]
     if len(lines) == 2:
-        lines.append("No notes yet.")
+        lines.append(translate("NotesDock", "No notes yet."))
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -94,7 +118,7 @@ class NotesDock(QDockWidget):
 
     def __init__(self, host: PlateHost) -> None:
         window = host.window
-        super().__init__(TITLE, window)
+        super().__init__(translate("NotesDock", TITLE), window)
         self.setObjectName("notesDock")
         self.host = host
         self.main_window = window
@@ -113,41 +137,43 @@ class NotesDock(QDockWidget):
         self.heading.setObjectName("notesHeading")
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.RichText)
-        self.heading.setAccessibleName("Notes on")
+        self.heading.setAccessibleName(translate("NotesDock", "Notes on"))
 
-        self.bookmark_action = QAction("Book&mark", window)
+        self.bookmark_action = QAction(translate("NotesDock", "Book&mark"), window)
         self.bookmark_action.setObjectName("notes_bookmark")
         self.bookmark_action.setShortcut(QKeySequence("Ctrl+D"))
         self.bookmark_action.setCheckable(True)
-        self.bookmark_action.setToolTip("Bookmark the selection (Ctrl+D)")
+        self.bookmark_action.setToolTip(translate("NotesDock", "Bookmark the selection (Ctrl+D)"))
         self.bookmark_button = QPushButton()
         self.bookmark_button.setObjectName("notesBookmarkButton")
         self.bookmark_button.setCheckable(True)
         self.bookmark_button.setToolTip(self.bookmark_action.toolTip())
-        self.bookmark_button.setAccessibleName("Bookmark the selection")
+        self.bookmark_button.setAccessibleName(translate("NotesDock", "Bookmark the selection"))
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.bookmark_button, 0, Qt.AlignmentFlag.AlignTop)
 
         self.editor = QPlainTextEdit()
         self.editor.setObjectName("notesEditor")
-        self.editor.setAccessibleName("Note")
+        self.editor.setAccessibleName(translate("NotesDock", "Note"))
         self.editor.setTabChangesFocus(True)
 
         self.message = QLabel()
         self.message.setObjectName("notesMessage")
-        self.message.setAccessibleName("Problems with your notes and bookmarks")
+        self.message.setAccessibleName(
+            translate("NotesDock", "Problems with your notes and bookmarks")
+        )
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.RichText)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.setStyleSheet(_ERROR_STYLE)
         self.message.hide()
 
-        list_title = QLabel("<b>Bookmarks and notes</b>")
+        list_title = QLabel("<b>" + translate("NotesDock", "Bookmarks and notes") + "</b>")
         list_title.setObjectName("notesListTitle")
         self.list = QListWidget()
         self.list.setObjectName("notesList")
-        self.list.setAccessibleName("Bookmarked and noted pages")
+        self.list.setAccessibleName(translate("NotesDock", "Bookmarked and noted pages"))
         self.list.setWordWrap(True)
         list_title.setBuddy(self.list)
 
@@ -164,24 +190,24 @@ class NotesDock(QDockWidget):
 
         view_action = self.toggleViewAction()
         view_action.setObjectName("notes_dock")
-        view_action.setText("&Notes and bookmarks")
-        self.export_action = QAction("Export &notes…", window)
+        view_action.setText(translate("NotesDock", "&Notes and bookmarks"))
+        self.export_action = QAction(translate("NotesDock", "Export &notes…"), window)
         self.export_action.setObjectName("notes_export")
-        self.export_action.setToolTip("Save all your notes as a text file")
+        self.export_action.setToolTip(translate("NotesDock", "Save all your notes as a text file"))
         self.export_action.triggered.connect(self._on_export_triggered)
         host.register_action("notes_export", self.export_action)
-        file_menu = _menu(window, "File")
+        file_menu = _menu(window, "fileMenu")
         if file_menu is not None:
             file_menu.insertAction(file_menu.actions()[-1], self.export_action)
         host.register_action("notes_bookmark", self.bookmark_action)
         host.register_action("notes_dock", view_action)
-        navigate = _menu(window, "Navigate")
+        navigate = _menu(window, "navigateMenu")
         if navigate is not None:
             navigate.addSeparator()
             navigate.addAction(self.bookmark_action)
         else:
             window.addAction(self.bookmark_action)
-        view = _menu(window, "View")
+        view = _menu(window, "viewMenu")
         if view is not None:
             view.addSeparator()
             view.addAction(view_action)
@@ -227,14 +253,22 @@ class NotesDock(QDockWidget):
             self.editor.setPlainText(self.userdata.note(record_id) if record_id else "")
         self.editor.setEnabled(record_id is not None)
         if record_id is None:
-            self.heading.setText("<b>Notes</b>")
-            self.editor.setPlaceholderText(NO_SELECTION)
+            self.heading.setText("<b>" + translate("NotesDock", "Notes") + "</b>")
+            self.editor.setPlaceholderText(translate("NotesDock", NO_SELECTION))
         else:
             name = plain_name(kb, record_id)
             note = self.userdata.notes().get(record_id)
-            changed = f"<br/><small>Last changed {when(note.updated)}</small>" if note else ""
-            self.heading.setText(f"Notes on <b>{html.escape(name)}</b>{changed}")
-            self.editor.setPlaceholderText(f"Write what you want to remember about {name}…")
+            changed = ""
+            if note:
+                last = translate("NotesDock", "Last changed {when}").format(when=when(note.updated))
+                changed = f"<br/><small>{last}</small>"
+            heading = translate("NotesDock", "Notes on <b>{name}</b>")
+            self.heading.setText(heading.format(name=html.escape(name)) + changed)
+            self.editor.setPlaceholderText(
+                translate("NotesDock", "Write what you want to remember about {name}…").format(
+                    name=name
+                )
+            )
         self._sync_bookmark_action()
         self._refresh_list()
 
@@ -248,7 +282,9 @@ class NotesDock(QDockWidget):
         with QSignalBlocker(self.bookmark_button):
             self.bookmark_button.setChecked(marked)
         self.bookmark_button.setText(
-            f"{BOOKMARK_MARK} Bookmarked" if marked else f"{EMPTY_MARK} Bookmark"
+            f"{BOOKMARK_MARK} " + translate("NotesDock", "Bookmarked")
+            if marked
+            else f"{EMPTY_MARK} " + translate("NotesDock", "Bookmark")
         )
 
     def _refresh_list(self) -> None:
@@ -265,7 +301,11 @@ class NotesDock(QDockWidget):
             for rid in [*bookmarks, *noted]:
                 mark = BOOKMARK_MARK if rid in bookmarks else NOTE_MARK
                 known = kb.get(rid) is not None
-                name = plain_name(kb, rid) if known else f"{rid} (not in this atlas)"
+                name = (
+                    plain_name(kb, rid)
+                    if known
+                    else translate("NotesDock", "{id} (not in this atlas)").format(id=rid)
+                )
                 note = notes[rid].text if rid in notes else ""
                 text = f"{mark} {name}"
                 if note:
@@ -279,7 +319,7 @@ class NotesDock(QDockWidget):
                 if rid == self._record:
                     self.list.setCurrentItem(item)
             if not self.list.count():
-                item = QListWidgetItem(EMPTY_LIST)
+                item = QListWidgetItem(translate("NotesDock", EMPTY_LIST))
                 item.setFlags(Qt.ItemFlag.NoItemFlags)
                 self.list.addItem(item)
 
@@ -296,16 +336,23 @@ class NotesDock(QDockWidget):
 
         start = str(Path.home() / "hamstring-notes.md")
         name, _filter = QFileDialog.getSaveFileName(
-            self.main_window, "Export notes", start, "Text files (*.md *.txt)"
+            self.main_window,
+            translate("NotesDock", "Export notes"),
+            start,
+            translate("NotesDock", "Text files (*.md *.txt)"),
         )
         if not name:
             return
         try:
             self.export_notes(Path(name))
         except OSError as error:
-            self.host.show_message(f"The notes could not be saved to {name}: {error.strerror}")
+            self.host.show_message(
+                translate("NotesDock", "The notes could not be saved to {file}: {reason}").format(
+                    file=name, reason=error.strerror
+                )
+            )
             return
-        self.host.show_message(f"Notes saved to {name}")
+        self.host.show_message(translate("NotesDock", "Notes saved to {file}").format(file=name))
 
     def listed(self) -> list[str]:
         """The record ids in the list, in order."""
@@ -389,9 +436,12 @@ class NotesDock(QDockWidget):
                 self._report(error)
             else:
                 self._clear_error()
-                self.main_window.statusBar().showMessage(
-                    f"Bookmarked {name}" if checked else f"Removed the bookmark on {name}", 4000
+                said = (
+                    translate("NotesDock", "Bookmarked {name}")
+                    if checked
+                    else translate("NotesDock", "Removed the bookmark on {name}")
                 )
+                self.main_window.statusBar().showMessage(said.format(name=name), 4000)
         self._sync_bookmark_action()
         self._refresh_list()
 

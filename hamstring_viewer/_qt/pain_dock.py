@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import shiboken6
 from PySide6.QtCore import (
     QEvent,
+    QLocale,
     QObject,
     QPointF,
     QRectF,
@@ -82,6 +83,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hamstring_viewer.i18n import QT_TRANSLATE_NOOP, SOURCE_LANGUAGE, language, translate
 from hamstring_viewer.painfinder import (
     MAX_DABS,
     MAX_LABEL,
@@ -140,9 +142,12 @@ DRAG_REFRESH_MS = 80
 DRAG_COST_FACTOR = 4.0
 #: Cmd+H hides the application on macOS; Ctrl+H is free on the other platforms.
 MODE_SHORTCUT = "Ctrl+Shift+H" if sys.platform == "darwin" else "Ctrl+H"
-#: The entry goes in the window's "Referred pain" menu (a "Tools" menu if there is none).
-PAIN_MENU_TITLE = "Referred pain"
-MENU_TITLE = "Tools"
+#: The entry goes in the window's "Referred pain" menu (a "Tools" menu if there is none). The
+#: window's menu is found by its title: the window's source text, in English or translated
+#: (context "Window"); the Tools menu, made here, by its object name.
+PAIN_MENU_TITLE = "&Referred pain"
+HELP_MENU_TITLE = "&Help"
+TOOLS_MENU_NAME = "toolsMenu"
 DOCK_WIDTH = 360
 #: With the dock open the panel keeps at least this width, while the plate keeps PLATE_MIN_WIDTH
 #: (above it the plate stays where it was and the panel alone gives the dock its room).
@@ -158,7 +163,22 @@ KEY_BIG_STEP = 40.0
 #: How the self-help list names the techniques, at most this many.
 SELF_HELP_TOP = 3
 #: A warning's name is led by this word when it is an emergency (the text says what to do).
-URGENCY_WORDS = {"emergency": "Emergency"}
+URGENCY_WORDS = {"emergency": QT_TRANSLATE_NOOP("PainDock", "Emergency")}
+#: The months, for :func:`when_text` (not the C library's names: those follow its locale).
+_MONTHS = (
+    QT_TRANSLATE_NOOP("PainDock", "January"),
+    QT_TRANSLATE_NOOP("PainDock", "February"),
+    QT_TRANSLATE_NOOP("PainDock", "March"),
+    QT_TRANSLATE_NOOP("PainDock", "April"),
+    QT_TRANSLATE_NOOP("PainDock", "May"),
+    QT_TRANSLATE_NOOP("PainDock", "June"),
+    QT_TRANSLATE_NOOP("PainDock", "July"),
+    QT_TRANSLATE_NOOP("PainDock", "August"),
+    QT_TRANSLATE_NOOP("PainDock", "September"),
+    QT_TRANSLATE_NOOP("PainDock", "October"),
+    QT_TRANSLATE_NOOP("PainDock", "November"),
+    QT_TRANSLATE_NOOP("PainDock", "December"),
+)
 
 
 def _local_now() -> datetime:
@@ -172,15 +192,33 @@ def when_text(iso: str) -> str:
         moment = datetime.fromisoformat(iso)
     except ValueError:
         return iso
-    return f"{moment.day} {moment:%B %Y, %H:%M}"
+    return translate("PainDock", "{day} {month} {year}, {time}").format(
+        day=moment.day,
+        month=translate("PainDock", _MONTHS[moment.month - 1]),
+        year=moment.year,
+        time=f"{moment:%H:%M}",
+    )
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+def _lower_first(text: str) -> str:
+    """``text`` in small letters inside a sentence, where the language writes it so (English
+    does; German keeps the capitals of nouns)."""
+    return text.lower() if language() == SOURCE_LANGUAGE else text
 
 
 def _cm2(value: float) -> str:
-    return f"{value:.1f} cm²"
+    """An area with one decimal, as the language of the interface writes numbers."""
+    locale = QLocale(language())
+    locale.setNumberOptions(QLocale.NumberOption.OmitGroupSeparator)
+    return translate("PainDock", "{value} cm²").format(value=locale.toString(float(value), "f", 1))
+
+
+def _menu_title_is(action: QAction, source: str) -> bool:
+    """Whether a menu bar entry is the window's menu whose (English) title is ``source``: in
+    English or in the language of the interface (the window marks its titles in its context,
+    "Window")."""
+    title = action.text().replace("&", "")
+    return title in {source.replace("&", ""), translate("Window", source).replace("&", "")}
 
 
 # --------------------------------------------------------------------------------------------
@@ -190,12 +228,14 @@ def _cm2(value: float) -> str:
 def summary_text(drawing: PainDrawing, area_cm2: float) -> str:
     """E.g. "2 marks, 12.5 cm² painted" or a hint when nothing is marked."""
     if not drawing.marks and area_cm2 <= 0:
-        return "Nothing marked yet: click the plate where it hurts."
+        return translate("PainDock", "Nothing marked yet: click the plate where it hurts.")
     parts = []
-    if drawing.marks:
-        parts.append(_plural(len(drawing.marks), "mark"))
+    if len(drawing.marks) == 1:
+        parts.append(translate("PainDock", "1 mark"))
+    elif drawing.marks:
+        parts.append(translate("PainDock", "{count} marks").format(count=len(drawing.marks)))
     if area_cm2 > 0:
-        parts.append(f"{_cm2(area_cm2)} painted")
+        parts.append(translate("PainDock", "{area} painted").format(area=_cm2(area_cm2)))
     return ", ".join(parts) + "."
 
 
@@ -205,12 +245,17 @@ def warnings_html(items: Sequence[LookAlike]) -> str:
     parts = []
     for item in items:
         urgency = URGENCY_WORDS.get(item.cause.urgency, "")
+        name = html.escape(item.name)
+        if urgency:
+            name = translate("PainDock", "{urgency}: {name}").format(
+                urgency=html.escape(translate("PainDock", urgency)), name=name
+            )
         why = " ".join(html.escape(r) for r in item.reasons)
+        ticked = translate("PainDock", "You ticked: {reasons}.").format(reasons=why)
         parts.append(
-            f"<p><b>⚠ {html.escape(urgency + ': ' if urgency else '')}"
-            f"{html.escape(item.name)}</b><br>"
+            f"<p><b>⚠ {name}</b><br>"
             f"<b>{html.escape(item.warning.text)}</b><br>"
-            f"<i>You ticked: {why}.</i> {html.escape(item.text.text)}</p>"
+            f"<i>{ticked}</i> {html.escape(item.text.text)}</p>"
         )
     return "".join(parts)
 
@@ -227,14 +272,18 @@ def self_help_html(
     if held_back:
         names = "; ".join(html.escape(item.name) for item in held_back)
         where = (
-            "See the warning above for what to do first."
+            translate("PainDock", "See the warning above for what to do first.")
             if all(item.is_warning_sign for item in held_back)
-            else "Read why, and what to do first, under “Also worth a thought” below."
+            else translate(
+                "PainDock", "Read why, and what to do first, under “Also worth a thought” below."
+            )
         )
-        return (
-            f"<p style='color:{warning_text()}'><b>No massage, pressure or stretching advice "
-            f"here for now.</b> It is held back because of: {names}. {where}</p>"
-        )
+        held = translate(
+            "PainDock",
+            "<b>No massage, pressure or stretching advice here for now.</b> It is held back "
+            "because of: {names}.",
+        ).format(names=names)
+        return f"<p style='color:{warning_text()}'>{held} {html.escape(where)}</p>"
     links: dict[str, str] = {}
     for match in matches[:SELF_HELP_TOP]:
         tp = kb.trigger_points.get(match.trigger_point)
@@ -249,10 +298,11 @@ def self_help_html(
             )
     if not links:
         return ""
-    return (
-        "<p><b>Self-help for the best matches</b> (read each one's safety notes first): "
-        f"{', '.join(links.values())}.</p>"
-    )
+    text = translate(
+        "PainDock",
+        "<b>Self-help for the best matches</b> (read each one's safety notes first): {links}.",
+    ).format(links=", ".join(links.values()))
+    return f"<p>{text}</p>"
 
 
 def red_flag_html(item: LookAlike) -> str:
@@ -268,12 +318,14 @@ def lookalikes_html(items: Sequence[LookAlike], kb: KnowledgeBase) -> str:
     flags = [i for i in items if i.kind == "red_flags"]
     others = [i for i in items if i.kind == "lookalike"]
     if not items:
-        parts.append(
-            "<p>Mark or paint where it hurts: other causes of pain in the same places show "
-            "here.</p>"
+        hint = translate(
+            "PainDock",
+            "Mark or paint where it hurts: other causes of pain in the same places show here.",
         )
+        parts.append(f"<p>{html.escape(hint)}</p>")
     elif not others:
-        parts.append("<p>Nothing else stands out for the places you marked.</p>")
+        nothing = translate("PainDock", "Nothing else stands out for the places you marked.")
+        parts.append(f"<p>{html.escape(nothing)}</p>")
     for item in others:
         why = " ".join(html.escape(r) for r in item.reasons)
         links = []
@@ -282,25 +334,37 @@ def lookalikes_html(items: Sequence[LookAlike], kb: KnowledgeBase) -> str:
             name = getattr(record, "name", None)
             if isinstance(name, str):
                 links.append(f"<a href='record:{html.escape(sid)}'>{html.escape(name)}</a>")
-        on_plate = f"<br>On the plate: {', '.join(links)}" if links else ""
-        no_massage = (
-            "<br><b>No massage or pressure on this spot while this is possible.</b>"
-            if item.stops_massage
-            else ""
-        )
+        on_plate = ""
+        if links:
+            on_plate = "<br>" + translate("PainDock", "On the plate: {links}").format(
+                links=", ".join(links)
+            )
+        no_massage = ""
+        if item.stops_massage:
+            no_massage = (
+                "<br><b>"
+                + html.escape(
+                    translate(
+                        "PainDock", "No massage or pressure on this spot while this is possible."
+                    )
+                )
+                + "</b>"
+            )
+        shows = translate("PainDock", "Why it shows: {reasons}").format(reasons=why)
         parts.append(
             f"<p><b>{html.escape(item.name)}</b><br>"
-            f"<i>Why it shows: {why}</i><br>"
+            f"<i>{shows}</i><br>"
             f"{html.escape(item.text.text)}<br>"
             f"<span style='color:{warning_text()}'>⚠ {html.escape(item.warning.text)}"
             f"{no_massage}</span>{on_plate}</p>"
         )
-    note = (
-        html.escape(flags[0].text.text)
+    note = html.escape(
+        flags[0].text.text
         if flags
-        else "A pain drawing cannot tell what causes the pain."
+        else translate("PainDock", "A pain drawing cannot tell what causes the pain.")
     )
-    parts.append(f"<p style='color:{muted_text()}'><small>Not a diagnosis. {note}</small></p>")
+    not_diagnosis = html.escape(translate("PainDock", "Not a diagnosis."))
+    parts.append(f"<p style='color:{muted_text()}'><small>{not_diagnosis} {note}</small></p>")
     return "".join(parts)
 
 
@@ -311,56 +375,92 @@ def comparison_text(comparison: Comparison, kb: KnowledgeBase) -> str:
         return ", ".join(kb.trigger_points[i].name if i in kb.trigger_points else i for i in ids)
 
     days = comparison.days
+    when = when_text(comparison.before.created)
     if days is None:
         ago = ""
     elif abs(days) < 1:
-        ago = " (the same day)"
+        ago = translate("PainDock", "the same day")
     else:
         whole = round(abs(days))
-        ago = f" ({_plural(whole, 'day')} {'earlier' if days >= 0 else 'later'})"
-    lines = [f"Compared with your drawing of {when_text(comparison.before.created)}{ago}:"]
+        if days >= 0:
+            ago = (
+                translate("PainDock", "1 day earlier")
+                if whole == 1
+                else translate("PainDock", "{count} days earlier").format(count=whole)
+            )
+        else:
+            ago = (
+                translate("PainDock", "1 day later")
+                if whole == 1
+                else translate("PainDock", "{count} days later").format(count=whole)
+            )
+    if ago:
+        first = translate("PainDock", "Compared with your drawing of {when} ({ago}):").format(
+            when=when, ago=ago
+        )
+    else:
+        first = translate("PainDock", "Compared with your drawing of {when}:").format(when=when)
+    lines = [first]
     trends: tuple[tuple[Trend, str], ...] = (
-        ("rose", "Rose (a closer match now)"),
-        ("fell", "Fell (a weaker match now)"),
-        ("new", "New in the list"),
-        ("gone", "Gone from the list"),
-        ("same", "Unchanged"),
+        ("rose", translate("PainDock", "Rose (a closer match now)")),
+        ("fell", translate("PainDock", "Fell (a weaker match now)")),
+        ("new", translate("PainDock", "New in the list")),
+        ("gone", translate("PainDock", "Gone from the list")),
+        ("same", translate("PainDock", "Unchanged")),
     )
     for trend, label in trends:
         ids = comparison.with_trend(trend)
         if ids:
             lines.append(f"• {label}: {names(ids)}.")
     if not comparison.changes:
-        lines.append("• No trigger point matched either drawing.")
+        lines.append("• " + translate("PainDock", "No trigger point matched either drawing."))
     before, after = comparison.area_before_cm2, comparison.area_after_cm2
     if before <= 0 and after <= 0:
-        lines.append("• Nothing was painted in either drawing.")
+        lines.append("• " + translate("PainDock", "Nothing was painted in either drawing."))
     else:
         change = after - before
         if abs(change) < 0.05:
-            how = "about the same size"
+            how = translate("PainDock", "about the same size")
         elif change > 0:
-            how = f"{_cm2(change)} more"
+            how = translate("PainDock", "{area} more").format(area=_cm2(change))
         else:
-            how = f"{_cm2(-change)} less"
-        moved = [
-            f"{_cm2(value)} {what}"
-            for value, what in (
-                (comparison.area_added_cm2, "newly painted"),
-                (comparison.area_removed_cm2, "no longer painted"),
+            how = translate("PainDock", "{area} less").format(area=_cm2(-change))
+        moved = []
+        if comparison.area_added_cm2 > 0:
+            moved.append(
+                translate("PainDock", "{area} newly painted").format(
+                    area=_cm2(comparison.area_added_cm2)
+                )
             )
-            if value > 0
-        ]
+        if comparison.area_removed_cm2 > 0:
+            moved.append(
+                translate("PainDock", "{area} no longer painted").format(
+                    area=_cm2(comparison.area_removed_cm2)
+                )
+            )
         detail = f"; {', '.join(moved)}" if moved else ""
-        lines.append(f"• Painted area: {_cm2(before)} then, {_cm2(after)} now ({how}{detail}).")
+        painted = translate("PainDock", "Painted area: {before} then, {after} now ({change}).")
+        lines.append(
+            "• " + painted.format(before=_cm2(before), after=_cm2(after), change=how + detail)
+        )
 
     def lookalike_names(ids: Iterable[str]) -> str:
         return ", ".join(kb.lookalikes[i].name if i in kb.lookalikes else i for i in ids)
 
     if comparison.lookalikes_added:
-        lines.append(f"• Now also worth a thought: {lookalike_names(comparison.lookalikes_added)}.")
+        lines.append(
+            "• "
+            + translate("PainDock", "Now also worth a thought: {names}.").format(
+                names=lookalike_names(comparison.lookalikes_added)
+            )
+        )
     if comparison.lookalikes_removed:
-        lines.append(f"• No longer suggested: {lookalike_names(comparison.lookalikes_removed)}.")
+        lines.append(
+            "• "
+            + translate("PainDock", "No longer suggested: {names}.").format(
+                names=lookalike_names(comparison.lookalikes_removed)
+            )
+        )
     return "\n".join(lines)
 
 
@@ -370,10 +470,10 @@ def saved_name(record: Mapping[str, Any]) -> str:
     date = record.get("date") or record.get("created")
     parts = []
     if isinstance(label, str) and label.strip():
-        parts.append(f"“{label.strip()}”")
+        parts.append(translate("PainDock", "“{label}”").format(label=label.strip()))
     if isinstance(date, str):
-        parts.append(f"of {when_text(date)}")
-    parts.append(f"(id {record.get('id', '?')})")
+        parts.append(translate("PainDock", "of {when}").format(when=when_text(date)))
+    parts.append(translate("PainDock", "(id {id})").format(id=record.get("id", "?")))
     return " ".join(parts)
 
 
@@ -683,7 +783,7 @@ class PainDock(QDockWidget):
     closed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Where does it hurt?", parent)
+        super().__init__(translate("PainDock", "Where does it hurt?"), parent)
         self.setObjectName("painFinderDock")
         self.setAllowedAreas(
             Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea
@@ -694,12 +794,15 @@ class PainDock(QDockWidget):
         layout.setContentsMargins(8, 6, 8, 8)
 
         self.intro = QLabel(
-            "Mark or paint where it hurts: click or drag on the plate, or use the arrow keys "
-            "with Space to mark and P to paint. The list shows which trigger points send pain "
-            "there, the hamstrings' and their neighbours'."
+            translate(
+                "PainDock",
+                "Mark or paint where it hurts: click or drag on the plate, or use the arrow keys "
+                "with Space to mark and P to paint. The list shows which trigger points send "
+                "pain there, the hamstrings' and their neighbours'.",
+            )
         )
         self.intro.setWordWrap(True)
-        self.intro.setAccessibleName("How to use the pain finder")
+        self.intro.setAccessibleName(translate("PainDock", "How to use the pain finder"))
         layout.addWidget(self.intro)
 
         tools = QHBoxLayout()
@@ -714,19 +817,23 @@ class PainDock(QDockWidget):
         layout.addLayout(tools)
 
         size_row = QHBoxLayout()
-        self.size_label = QLabel("Brush size")
+        self.size_label = QLabel(translate("PainDock", "Brush size"))
         self.size_slider = QSlider(Qt.Orientation.Horizontal)
         self.size_slider.setRange(
             round(BRUSH_CM_MIN / BRUSH_CM_STEP), round(BRUSH_CM_MAX / BRUSH_CM_STEP)
         )
-        self.size_slider.setAccessibleName("Brush size")
+        self.size_slider.setAccessibleName(translate("PainDock", "Brush size"))
         self.size_spin = QDoubleSpinBox()
         self.size_spin.setRange(BRUSH_CM_MIN, BRUSH_CM_MAX)
         self.size_spin.setSingleStep(BRUSH_CM_STEP)
         self.size_spin.setDecimals(1)
-        self.size_spin.setSuffix(" cm")
-        self.size_spin.setAccessibleName("Brush size in centimetres (across)")
-        self.size_spin.setToolTip("How wide the brush and the eraser are, in cm of the plate")
+        self.size_spin.setSuffix(translate("PainDock", " cm"))
+        self.size_spin.setAccessibleName(
+            translate("PainDock", "Brush size in centimetres (across)")
+        )
+        self.size_spin.setToolTip(
+            translate("PainDock", "How wide the brush and the eraser are, in cm of the plate")
+        )
         self.size_label.setBuddy(self.size_spin)
         size_row.addWidget(self.size_label)
         size_row.addWidget(self.size_slider, 1)
@@ -735,7 +842,7 @@ class PainDock(QDockWidget):
 
         self.summary = QLabel()
         self.summary.setObjectName("painSummary")
-        self.summary.setAccessibleName("What is marked")
+        self.summary.setAccessibleName(translate("PainDock", "What is marked"))
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
 
@@ -746,7 +853,7 @@ class PainDock(QDockWidget):
         self.signs_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.signs_button.setArrowType(Qt.ArrowType.RightArrow)
         self.signs_button.setAutoRaise(True)
-        self.signs_button.setAccessibleName("Show the warning signs to tick")
+        self.signs_button.setAccessibleName(translate("PainDock", "Show the warning signs to tick"))
         self.signs_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         layout.addWidget(self.signs_button)
         self.signs_frame = QFrame()
@@ -774,7 +881,9 @@ class PainDock(QDockWidget):
 
         self.warnings = QLabel()
         self.warnings.setObjectName("painWarnings")
-        self.warnings.setAccessibleName("Warning signs that apply: what to do first")
+        self.warnings.setAccessibleName(
+            translate("PainDock", "Warning signs that apply: what to do first")
+        )
         self.warnings.setWordWrap(True)
         self.warnings.setTextFormat(Qt.TextFormat.RichText)
         self.warnings.setStyleSheet(
@@ -784,19 +893,27 @@ class PainDock(QDockWidget):
         self.warnings.setVisible(False)
         inner.addWidget(self.warnings)
 
-        heading = QLabel("<b>Trigger points that send pain here</b>")
+        heading = QLabel(
+            "<b>"
+            + html.escape(translate("PainDock", "Trigger points that send pain here"))
+            + "</b>"
+        )
         inner.addWidget(heading)
         self.results = ResultList()
         self.results.setObjectName("painResults")
-        self.results.setAccessibleName("Trigger points that send pain here, best match first")
+        self.results.setAccessibleName(
+            translate("PainDock", "Trigger points that send pain here, best match first")
+        )
         self.results.setAlternatingRowColors(True)
-        self.results.setToolTip("Click or press Enter to read about a trigger point")
+        self.results.setToolTip(
+            translate("PainDock", "Click or press Enter to read about a trigger point")
+        )
         heading.setBuddy(self.results)
         inner.addWidget(self.results)
 
         self.self_help = QLabel()
         self.self_help.setObjectName("painSelfHelp")
-        self.self_help.setAccessibleName("Self-help for the best matches")
+        self.self_help.setAccessibleName(translate("PainDock", "Self-help for the best matches"))
         self.self_help.setWordWrap(True)
         self.self_help.setTextFormat(Qt.TextFormat.RichText)
         self.self_help.setOpenExternalLinks(False)
@@ -806,7 +923,7 @@ class PainDock(QDockWidget):
 
         self.red_flag = QLabel()
         self.red_flag.setObjectName("painRedFlag")
-        self.red_flag.setAccessibleName("When to see a professional")
+        self.red_flag.setAccessibleName(translate("PainDock", "When to see a professional"))
         self.red_flag.setWordWrap(True)
         self.red_flag.setTextFormat(Qt.TextFormat.RichText)
         self.red_flag.setStyleSheet(
@@ -818,7 +935,7 @@ class PainDock(QDockWidget):
 
         self.comparison = QLabel()
         self.comparison.setObjectName("painComparison")
-        self.comparison.setAccessibleName("How the drawing changed")
+        self.comparison.setAccessibleName(translate("PainDock", "How the drawing changed"))
         self.comparison.setWordWrap(True)
         self.comparison.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.comparison.setStyleSheet(
@@ -828,10 +945,14 @@ class PainDock(QDockWidget):
         self.comparison.setVisible(False)
         inner.addWidget(self.comparison)
 
-        inner.addWidget(QLabel("<b>Also worth a thought</b>"))
+        inner.addWidget(
+            QLabel("<b>" + html.escape(translate("PainDock", "Also worth a thought")) + "</b>")
+        )
         self.lookalikes = QLabel()
         self.lookalikes.setObjectName("painLookalikes")
-        self.lookalikes.setAccessibleName("Also worth a thought: other causes of pain here")
+        self.lookalikes.setAccessibleName(
+            translate("PainDock", "Also worth a thought: other causes of pain here")
+        )
         self.lookalikes.setWordWrap(True)
         self.lookalikes.setTextFormat(Qt.TextFormat.RichText)
         self.lookalikes.setOpenExternalLinks(False)
@@ -844,7 +965,7 @@ class PainDock(QDockWidget):
 
         self.message = QLabel()
         self.message.setObjectName("painMessage")
-        self.message.setAccessibleName("Messages")
+        self.message.setAccessibleName(translate("PainDock", "Messages"))
         self.message.setWordWrap(True)
         self.message.setStyleSheet(f"QLabel {{ color: {WARNING_COLOUR}; }}")
         self.message.setVisible(False)
@@ -852,9 +973,11 @@ class PainDock(QDockWidget):
 
         save_row = QHBoxLayout()
         self.label_edit = QLineEdit()
-        self.label_edit.setPlaceholderText("Label (optional), e.g. after running")
+        self.label_edit.setPlaceholderText(
+            translate("PainDock", "Label (optional), e.g. after running")
+        )
         self.label_edit.setMaxLength(MAX_LABEL)
-        self.label_edit.setAccessibleName("Label of the drawing to save")
+        self.label_edit.setAccessibleName(translate("PainDock", "Label of the drawing to save"))
         self.save_button = QToolButton()
         self.save_button.setObjectName("pain_save_button")
         self.save_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -863,10 +986,10 @@ class PainDock(QDockWidget):
         layout.addLayout(save_row)
 
         compare_row = QHBoxLayout()
-        compare_label = QLabel("Compare with…")
+        compare_label = QLabel(translate("PainDock", "Compare with…"))
         self.compare = QComboBox()
         self.compare.setObjectName("painCompare")
-        self.compare.setAccessibleName("Compare with an earlier drawing")
+        self.compare.setAccessibleName(translate("PainDock", "Compare with an earlier drawing"))
         self.compare.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
@@ -876,9 +999,11 @@ class PainDock(QDockWidget):
         compare_row.addWidget(self.compare, 1)
         layout.addLayout(compare_row)
 
-        self.close_button = QPushButton("Done")
-        self.close_button.setAccessibleName("Leave the pain finder")
-        self.close_button.setToolTip("Leave the pain finder; your drawing is kept until cleared")
+        self.close_button = QPushButton(translate("PainDock", "Done"))
+        self.close_button.setAccessibleName(translate("PainDock", "Leave the pain finder"))
+        self.close_button.setToolTip(
+            translate("PainDock", "Leave the pain finder; your drawing is kept until cleared")
+        )
         layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignRight)
         self.setWidget(body)
 
@@ -916,8 +1041,11 @@ class PainDock(QDockWidget):
 
     def update_signs_title(self) -> None:
         count = len(self.ticked())
-        suffix = f" ({count} ticked)" if count else ""
-        self.signs_button.setText(f"Warning signs: tick any that apply{suffix}")
+        if count:
+            text = translate("PainDock", "Warning signs: tick any that apply ({count} ticked)")
+            self.signs_button.setText(text.format(count=count))
+        else:
+            self.signs_button.setText(translate("PainDock", "Warning signs: tick any that apply"))
 
     def _on_signs_toggled(self, shown: bool) -> None:
         self.signs_frame.setVisible(shown)
@@ -1008,17 +1136,27 @@ class PainFinderMode(QObject):
 
     def _build_actions(self) -> None:
         w = self.window
-        self.action = self._register("pain_mode", QAction("&Where does it hurt?", w))
+        self.action = self._register(
+            "pain_mode", QAction(translate("PainDock", "&Where does it hurt?"), w)
+        )
         self.action.setCheckable(True)
         self.action.setShortcut(QKeySequence(MODE_SHORTCUT))
-        self.action.setStatusTip("Mark where it hurts and see which trigger points send pain there")
+        self.action.setStatusTip(
+            translate(
+                "PainDock", "Mark where it hurts and see which trigger points send pain there"
+            )
+        )
         self.action.toggled.connect(self._on_action_toggled)
 
-        texts = {"mark": "&Mark", "brush": "&Brush", "eraser": "&Eraser"}
+        texts = {
+            "mark": translate("PainDock", "&Mark"),
+            "brush": translate("PainDock", "&Brush"),
+            "eraser": translate("PainDock", "&Eraser"),
+        }
         tips = {
-            "mark": "Click the plate to mark a spot that hurts",
-            "brush": "Drag on the plate to paint the area that hurts",
-            "eraser": "Drag on the plate to rub out paint and marks",
+            "mark": translate("PainDock", "Click the plate to mark a spot that hurts"),
+            "brush": translate("PainDock", "Drag on the plate to paint the area that hurts"),
+            "eraser": translate("PainDock", "Drag on the plate to rub out paint and marks"),
         }
         self.tool_group = QActionGroup(self)
         self.tool_group.setExclusive(True)
@@ -1034,21 +1172,31 @@ class PainFinderMode(QObject):
         self.tool_actions["mark"].setChecked(True)
         self.tool_group.triggered.connect(self._on_tool_triggered)
 
-        self.clear_action = self._register("pain_clear", QAction("&Clear", w))
-        self.clear_action.setToolTip("Remove every mark and all paint")
+        self.clear_action = self._register(
+            "pain_clear", QAction(translate("PainDock", "&Clear"), w)
+        )
+        self.clear_action.setToolTip(translate("PainDock", "Remove every mark and all paint"))
         self.clear_action.triggered.connect(self.clear)
         self.dock.tool_buttons["clear"].setDefaultAction(self.clear_action)
 
-        self.undo_clear_action = self._register("pain_undo_clear", QAction("&Undo clear", w))
-        self.undo_clear_action.setToolTip("Bring back the drawing you just cleared")
+        self.undo_clear_action = self._register(
+            "pain_undo_clear", QAction(translate("PainDock", "&Undo clear"), w)
+        )
+        self.undo_clear_action.setToolTip(
+            translate("PainDock", "Bring back the drawing you just cleared")
+        )
         self.undo_clear_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
         self.undo_clear_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.undo_clear_action.setEnabled(False)
         self.undo_clear_action.triggered.connect(self.undo_clear)
         self.dock.tool_buttons["undo_clear"].setDefaultAction(self.undo_clear_action)
 
-        self.save_action = self._register("pain_save", QAction("&Save drawing", w))
-        self.save_action.setToolTip("Keep this drawing, dated, to compare with later")
+        self.save_action = self._register(
+            "pain_save", QAction(translate("PainDock", "&Save drawing"), w)
+        )
+        self.save_action.setToolTip(
+            translate("PainDock", "Keep this drawing, dated, to compare with later")
+        )
         self.save_action.triggered.connect(self.save)
         self.dock.save_button.setDefaultAction(self.save_action)
 
@@ -1060,10 +1208,11 @@ class PainFinderMode(QObject):
         menu.addAction(self.action)
 
     def _menu(self, title: str) -> QMenu | None:
-        """The window's top-level menu called ``title`` (ignoring ``&``), if there is one."""
+        """The window's top-level menu whose source title is ``title`` (in English or in the
+        language of the interface, ignoring ``&``), if there is one."""
         for action in self.window.menuBar().actions():
             menu = action.menu()
-            if isinstance(menu, QMenu) and action.text().replace("&", "") == title:
+            if isinstance(menu, QMenu) and _menu_title_is(action, title):
                 return menu
         return None
 
@@ -1071,14 +1220,13 @@ class PainFinderMode(QObject):
         bar = self.window.menuBar()
         help_action: QAction | None = None
         for action in bar.actions():
-            title = action.text().replace("&", "")
             menu = action.menu()
-            if title == MENU_TITLE and isinstance(menu, QMenu):
+            if isinstance(menu, QMenu) and menu.objectName() == TOOLS_MENU_NAME:
                 return menu
-            if title == "Help":
+            if _menu_title_is(action, HELP_MENU_TITLE):
                 help_action = action
-        menu = QMenu(f"&{MENU_TITLE}", bar)
-        menu.setObjectName("toolsMenu")
+        menu = QMenu(translate("PainDock", "&Tools"), bar)
+        menu.setObjectName(TOOLS_MENU_NAME)
         if help_action is not None:
             bar.insertMenu(help_action, menu)
         else:
@@ -1181,7 +1329,9 @@ class PainFinderMode(QObject):
         if not self._drawing.is_blank:
             self._before_clear = self._drawing
             self.undo_clear_action.setEnabled(True)
-            self.host.show_message("Drawing cleared: Undo clear (Ctrl+Z) brings it back.", 8000)
+            self.host.show_message(
+                translate("PainDock", "Drawing cleared: Undo clear (Ctrl+Z) brings it back."), 8000
+            )
         self._set_drawing(self._drawing.cleared())
         self._notice = ""
         self._schedule_refresh(0)
@@ -1193,7 +1343,7 @@ class PainFinderMode(QObject):
         self._stroke = None
         self._set_drawing(self._before_clear)
         self._forget_clear()
-        self.host.show_message("The cleared drawing is back.", 5000)
+        self.host.show_message(translate("PainDock", "The cleared drawing is back."), 5000)
         self._schedule_refresh(0)
 
     def _forget_clear(self) -> None:
@@ -1212,12 +1362,19 @@ class PainFinderMode(QObject):
         A failed save is reported in the dock and the status bar (the store keeps the drawing in
         memory and writes it with the next change)."""
         if self._drawing.is_blank:
-            self._tell("There is nothing to save yet: mark or paint where it hurts first.")
+            self._tell(
+                translate(
+                    "PainDock", "There is nothing to save yet: mark or paint where it hurts first."
+                )
+            )
             return None
         if not self._on_main_view():
             self._tell(
-                "Drawings are saved on the posterior, superficial plate only: switch to it "
-                "(Ctrl+1) to save one."
+                translate(
+                    "PainDock",
+                    "Drawings are saved on the posterior, superficial plate only: switch to it "
+                    "(Ctrl+1) to save one.",
+                )
             )
             return None
         created = self.clock().isoformat(timespec="seconds")
@@ -1233,7 +1390,10 @@ class PainFinderMode(QObject):
         else:
             self._notice = ""
             self.dock.label_edit.clear()
-            self.host.show_message(f"Drawing saved ({when_text(created)}).", 5000)
+            self.host.show_message(
+                translate("PainDock", "Drawing saved ({when}).").format(when=when_text(created)),
+                5000,
+            )
         self._reload_saved()
         self._show_results()
         return drawing_id
@@ -1278,7 +1438,11 @@ class PainFinderMode(QObject):
     def _add_mark(self, x: float, y: float) -> None:
         self._forget_clear()
         if len(self._drawing.marks) >= MAX_MARKS:
-            self._tell(f"A drawing holds at most {MAX_MARKS} marks; clear some to add more.")
+            self._tell(
+                translate(
+                    "PainDock", "A drawing holds at most {count} marks; clear some to add more."
+                ).format(count=MAX_MARKS)
+            )
             return
         self._drawing = self._drawing.with_mark(x, y)
         self.layer.add_mark(x, y)
@@ -1323,8 +1487,11 @@ class PainFinderMode(QObject):
         if room < len(points):
             points = points[: max(0, room)]
             self._tell(
-                "This drawing is full (too many brush strokes); clear it or save it and start "
-                "a new one."
+                translate(
+                    "PainDock",
+                    "This drawing is full (too many brush strokes); clear it or save it and start "
+                    "a new one.",
+                )
             )
         dabs = [Dab(px, py, radius, erase) for px, py in points]
         if dabs:
@@ -1354,7 +1521,10 @@ class PainFinderMode(QObject):
             self._reload_saved()
             self._schedule_refresh(0)
             self.host.show_message(
-                "Where does it hurt? Click the plate to mark a spot, or paint with the brush.",
+                translate(
+                    "PainDock",
+                    "Where does it hurt? Click the plate to mark a spot, or paint with the brush.",
+                ),
                 5000,
             )
         else:
@@ -1557,9 +1727,10 @@ class PainFinderMode(QObject):
     def _plate_notice(self) -> str:
         """What the dock says about the plate now shown (no zones, drawings saved elsewhere)."""
         if not self.finder.has_zones:
-            return (
+            return translate(
+                "PainDock",
                 "This plate shows no referral zones, so marks made here cannot be matched to "
-                "trigger points. Switch to a plate with zones (View ▸ Plate) to see them ranked."
+                "trigger points. Switch to a plate with zones (View ▸ Plate) to see them ranked.",
             )
         return ""
 
@@ -1611,15 +1782,22 @@ class PainFinderMode(QObject):
                 tp = kb.trigger_points[match.trigger_point]
                 item = QListWidgetItem(f"{place}. {tp.name}\n{match.explain()}")
                 item.setData(Qt.ItemDataRole.UserRole, match.trigger_point)
-                item.setToolTip(f"Read about the {tp.name.lower()}")
+                item.setToolTip(
+                    translate("PainDock", "Read about the {name}").format(
+                        name=_lower_first(tp.name)
+                    )
+                )
                 d.results.addItem(item)
                 if match.trigger_point == keep:
                     d.results.setCurrentItem(item)
             if not self._matches:
                 hint = (
-                    "No trigger point in this atlas sends pain to the places you marked."
+                    translate(
+                        "PainDock",
+                        "No trigger point in this atlas sends pain to the places you marked.",
+                    )
                     if not drawing.is_blank
-                    else "Nothing marked yet."
+                    else translate("PainDock", "Nothing marked yet.")
                 )
                 placeholder = QListWidgetItem(hint)
                 placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
@@ -1662,8 +1840,10 @@ class PainFinderMode(QObject):
                 drawing = PainDrawing.from_dict(record)
             except ValueError as error:
                 self._load_problems.append(
-                    f"The saved drawing {saved_name(record)} could not be read and is left "
-                    f"out: {error}."
+                    translate(
+                        "PainDock",
+                        "The saved drawing {name} could not be read and is left out: {error}.",
+                    ).format(name=saved_name(record), error=error)
                 )
                 continue
             self._saved[str(record["id"])] = drawing
@@ -1671,7 +1851,12 @@ class PainFinderMode(QObject):
         chosen = combo.currentData()
         with QSignalBlocker(combo):
             combo.clear()
-            combo.addItem("(choose a saved drawing)" if self._saved else "(none saved yet)", None)
+            combo.addItem(
+                translate("PainDock", "(choose a saved drawing)")
+                if self._saved
+                else translate("PainDock", "(none saved yet)"),
+                None,
+            )
             for drawing_id, drawing in reversed(self._saved.items()):
                 text = when_text(drawing.created)
                 if drawing.label:
@@ -1695,12 +1880,15 @@ class PainFinderMode(QObject):
             d.comparison.setVisible(False)
             return
         if not self._on_main_view():
-            text = (
+            text = translate(
+                "PainDock",
                 "Saved drawings are on the posterior, superficial plate: switch to it "
-                "(Ctrl+1) to compare."
+                "(Ctrl+1) to compare.",
             )
         elif self._drawing.is_blank:
-            text = "Mark or paint where it hurts now to compare it with the saved drawing."
+            text = translate(
+                "PainDock", "Mark or paint where it hurts now to compare it with the saved drawing."
+            )
         else:
             now = PainDrawing(
                 self.clock().isoformat(timespec="seconds"),
@@ -1710,10 +1898,11 @@ class PainFinderMode(QObject):
             )
             text = comparison_text(self.finder.compare(before, now), self.host.atlas.kb)
         if shown is not None:
-            text += (
-                f"\nOn the plate: the saved drawing in blue ({when_text(before.created)}), "
-                "today's in red-orange, side by side."
-            )
+            text += "\n" + translate(
+                "PainDock",
+                "On the plate: the saved drawing in blue ({when}), today's in red-orange, "
+                "side by side.",
+            ).format(when=when_text(before.created))
         d.comparison.setText(text)
         d.comparison.setVisible(True)
 

@@ -20,6 +20,7 @@ from hamstring_viewer.describe import (
     sectioned,
     welcome_html,
 )
+from hamstring_viewer.i18n import QT_TRANSLATE_NOOP, translate
 from hamstring_viewer.records import Structure, TriggerPoint
 
 from .plate_view import INSERTION_COLOUR, NEIGHBOUR_GROUPS, ORIGIN_COLOUR, ZONE_COLOURS
@@ -32,12 +33,18 @@ if TYPE_CHECKING:
 
 #: a panel shorter than this shows figures without their stills (the page keeps room)
 COMPACT_FIGURE_BELOW = 760
-#: the figure area's heading by kind of page
+#: the figure area's heading by kind of page (translated where shown)
 FIGURE_TITLES = {
-    "exercise": "How to do it",
-    "stretch": "How to stretch",
-    "technique": "How it is done",
-    "action": "The muscle at work",
+    "exercise": QT_TRANSLATE_NOOP("Panel", "How to do it"),
+    "stretch": QT_TRANSLATE_NOOP("Panel", "How to stretch"),
+    "technique": QT_TRANSLATE_NOOP("Panel", "How it is done"),
+    "action": QT_TRANSLATE_NOOP("Panel", "The muscle at work"),
+}
+#: the legend's words for the neighbours' groups (the keys of ``NEIGHBOUR_GROUPS``)
+_GROUP_WORDS = {
+    "hip and buttock": QT_TRANSLATE_NOOP("Panel", "hip and buttock"),
+    "thigh": QT_TRANSLATE_NOOP("Panel", "thigh"),
+    "knee and calf": QT_TRANSLATE_NOOP("Panel", "knee and calf"),
 }
 
 
@@ -47,23 +54,36 @@ def legend_html(pinned: Iterable[str] = ()) -> str:
     lateral = ZONE_COLOURS["biceps_femoris_long_head"]
     names = sorted(pinned)
     kept = (
-        f"<b>Pinned:</b> {', '.join(names)} (stay until turned off)"
-        if names
-        else "Zones follow the ✕ you select; pin them to keep them."
-    )
-    return (
-        "<b>Legend</b><br>"
-        f"<span style='color:{medial}'>■</span> semitendinosus / semimembranosus &nbsp; "
-        f"<span style='color:{lateral}'>■</span> biceps femoris<br>"
-        "neighbours: "
-        + " &nbsp; ".join(
-            f"<span style='color:{colour}'>■</span> {group}"
-            for group, (colour, _muscles) in NEIGHBOUR_GROUPS.items()
+        translate("Panel", "<b>Pinned:</b> {names} (stay until turned off)").format(
+            names=", ".join(names)
         )
-        + "<br>"
-        "solid = essential zone &nbsp; dotted = spillover zone &nbsp; ✕ = trigger point<br>"
-        f"<span style='color:{ORIGIN_COLOUR}'>■</span> origin &nbsp; "
-        f"<span style='color:{INSERTION_COLOUR}'>■</span> insertion<br>{kept}"
+        if names
+        else translate("Panel", "Zones follow the ✕ you select; pin them to keep them.")
+    )
+    medial_words = translate("Panel", "semitendinosus / semimembranosus")
+    lateral_words = translate("Panel", "biceps femoris")
+    groups = " &nbsp; ".join(
+        f"<span style='color:{colour}'>■</span> "
+        + (translate("Panel", _GROUP_WORDS[group]) if group in _GROUP_WORDS else group)
+        for group, (colour, _muscles) in NEIGHBOUR_GROUPS.items()
+    )
+    lines = " &nbsp; ".join(
+        (
+            translate("Panel", "solid = essential zone"),
+            translate("Panel", "dotted = spillover zone"),
+            translate("Panel", "✕ = trigger point"),
+        )
+    )
+    origin = translate("Panel", "origin")
+    insertion = translate("Panel", "insertion")
+    return (
+        "<b>" + translate("Panel", "Legend") + "</b><br>"
+        f"<span style='color:{medial}'>■</span> {medial_words} &nbsp; "
+        f"<span style='color:{lateral}'>■</span> {lateral_words}<br>"
+        + translate("Panel", "neighbours:")
+        + f" {groups}<br>{lines}<br>"
+        f"<span style='color:{ORIGIN_COLOUR}'>■</span> {origin} &nbsp; "
+        f"<span style='color:{INSERTION_COLOUR}'>■</span> {insertion}<br>{kept}"
     )
 
 
@@ -111,12 +131,14 @@ class InfoPanel(QWidget):
         self.setObjectName("infoPanel")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        self.overlay_box = QCheckBox("Pin its referred pain on the plate")
-        self.overlay_box.setAccessibleName("Pin the referred pain of the selection on the plate")
+        self.overlay_box = QCheckBox(translate("Panel", "Pin its referred pain on the plate"))
+        self.overlay_box.setAccessibleName(
+            translate("Panel", "Pin the referred pain of the selection on the plate")
+        )
         self.overlay_box.setVisible(False)
         self.browser = QTextBrowser()
         self.browser.setObjectName("panelText")
-        self.browser.setAccessibleName("Information panel")
+        self.browser.setAccessibleName(translate("Panel", "Information panel"))
         self.browser.setOpenLinks(False)
         self.browser.setOpenExternalLinks(False)
         self.browser.setMinimumHeight(140)  # the page keeps room under a figure
@@ -133,7 +155,7 @@ class InfoPanel(QWidget):
         self.legend.setObjectName("legend")
         self.legend.setWordWrap(True)
         self.legend.setTextFormat(Qt.TextFormat.RichText)
-        self.legend.setAccessibleName("Legend")
+        self.legend.setAccessibleName(translate("Panel", "Legend"))
         layout.addWidget(self.overlay_box)
         layout.addWidget(self.browser, 1)
         layout.addWidget(self.legend)
@@ -159,7 +181,7 @@ class InfoPanel(QWidget):
 
     def title(self) -> str:
         rid = self.state.selection
-        return plain_name(self.state.kb, rid) if rid else "Welcome"
+        return plain_name(self.state.kb, rid) if rid else translate("Panel", "Welcome")
 
     def text(self) -> str:
         return self.browser.toPlainText()
@@ -238,7 +260,8 @@ class InfoPanel(QWidget):
             self.figure_area = area
             area.set_compact(self.height() < COMPACT_FIGURE_BELOW)
         subject = plain_name(self.state.kb, record_id)
-        area.show_figure(record_id, figure, kind=kind, title=FIGURE_TITLES[kind], subject=subject)
+        title = translate("Panel", FIGURE_TITLES[kind])
+        area.show_figure(record_id, figure, kind=kind, title=title, subject=subject)
         area.setVisible(True)
         if area.playing and not area.timer.isActive() and area.isVisible():
             area.play()
@@ -253,8 +276,13 @@ class InfoPanel(QWidget):
         problems = figure_problems()
         window = self.window()
         if problems and isinstance(window, QMainWindow):
-            more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-            window.statusBar().showMessage(f"No figure: {problems[0]}{more}")
+            if len(problems) > 1:
+                text = translate("Panel", "No figure: {problem} (and {count} more)").format(
+                    problem=problems[0], count=len(problems) - 1
+                )
+            else:
+                text = translate("Panel", "No figure: {problem}").format(problem=problems[0])
+            window.statusBar().showMessage(text)
 
     def document_for(self, record_id: str | None, *, lay_out: bool = False) -> QTextDocument:
         """The record's panel document, built once (the knowledge base does not change);
@@ -371,4 +399,5 @@ class InfoPanel(QWidget):
         numbers = [int(n) for n in url.path().split(",") if n.isdigit()]
         titles = citation_titles(self.state.kb, rid, numbers) if isinstance(rid, str) else []
         if titles:
-            QToolTip.showText(QCursor.pos(), "Sources:\n" + "\n".join(titles), self.browser)
+            heading = translate("Panel", "Sources:")
+            QToolTip.showText(QCursor.pos(), heading + "\n" + "\n".join(titles), self.browser)

@@ -54,6 +54,7 @@ from PySide6.QtWidgets import (
 from hamstring_viewer.atlas import Atlas
 from hamstring_viewer.fastrecord import fast_dataclass
 from hamstring_viewer.geometry import CLICK_LAYERS, Plate, Point, Region
+from hamstring_viewer.i18n import QT_TRANSLATE_NOOP, translate
 from hamstring_viewer.records import ReferralZone, Structure, TriggerPoint
 from hamstring_viewer.svgdoc import plate_variant
 
@@ -112,6 +113,15 @@ HAMSTRING_ZONE_MUSCLES = frozenset(
     ("semitendinosus", "semimembranosus", "biceps_femoris_long_head", "biceps_femoris_short_head")
 )
 ZONE_FALLBACK = "#c62828"
+#: The titles of the plates (``resources.VIEWS``, Qt-free data), marked here so that lupdate
+#: collects them for this module; the plate's accessible name translates its title.
+_VIEW_TITLES = (
+    QT_TRANSLATE_NOOP("PlateView", "Posterior, superficial"),
+    QT_TRANSLATE_NOOP("PlateView", "Posterior, deep"),
+    QT_TRANSLATE_NOOP("PlateView", "Medial"),
+    QT_TRANSLATE_NOOP("PlateView", "Lateral"),
+    QT_TRANSLATE_NOOP("PlateView", "Cross-section at mid-thigh"),
+)
 ORIGIN_COLOUR = "#d32f2f"
 INSERTION_COLOUR = "#1e63d6"
 SELECT_COLOUR = "#ffb300"
@@ -614,9 +624,11 @@ class PlateView(QGraphicsView):
     def _set_accessible_name(self) -> None:
         from hamstring_viewer.resources import VIEWS
 
-        titles = {v.key: v.title for v in VIEWS}
+        titles = {v.key: translate("PlateView", v.title) for v in VIEWS}
         title = titles.get(self.view_key, self.view_key)
-        self.setAccessibleName(f"Plate: {title} view of the right thigh")
+        self.setAccessibleName(
+            translate("PlateView", "Plate: {view} view of the right thigh").format(view=title)
+        )
 
     def _zones_on_plate(self) -> frozenset[str]:
         return frozenset(z.id for z in self.atlas.kb.zones.values() if self.plate.has(z.svg_id))
@@ -806,6 +818,8 @@ class PlateView(QGraphicsView):
         ]
 
     def _build_labels(self) -> None:
+        from hamstring_viewer.describe import plate_label  # (the panel has imported it)
+
         font = QFont(self.font())
         font.setPointSizeF(max(8.0, font.pointSizeF() * 0.95))
         midline = self.plate.view_box[0] + self.plate.view_box[2] / 2
@@ -815,7 +829,7 @@ class PlateView(QGraphicsView):
             anchor = self.anchors.get(s.id)
             if anchor is None:
                 continue
-            entry = _Label(s.id, anchor, s.name)
+            entry = _Label(s.id, anchor, plate_label(self.atlas.kb, s.id))
             (left if anchor[0] < midline else right).append(entry)
         x0, _, w, _ = self.plate.view_box
         self._place_labels(left, x0 + 0.27 * w, True, font)
@@ -1366,7 +1380,7 @@ class PlateView(QGraphicsView):
         self.state.set_hover(rid)
         record = self.atlas.kb.get(rid)
         name = getattr(record, "name", rid)
-        self.setAccessibleDescription(f"Focused: {name}")
+        self.setAccessibleDescription(translate("PlateView", "Focused: {name}").format(name=name))
         if paths:
             self.ensureVisible(self._focus_item.boundingRect(), 40, 40)
         from PySide6.QtGui import QAccessible

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from hamstring_viewer.describe import plain_name
 from hamstring_viewer.geometry import CLICK_LAYERS
+from hamstring_viewer.i18n import QT_TRANSLATE_NOOP, translate
 from hamstring_viewer.quiz import (
     Asked,
     Choice,
@@ -49,13 +50,29 @@ from .colours import muted_text
 if TYPE_CHECKING:
     from .host import PlateHost
 
-#: What the kind selector offers, and the question kinds each entry draws from.
+#: What the kind selector offers (translated where shown), and the question kinds each entry
+#: draws from.
 KIND_ENTRIES: tuple[tuple[str, tuple[str, ...] | None], ...] = (
-    ("All kinds", None),
-    ("Find it", ("find",)),
-    ("Name it", ("name",)),
-    ("Whose pain is this?", ("pain",)),
-    ("Facts", ("fact",)),
+    (QT_TRANSLATE_NOOP("QuizDock", "All kinds"), None),
+    (QT_TRANSLATE_NOOP("QuizDock", "Find it"), ("find",)),
+    (QT_TRANSLATE_NOOP("QuizDock", "Name it"), ("name",)),
+    (QT_TRANSLATE_NOOP("QuizDock", "Whose pain is this?"), ("pain",)),
+    (QT_TRANSLATE_NOOP("QuizDock", "Facts"), ("fact",)),
+)
+#: The months' names, January first (translated where shown).
+_MONTHS = (
+    QT_TRANSLATE_NOOP("QuizDock", "January"),
+    QT_TRANSLATE_NOOP("QuizDock", "February"),
+    QT_TRANSLATE_NOOP("QuizDock", "March"),
+    QT_TRANSLATE_NOOP("QuizDock", "April"),
+    QT_TRANSLATE_NOOP("QuizDock", "May"),
+    QT_TRANSLATE_NOOP("QuizDock", "June"),
+    QT_TRANSLATE_NOOP("QuizDock", "July"),
+    QT_TRANSLATE_NOOP("QuizDock", "August"),
+    QT_TRANSLATE_NOOP("QuizDock", "September"),
+    QT_TRANSLATE_NOOP("QuizDock", "October"),
+    QT_TRANSLATE_NOOP("QuizDock", "November"),
+    QT_TRANSLATE_NOOP("QuizDock", "December"),
 )
 #: Emphasis roles on the plate: the asked region, the right answer, a wrong answer.
 ROLE_ASK = "quiz"
@@ -71,20 +88,33 @@ def due_text(due: datetime, now: datetime) -> str:
     """When ``due`` comes, said from ``now``: "now", "in 10 minutes", "in 3 days (4 March)"."""
     seconds = (due - now).total_seconds()
     if seconds < 30:
-        return "now"
+        return translate("QuizDock", "now")
     minutes = round(seconds / 60)
     if minutes < 60:
-        return f"in {minutes} minute{'s' if minutes != 1 else ''}"
+        if minutes == 1:
+            return translate("QuizDock", "in {count} minute").format(count=minutes)
+        return translate("QuizDock", "in {count} minutes").format(count=minutes)
     hours = round(seconds / 3600)
     if hours < 24:
-        return f"in {hours} hour{'s' if hours != 1 else ''}"
+        if hours == 1:
+            return translate("QuizDock", "in {count} hour").format(count=hours)
+        return translate("QuizDock", "in {count} hours").format(count=hours)
     days = round(seconds / 86400)
     local = due.astimezone()
-    return f"in {days} day{'s' if days != 1 else ''} ({local.day} {local:%B})"
+    month = translate("QuizDock", _MONTHS[local.month - 1])
+    if days == 1:
+        text = translate("QuizDock", "in {count} day ({day} {month})")
+    else:
+        text = translate("QuizDock", "in {count} days ({day} {month})")
+    return text.format(count=days, day=local.day, month=month)
 
 
 def _times(count: int) -> str:
-    return {1: "once", 2: "twice"}.get(count, f"{count} times")
+    if count == 1:
+        return translate("QuizDock", "once")
+    if count == 2:
+        return translate("QuizDock", "twice")
+    return translate("QuizDock", "{count} times").format(count=count)
 
 
 def _wrapping_label(name: str, accessible_name: str) -> QLabel:
@@ -187,7 +217,7 @@ class QuizDock(QDockWidget):
         rng: random.Random | None = None,
         fuzz: bool = True,
     ) -> None:
-        super().__init__("Quiz", host.window)
+        super().__init__(translate("QuizDock", "Quiz"), host.window)
         self.host = host
         self.main_window = window = host.window
         self._clock = clock
@@ -220,7 +250,7 @@ class QuizDock(QDockWidget):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(8)
 
-        self.message = _wrapping_label("quizMessage", "Quiz message")
+        self.message = _wrapping_label("quizMessage", translate("QuizDock", "Quiz message"))
         self.message.setStyleSheet(
             "QLabel { background: #fff3e0; border: 1px solid #ef6c00; padding: 6px; }"
         )
@@ -229,24 +259,26 @@ class QuizDock(QDockWidget):
         row = QHBoxLayout()
         self.kind_box = QComboBox()
         self.kind_box.setObjectName("quizKind")
-        self.kind_box.setAccessibleName("Kind of question")
+        self.kind_box.setAccessibleName(translate("QuizDock", "Kind of question"))
         for text, _kinds in KIND_ENTRIES:
-            self.kind_box.addItem(text)
-        self.start_button = QPushButton("Start")
+            self.kind_box.addItem(translate("QuizDock", text))
+        self.start_button = QPushButton(translate("QuizDock", "Start"))
         self.start_button.setObjectName("quizStart")
-        self.start_button.setAccessibleName("Start the quiz")
+        self.start_button.setAccessibleName(translate("QuizDock", "Start the quiz"))
         row.addWidget(self.kind_box, 1)
         row.addWidget(self.start_button)
 
-        self.prompt = _wrapping_label("quizPrompt", "Question")
-        self.history = _wrapping_label("quizHistory", "Your record on this question")
+        self.prompt = _wrapping_label("quizPrompt", translate("QuizDock", "Question"))
+        self.history = _wrapping_label(
+            "quizHistory", translate("QuizDock", "Your record on this question")
+        )
         self.history.setStyleSheet("QLabel { color: #5f5f5f; }")
         self.choices = QWidget()
         self.choices.setObjectName("quizChoices")
         self._choices_layout = QVBoxLayout(self.choices)
         self._choices_layout.setContentsMargins(0, 0, 0, 0)
-        self.feedback = _wrapping_label("quizFeedback", "Feedback")
-        self.score = _wrapping_label("quizScore", "Score")
+        self.feedback = _wrapping_label("quizFeedback", translate("QuizDock", "Feedback"))
+        self.score = _wrapping_label("quizScore", translate("QuizDock", "Score"))
 
         layout.addWidget(self.message)
         layout.addLayout(row)
@@ -259,10 +291,12 @@ class QuizDock(QDockWidget):
         self.setWidget(body)
 
         self.action = self.toggleViewAction()
-        self.action.setText("&Quiz")
+        self.action.setText(translate("QuizDock", "&Quiz"))
         self.action.setObjectName("quiz_show")
         self.action.setShortcut(QKeySequence(SHORTCUT))
-        self.action.setStatusTip("Test yourself: find, name and explain what is on the plate")
+        self.action.setStatusTip(
+            translate("QuizDock", "Test yourself: find, name and explain what is on the plate")
+        )
 
         self.start_button.clicked.connect(self._on_start_clicked)
         self.kind_box.currentIndexChanged.connect(self._on_kind_changed)
@@ -318,7 +352,9 @@ class QuizDock(QDockWidget):
         self._select_kind_entry(wanted)
         if not pool:
             self.leave()
-            self.prompt.setText("<p>The atlas has no questions of this kind.</p>")
+            self.prompt.setText(
+                "<p>" + translate("QuizDock", "The atlas has no questions of this kind.") + "</p>"
+            )
             return None
         self._round = QuizRound(pool, self.scheduler, rng=self._rng)
         return self.next_question()
@@ -354,14 +390,21 @@ class QuizDock(QDockWidget):
         if asked is None:
             return None
         if self._result is not None:
-            self._status("Already answered: press Next question, or close the quiz to explore.")
+            self._status(
+                translate(
+                    "QuizDock",
+                    "Already answered: press Next question, or close the quiz to explore.",
+                )
+            )
         if not asked.question.by_click:
             if self._result is None:
-                self._status("Pick one of the answers in the Quiz panel.")
+                self._status(translate("QuizDock", "Pick one of the answers in the Quiz panel."))
             return None
         region = self._region_at(x, y)
         if region is None and self._result is None:
-            self._status("Nothing to click there: click a structure on the plate.")
+            self._status(
+                translate("QuizDock", "Nothing to click there: click a structure on the plate.")
+            )
         return self.answer(region) if region is not None else None
 
     def answer_record(self, record_id: str) -> Result | None:
@@ -375,7 +418,11 @@ class QuizDock(QDockWidget):
             self.next_question()
             return None
         if not asked.question.by_click:
-            self._status("Pick one of the answers in the Quiz panel: press its number.")
+            self._status(
+                translate(
+                    "QuizDock", "Pick one of the answers in the Quiz panel: press its number."
+                )
+            )
             return None
         hidden = self._hidden_regions()
         regions = [r for r in self._regions(record_id) if r not in hidden]
@@ -534,15 +581,19 @@ class QuizDock(QDockWidget):
             view.set_emphasis(ROLE_ASK, question.highlight, ASK_COLOUR)
         hint = ""
         if question.by_click:
-            hint = "Click your answer on the plate."
+            hint = translate("QuizDock", "Click your answer on the plate.")
             if question.accepted and question.accepted <= self._hidden_regions():
-                hint += " It is on a layer you have hidden: turn it on in the View menu."
+                hint += " " + translate(
+                    "QuizDock", "It is on a layer you have hidden: turn it on in the View menu."
+                )
         self.prompt.setText(
             f"<p><b>{escape(question.prompt)}</b></p>"
             + (f"<p style='color:{muted_text()}'>{escape(hint)}</p>" if hint else "")
         )
-        self._hint = "Quiz: " + (
-            "click your answer on the plate." if question.by_click else "pick an answer."
+        self._hint = (
+            translate("QuizDock", "Quiz: click your answer on the plate.")
+            if question.by_click
+            else translate("QuizDock", "Quiz: pick an answer.")
         )
         self._status(self._hint)
         self.history.setStyleSheet(f"QLabel {{ color: {muted_text()}; }}")
@@ -551,8 +602,8 @@ class QuizDock(QDockWidget):
         self._build_choices(asked.choices)
         self.feedback.setText("")
         self.feedback.setVisible(False)
-        self.start_button.setText("Skip")
-        self.start_button.setAccessibleName("Skip this question")
+        self.start_button.setText(translate("QuizDock", "Skip"))
+        self.start_button.setAccessibleName(translate("QuizDock", "Skip this question"))
         self._show_score()
         self.asked.emit(asked)
 
@@ -596,16 +647,28 @@ class QuizDock(QDockWidget):
                 button.mark("right")
             elif choice.id == result.response:
                 button.mark("wrong")
+        answer = escape(question.answer_text)
         if result.correct:
-            verdict = f"<b style='color:{RIGHT_COLOUR}'>Right!</b> {escape(question.answer_text)}"
+            right = translate("QuizDock", "Right!")
+            verdict = f"<b style='color:{RIGHT_COLOUR}'>{right}</b> {answer}"
         else:
             given = self._response_name(result)
-            picked = "You clicked" if question.by_click else "You picked"
+            picked = (
+                translate("QuizDock", "You clicked {answer}.")
+                if question.by_click
+                else translate("QuizDock", "You picked {answer}.")
+            )
+            the_answer = (
+                translate("QuizDock", "The answer: <b>{answer}</b> (green on the plate).")
+                if question.reveal
+                else translate("QuizDock", "The answer: <b>{answer}</b>.")
+            )
             verdict = (
-                f"<b style='color:{WRONG_COLOUR}'>Wrong.</b> "
-                + (f"{picked} {escape(given)}. " if given else "")
-                + f"The answer: <b>{escape(question.answer_text)}</b>"
-                + (" (green on the plate)." if question.reveal else ".")
+                f"<b style='color:{WRONG_COLOUR}'>"
+                + translate("QuizDock", "Wrong.")
+                + "</b> "
+                + (picked.format(answer=escape(given)) + " " if given else "")
+                + the_answer.format(answer=answer)
             )
         parts = [f"<p>{verdict}</p>"]
         if question.explanation and normalise(question.explanation) != normalise(
@@ -614,14 +677,15 @@ class QuizDock(QDockWidget):
             parts.append(f"<p>{escape(question.explanation)}</p>")
         if result.due is not None:
             when = due_text(result.due, self.scheduler.now())
-            parts.append(f"<p style='color:{muted_text()}'>Next review: {when}.</p>")
+            review = translate("QuizDock", "Next review: {when}.").format(when=when)
+            parts.append(f"<p style='color:{muted_text()}'>{review}</p>")
         self.main_window.statusBar().clearMessage()
         self.prompt.setText(f"<p><b>{escape(question.prompt)}</b></p>")  # the hint is done
         self.feedback.setText("".join(parts))
         self.feedback.setVisible(True)
         self.history.setVisible(False)
-        self.start_button.setText("Next question")
-        self.start_button.setAccessibleName("Next question")
+        self.start_button.setText(translate("QuizDock", "Next question"))
+        self.start_button.setAccessibleName(translate("QuizDock", "Next question"))
         self.start_button.setFocus()
         self._show_score()
 
@@ -638,8 +702,16 @@ class QuizDock(QDockWidget):
         try:
             self.host.userdata.set_progress(self.scheduler.to_dict())
         except UserDataError as error:
-            self._show_message(f"Your quiz progress was not saved: {error.message}.")
-            self._status(f"Quiz progress not saved: {error.message}")
+            self._show_message(
+                translate("QuizDock", "Your quiz progress was not saved: {reason}.").format(
+                    reason=error.message
+                )
+            )
+            self._status(
+                translate("QuizDock", "Quiz progress not saved: {reason}").format(
+                    reason=error.message
+                )
+            )
             return
         if self._progress_note:
             self._progress_note = ""
@@ -649,7 +721,9 @@ class QuizDock(QDockWidget):
     def _load_progress(self) -> ReviewScheduler:
         userdata = self.host.userdata
         notes = [
-            f"Your quiz progress file could not be used: {p.message}."
+            translate("QuizDock", "Your quiz progress file could not be used: {reason}.").format(
+                reason=p.message
+            )
             for p in userdata.problems
             if p.file == str(userdata.path("progress"))
         ]
@@ -664,40 +738,56 @@ class QuizDock(QDockWidget):
                 if skipped:  # kept aside with the reason; every other answer stays
                     userdata.set_aside_progress_items(skipped)
                     notes += [
-                        f"Your quiz progress file could not be fully used: {p.message}."
+                        translate(
+                            "QuizDock", "Your quiz progress file could not be fully used: {reason}."
+                        ).format(reason=p.message)
                         for p in userdata.problems[-1:]
                     ]
             except ProgressError as error:
                 notes.append(
-                    f"Your saved quiz progress could not be read ({error}). This session starts "
-                    "afresh; the saved progress is kept as it is until you answer a question, "
-                    "which replaces it."
+                    translate(
+                        "QuizDock",
+                        "Your saved quiz progress could not be read ({error}). This session "
+                        "starts afresh; the saved progress is kept as it is until you answer a "
+                        "question, which replaces it.",
+                    ).format(error=error)
                 )
         self._progress_note = " ".join(notes)
         self._show_message(self._progress_note)
         if self._progress_note:
-            self._status("Quiz progress could not be read; see the Quiz panel.")
+            self._status(
+                translate("QuizDock", "Quiz progress could not be read; see the Quiz panel.")
+            )
         return scheduler
 
     # display -----------------------------------------------------------------------------
     def _show_intro(self) -> None:
-        self.start_button.setText("Start")
-        self.start_button.setAccessibleName("Start the quiz")
+        self.start_button.setText(translate("QuizDock", "Start"))
+        self.start_button.setAccessibleName(translate("QuizDock", "Start the quiz"))
         self.history.setVisible(False)
         self.feedback.setVisible(False)
         self.choices.setVisible(False)
-        text = (
-            "<p>Pick a kind of question and press <b>Start</b>. Questions you miss come back "
-            "soon; those you know come back later.</p>"
+        intro = translate(
+            "QuizDock",
+            "Pick a kind of question and press <b>Start</b>. Questions you miss come back "
+            "soon; those you know come back later.",
         )
+        text = f"<p>{intro}</p>"
         scheduler = self._scheduler
         if scheduler is not None and scheduler.items():
             seen = len(scheduler.items())
             due = len(scheduler.due_items())
-            text += (
-                f"<p>You have answered {seen} question{'s' if seen != 1 else ''} before; "
-                f"{due} {'is' if due == 1 else 'are'} due for review now.</p>"
+            answered = (
+                translate("QuizDock", "You have answered {count} question before;")
+                if seen == 1
+                else translate("QuizDock", "You have answered {count} questions before;")
             )
+            waiting = (
+                translate("QuizDock", "{count} is due for review now.")
+                if due == 1
+                else translate("QuizDock", "{count} are due for review now.")
+            )
+            text += f"<p>{answered.format(count=seen)} {waiting.format(count=due)}</p>"
         self.prompt.setText(text)
         self.score.setText("")
 
@@ -706,9 +796,10 @@ class QuizDock(QDockWidget):
         if round_ is None:
             self.score.setText("")
             return
-        text = f"Score: {round_.score}"
+        text = translate("QuizDock", "Score: {score}").format(score=round_.score)
         if round_.remaining:
-            text += f"  ·  {round_.remaining} more in this round"
+            more = translate("QuizDock", "{count} more in this round")
+            text += "  ·  " + more.format(count=round_.remaining)
         self.score.setText(text)
 
     def _history_text(self, question_id: str) -> str:
@@ -716,12 +807,15 @@ class QuizDock(QDockWidget):
         reviews = scheduler.history(question_id)
         due = scheduler.due(question_id)
         if not reviews or due is None:
-            return "A new question for you."
+            return translate("QuizDock", "A new question for you.")
         right = sum(r.correct for r in reviews)
         when = due_text(due, scheduler.now())
-        return (
-            f"Seen {_times(len(reviews))} before, right {_times(right) if right else 'never'}; "
-            f"review due {when}."
+        return translate(
+            "QuizDock", "Seen {seen} before, right {right}; review due {when}."
+        ).format(
+            seen=_times(len(reviews)),
+            right=_times(right) if right else translate("QuizDock", "never"),
+            when=when,
         )
 
     def _show_message(self, text: str) -> None:
@@ -775,17 +869,18 @@ class _ChoiceSlot:
 
 
 def _study_menu(window: QMainWindow) -> QMenu:
-    """The window's "Study" menu, made (before Help) if no other feature made it yet."""
+    """The window's "Study" menu (``studyMenu``), made (before Help, ``helpMenu``) if no other
+    feature made it yet. Menus are found by their object names: their texts are translated."""
     bar = window.menuBar()
     help_action: QAction | None = None
     for action in bar.actions():
-        text = action.text().replace("&", "")
         menu = action.menu()
-        if text == "Study" and isinstance(menu, QMenu):
+        name = menu.objectName() if isinstance(menu, QMenu) else ""
+        if name == "studyMenu" and isinstance(menu, QMenu):
             return menu
-        if text == "Help":
+        if name == "helpMenu":
             help_action = action
-    menu = QMenu("&Study", bar)
+    menu = QMenu(translate("QuizDock", "&Study"), bar)
     menu.setObjectName("studyMenu")
     if help_action is not None:
         bar.insertMenu(help_action, menu)

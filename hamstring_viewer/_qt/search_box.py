@@ -7,6 +7,7 @@ outlined on the plate) and highlights the matched words in the panel.
 from __future__ import annotations
 
 import html
+import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -49,14 +50,16 @@ from PySide6.QtWidgets import (
 )
 
 from hamstring_viewer.describe import KIND_LABELS
+from hamstring_viewer.i18n import QT_TRANSLATE_NOOP, translate
 from hamstring_viewer.records import Exercise, Structure, Technique
 from hamstring_viewer.search import Hit, SearchIndex, match_spans
 
 if TYPE_CHECKING:  # window.py imports this module to install it
     from .host import PlateHost
 
-PLACEHOLDER = "Search names, Latin, glossary, text…"
-NO_MATCHES = "No matches"
+#: (marked for translation; translated where shown)
+PLACEHOLDER = QT_TRANSLATE_NOOP("SearchBox", "Search names, Latin, glossary, text…")
+NO_MATCHES = QT_TRANSLATE_NOOP("SearchBox", "No matches")
 #: The background of matched words in the panel.
 HIGHLIGHT_COLOUR = "#ffe14d"
 #: The outline on the plate of the structure a chosen glossary term names.
@@ -68,25 +71,85 @@ _HTML_ROLE = Qt.ItemDataRole.UserRole + 1
 _HIT_ROLE = Qt.ItemDataRole.UserRole
 _MARGIN = 4
 
+#: The kinds of hit, as the list names them (translated where shown).
 _KIND_NAMES = {
-    "structure": "Structure",
-    "trigger_point": "Trigger point",
-    "zone": "Referred-pain zone",
-    "exercise": "Exercise",
-    "stretch": "Stretch",
-    "technique": "Technique",
-    "palpation": "Palpation guide",
-    "term": "Glossary term",
-    "source": "Source",
+    "structure": QT_TRANSLATE_NOOP("SearchBox", "Structure"),
+    "trigger_point": QT_TRANSLATE_NOOP("SearchBox", "Trigger point"),
+    "zone": QT_TRANSLATE_NOOP("SearchBox", "Referred-pain zone"),
+    "exercise": QT_TRANSLATE_NOOP("SearchBox", "Exercise"),
+    "stretch": QT_TRANSLATE_NOOP("SearchBox", "Stretch"),
+    "technique": QT_TRANSLATE_NOOP("SearchBox", "Technique"),
+    "palpation": QT_TRANSLATE_NOOP("SearchBox", "Palpation guide"),
+    "term": QT_TRANSLATE_NOOP("SearchBox", "Glossary term"),
+    "source": QT_TRANSLATE_NOOP("SearchBox", "Source"),
 }
-_FIELD_NAMES = {"name": "", "latin": "Latin", "glossary": "", "synonym": "Also called"}
+#: The texts of ``describe.KIND_LABELS`` (the kinds of structure), marked here so that
+#: lupdate collects them for this module (translated where shown).
+_STRUCTURE_KINDS = (
+    QT_TRANSLATE_NOOP("SearchBox", "Hamstring muscle"),
+    QT_TRANSLATE_NOOP("SearchBox", "Muscle group"),
+    QT_TRANSLATE_NOOP("SearchBox", "Muscle"),
+    QT_TRANSLATE_NOOP("SearchBox", "Bone"),
+    QT_TRANSLATE_NOOP("SearchBox", "Bony landmark"),
+    QT_TRANSLATE_NOOP("SearchBox", "Nerve"),
+    QT_TRANSLATE_NOOP("SearchBox", "Blood vessel"),
+)
+#: The kinds of exercise, technique (translated where shown).
+_EXERCISE_KINDS = {"strengthening": QT_TRANSLATE_NOOP("SearchBox", "Strengthening exercise")}
+_TECHNIQUE_KINDS = {
+    "self_massage": QT_TRANSLATE_NOOP("SearchBox", "Self-massage"),
+    "professional": QT_TRANSLATE_NOOP("SearchBox", "Professional treatment"),
+}
+#: What a hit's snippet is from: a name field, or a field of the record (translated where
+#: shown; a field not listed is named after its attribute).
+_FIELD_NAMES = {
+    "name": "",
+    "latin": QT_TRANSLATE_NOOP("SearchBox", "Latin"),
+    "glossary": "",
+    "synonym": QT_TRANSLATE_NOOP("SearchBox", "Also called"),
+    "actions": QT_TRANSLATE_NOOP("SearchBox", "Actions"),
+    "advice": QT_TRANSLATE_NOOP("SearchBox", "Advice"),
+    "author": QT_TRANSLATE_NOOP("SearchBox", "Author"),
+    "blood_supply": QT_TRANSLATE_NOOP("SearchBox", "Blood supply"),
+    "breathing": QT_TRANSLATE_NOOP("SearchBox", "Breathing"),
+    "causes_activating": QT_TRANSLATE_NOOP("SearchBox", "Causes activating"),
+    "causes_perpetuating": QT_TRANSLATE_NOOP("SearchBox", "Causes perpetuating"),
+    "connections": QT_TRANSLATE_NOOP("SearchBox", "Connections"),
+    "corrections": QT_TRANSLATE_NOOP("SearchBox", "Corrections"),
+    "definition": QT_TRANSLATE_NOOP("SearchBox", "Definition"),
+    "depth": QT_TRANSLATE_NOOP("SearchBox", "Depth"),
+    "description": QT_TRANSLATE_NOOP("SearchBox", "Description"),
+    "differential": QT_TRANSLATE_NOOP("SearchBox", "Differential"),
+    "english": QT_TRANSLATE_NOOP("SearchBox", "English"),
+    "equipment": QT_TRANSLATE_NOOP("SearchBox", "Equipment"),
+    "facts": QT_TRANSLATE_NOOP("SearchBox", "Facts"),
+    "innervation": QT_TRANSLATE_NOOP("SearchBox", "Innervation"),
+    "insertion": QT_TRANSLATE_NOOP("SearchBox", "Insertion"),
+    "location": QT_TRANSLATE_NOOP("SearchBox", "Location"),
+    "note": QT_TRANSLATE_NOOP("SearchBox", "Note"),
+    "origin": QT_TRANSLATE_NOOP("SearchBox", "Origin"),
+    "pain": QT_TRANSLATE_NOOP("SearchBox", "Pain"),
+    "position": QT_TRANSLATE_NOOP("SearchBox", "Position"),
+    "provoked_by": QT_TRANSLATE_NOOP("SearchBox", "Provoked by"),
+    "publisher": QT_TRANSLATE_NOOP("SearchBox", "Publisher"),
+    "referral": QT_TRANSLATE_NOOP("SearchBox", "Referral"),
+    "regions": QT_TRANSLATE_NOOP("SearchBox", "Regions"),
+    "relation": QT_TRANSLATE_NOOP("SearchBox", "Relation"),
+    "roots": QT_TRANSLATE_NOOP("SearchBox", "Roots"),
+    "steps": QT_TRANSLATE_NOOP("SearchBox", "Steps"),
+    "summary": QT_TRANSLATE_NOOP("SearchBox", "Summary"),
+    "symptoms": QT_TRANSLATE_NOOP("SearchBox", "Symptoms"),
+    "title": QT_TRANSLATE_NOOP("SearchBox", "Title"),
+    "tools": QT_TRANSLATE_NOOP("SearchBox", "Tools"),
+    "variations": QT_TRANSLATE_NOOP("SearchBox", "Variations"),
+}
 
 
 def _field_label(field: str) -> str:
     label = _FIELD_NAMES.get(field)
     if label is None:
-        label = field.replace("_", " ").capitalize()
-    return label
+        return field.replace("_", " ").capitalize()
+    return translate("SearchBox", label) if label else ""
 
 
 def _marked(text: str, spans: tuple[tuple[int, int], ...]) -> str:
@@ -125,11 +188,12 @@ class _Row:
         return f"{head}<br>{where}{self.snippet_html}"
 
 
-def _menu(window: QMainWindow, title: str) -> QMenu | None:
-    """The window's top-level menu called ``title`` (ignoring ``&``), if there is one."""
+def _menu(window: QMainWindow, name: str) -> QMenu | None:
+    """The window's top-level menu with the object name ``name`` ("navigateMenu"), if there is
+    one (not found by its text, which is translated)."""
     for action in window.menuBar().actions():
         menu = action.menu()
-        if isinstance(menu, QMenu) and action.text().replace("&", "") == title:
+        if isinstance(menu, QMenu) and menu.objectName() == name:
             return menu
     return None
 
@@ -216,6 +280,7 @@ class SearchBox(QObject):
         self.host = host
         self.window = window
         self._index: SearchIndex | None = None
+        self._building: tuple[threading.Thread, dict[str, SearchIndex]] | None = None
         self._hits: list[Hit] = []
         self._searched = ""  # the query searched: the one typed, or its nearest spelling
         self._emphasis_for: str | None = None  # the glossary term whose structure is outlined
@@ -223,16 +288,18 @@ class SearchBox(QObject):
 
         self.field = QLineEdit()
         self.field.setObjectName("searchField")
-        self.field.setPlaceholderText(PLACEHOLDER)
-        self.field.setAccessibleName("Search the atlas")
-        self.field.setToolTip(f"Search the atlas ({self._find_keys()})")
+        self.field.setPlaceholderText(translate("SearchBox", PLACEHOLDER))
+        self.field.setAccessibleName(translate("SearchBox", "Search the atlas"))
+        self.field.setToolTip(
+            translate("SearchBox", "Search the atlas ({keys})").format(keys=self._find_keys())
+        )
         self.field.setClearButtonEnabled(True)
         self.field.setMinimumWidth(260)
         self.field.setMaximumWidth(380)
 
         self.results = QListWidget(window)
         self.results.setObjectName("searchResults")
-        self.results.setAccessibleName("Search results")
+        self.results.setAccessibleName(translate("SearchBox", "Search results"))
         self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -242,18 +309,20 @@ class SearchBox(QObject):
         self.results.setItemDelegate(_HitDelegate(self.results))
         self.results.hide()
 
-        self.toolbar = QToolBar("Search")
+        self.toolbar = QToolBar(translate("SearchBox", "Search"))
         self.toolbar.setObjectName("searchToolbar")
         self.toolbar.addWidget(self.field)
         window.addToolBar(self.toolbar)
 
-        self.find_action = QAction("F&ind…", window)
+        self.find_action = QAction(translate("SearchBox", "F&ind…"), window)
         self.find_action.setObjectName("search_find")
         self.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
-        self.find_action.setToolTip("Search names, Latin, the glossary and the text")
+        self.find_action.setToolTip(
+            translate("SearchBox", "Search names, Latin, the glossary and the text")
+        )
         self.find_action.triggered.connect(self._on_find_triggered)
         host.register_action("search_find", self.find_action)
-        menu = _menu(window, "Navigate")
+        menu = _menu(window, "navigateMenu")
         if menu is not None:
             menu.addSeparator()
             menu.addAction(self.find_action)
@@ -273,17 +342,39 @@ class SearchBox(QObject):
     # the index -------------------------------------------------------------------------------
     @property
     def index(self) -> SearchIndex:
-        """The search index, built on first use (start-up does not pay for it)."""
+        """The search index, built on first use (start-up does not pay for it): a query
+        typed while it is being built waits for the rest."""
         if self._index is None:
-            self._index = SearchIndex(self.host.atlas.kb)
+            building = self._building
+            if building is not None:
+                building[0].join()
+                self._index = building[1].get("index")
+            if self._index is None:  # (never started, or the build failed)
+                self._index = SearchIndex(self.host.atlas.kb)
+            self._building = None
         return self._index
 
     def index_built(self) -> bool:
-        return self._index is not None
+        building = self._building
+        return self._index is not None or (building is not None and not building[0].is_alive())
 
     def _build_index(self) -> None:
-        if "host" in self.__dict__:  # not while the window is being torn down
-            _ = self.index
+        """Build the index (both languages' texts, ~100-150 ms) on a worker thread: the
+        window keeps painting and taking keys meanwhile; the index is immutable once built and
+        the knowledge base never changes, so nothing is shared while it is written."""
+        if "host" not in self.__dict__ or self._index is not None or self._building is not None:
+            return  # (not while the window is being torn down; once)
+        kb = self.host.atlas.kb
+        result: dict[str, SearchIndex] = {}
+
+        def build() -> None:
+            index = SearchIndex(kb)
+            index.prepare()
+            result["index"] = index
+
+        thread = threading.Thread(target=build, name="search-index", daemon=True)
+        self._building = (thread, result)
+        thread.start()
 
     # the list --------------------------------------------------------------------------------
     def hits(self) -> list[Hit]:
@@ -296,14 +387,18 @@ class SearchBox(QObject):
     def _kind_label(self, hit: Hit) -> str:
         record = self.host.atlas.kb.get(hit.record_id)
         if isinstance(record, Structure):
-            return KIND_LABELS.get(record.kind, record.kind.capitalize())
+            label = KIND_LABELS.get(record.kind)
+            return translate("SearchBox", label) if label else record.kind.capitalize()
         if isinstance(record, Exercise) and record.kind:
-            return f"{record.kind.capitalize()} exercise"
+            label = _EXERCISE_KINDS.get(record.kind)
+            if label:
+                return translate("SearchBox", label)
+            return translate("SearchBox", "{kind} exercise").format(kind=record.kind.capitalize())
         if isinstance(record, Technique):
-            return {"self_massage": "Self-massage", "professional": "Professional treatment"}.get(
-                record.kind, "Technique"
-            )
-        return _KIND_NAMES.get(hit.kind, hit.kind.replace("_", " ").capitalize())
+            label = _TECHNIQUE_KINDS.get(record.kind, _KIND_NAMES["technique"])
+            return translate("SearchBox", label)
+        label = _KIND_NAMES.get(hit.kind)
+        return translate("SearchBox", label) if label else hit.kind.replace("_", " ").capitalize()
 
     def _item(self, hit: Hit) -> QListWidgetItem:
         kind = self._kind_label(hit)
@@ -333,7 +428,10 @@ class SearchBox(QObject):
         self._searched = corrected or text
         if corrected and self._hits:
             self.window.statusBar().showMessage(
-                f"Nothing matches “{text.strip()}”: showing results for “{corrected}”.", 8000
+                translate(
+                    "SearchBox", "Nothing matches “{query}”: showing results for “{corrected}”."
+                ).format(query=text.strip(), corrected=corrected),
+                8000,
             )
         for i, hit in enumerate(self._hits):
             item = self._item(hit)
@@ -342,7 +440,7 @@ class SearchBox(QObject):
         if self._hits:
             self.results.setCurrentRow(0)
         else:
-            item = QListWidgetItem(NO_MATCHES)
+            item = QListWidgetItem(translate("SearchBox", NO_MATCHES))
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.results.addItem(item)
         self._place()
@@ -401,7 +499,10 @@ class SearchBox(QObject):
                 self.host.view.set_emphasis(EMPHASIS_ROLE, structure.svg_ids, TERM_STRUCTURE_COLOUR)
                 self._emphasis_for = target
                 self.window.statusBar().showMessage(
-                    f"{structure.name} is outlined on the plate", 5000
+                    translate("SearchBox", "{name} is outlined on the plate").format(
+                        name=structure.name
+                    ),
+                    5000,
                 )
         searched = self._searched or self.field.text()
         self._open_sections_with(target, searched, hit.terms)
@@ -482,8 +583,8 @@ class SearchBox(QObject):
             if event.type() == QEvent.Type.FocusOut and not self.field.hasFocus():
                 self.results.hide()
             if event.type() == QEvent.Type.FocusIn and self._index is None:
-                # the index is built when the field is entered (~30 ms), not on the first
-                # keystroke: typing never waits for it; the paint of the focus comes first
+                # the index is built when the field is entered, not on the first keystroke,
+                # and off the window's thread: typing never waits for it
                 QTimer.singleShot(0, self, self._build_index)
         elif (
             watched is self.window

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 
 from hamstring_viewer import __version__
 from hamstring_viewer.credits import PLATES_CREDIT
+from hamstring_viewer.i18n import QT_TRANSLATE_NOOP, translate
 
 from .launch import Snapshot, SnapshotWidget
 
@@ -32,51 +33,128 @@ if TYPE_CHECKING:
     from .plate_view import PlateView
     from .state import AtlasState
 
+#: The keyboard help (marked for translation; :meth:`MainWindow.shortcuts_html` translates it)
 SHORTCUTS = [
-    ("Click a muscle or bone", "select it; its origin (red) and insertion (blue) are marked"),
-    ("Click an ✕", "select the trigger point and show where its pain goes"),
-    ("Click empty space / Esc", "clear the selection"),
-    ("Arrow keys", "move to the nearest structure or trigger point that way on the plate"),
-    ("PgDn / PgUp", "move through every structure and trigger point in turn"),
-    ("Enter", "open the structure under the keyboard focus (in a quiz: answer with it)"),
-    ("Tab / Shift Tab", "go on from the plate to the panel and its links, and back"),
-    ("Wheel, pinch, Ctrl + / Ctrl −", "zoom toward the pointer"),
-    ("Drag", "pan"),
-    ("Ctrl 0", "fit the plate to the window"),
-    ("Alt ← / Alt →", "back / forward through what you looked at"),
-    ("Ctrl Shift A / Ctrl Shift N", "show all / no referred-pain overlays"),
-    ("F6", "switch between plate and panel"),
     (
-        "Ctrl 1 … Ctrl 5",
-        "show a plate: posterior superficial, posterior deep, medial, lateral, "
-        "cross-section at mid-thigh (View ▸ Plate)",
+        QT_TRANSLATE_NOOP("Window", "Click a muscle or bone"),
+        QT_TRANSLATE_NOOP("Window", "select it; its origin (red) and insertion (blue) are marked"),
     ),
-    ("Ctrl F", "search names, Latin, glossary and text"),
-    ("Ctrl D", "bookmark the selection (notes in View ▸ Notes and bookmarks)"),
-    ("Ctrl H", "where does it hurt? mark or paint the pain on the plate"),
     (
-        "In the pain finder",
-        "arrow keys move a cursor on the plate (Shift: further), Space marks, P paints, "
-        "Delete rubs out, Tab goes to the results, Ctrl Z undoes Clear",
+        QT_TRANSLATE_NOOP("Window", "Click an ✕"),
+        QT_TRANSLATE_NOOP("Window", "select the trigger point and show where its pain goes"),
     ),
-    ("F7", "quiz"),
     (
-        "In the quiz",
-        "1 – 4 pick an answer, Enter answers with the focused structure, "
-        "Enter again: next question",
+        QT_TRANSLATE_NOOP("Window", "Click empty space / Esc"),
+        QT_TRANSLATE_NOOP("Window", "clear the selection"),
     ),
-    ("Ctrl E / Ctrl P", "client handout as PDF / print it"),
+    (
+        QT_TRANSLATE_NOOP("Window", "Arrow keys"),
+        QT_TRANSLATE_NOOP(
+            "Window", "move to the nearest structure or trigger point that way on the plate"
+        ),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Window", "PgDn / PgUp"),
+        QT_TRANSLATE_NOOP("Window", "move through every structure and trigger point in turn"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Window", "Enter"),
+        QT_TRANSLATE_NOOP(
+            "Window", "open the structure under the keyboard focus (in a quiz: answer with it)"
+        ),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Window", "Tab / Shift Tab"),
+        QT_TRANSLATE_NOOP("Window", "go on from the plate to the panel and its links, and back"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Window", "Wheel, pinch, Ctrl + / Ctrl −"),
+        QT_TRANSLATE_NOOP("Window", "zoom toward the pointer"),
+    ),
+    (QT_TRANSLATE_NOOP("Window", "Drag"), QT_TRANSLATE_NOOP("Window", "pan")),
+    (
+        QT_TRANSLATE_NOOP("Window", "Ctrl 0"),
+        QT_TRANSLATE_NOOP("Window", "fit the plate to the window"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Window", "Alt ← / Alt →"),
+        QT_TRANSLATE_NOOP("Window", "back / forward through what you looked at"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Window", "Ctrl Shift A / Ctrl Shift N"),
+        QT_TRANSLATE_NOOP("Window", "show all / no referred-pain overlays"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Window", "F6"),
+        QT_TRANSLATE_NOOP("Window", "switch between plate and panel"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Window", "Ctrl 1 … Ctrl 5"),
+        QT_TRANSLATE_NOOP(
+            "Window",
+            "show a plate: posterior superficial, posterior deep, medial, lateral, "
+            "cross-section at mid-thigh (View ▸ Plate)",
+        ),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Window", "Ctrl F"),
+        QT_TRANSLATE_NOOP("Window", "search names, Latin, glossary and text"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Window", "Ctrl D"),
+        QT_TRANSLATE_NOOP("Window", "bookmark the selection (notes in View ▸ Notes and bookmarks)"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Window", "Ctrl H"),
+        QT_TRANSLATE_NOOP("Window", "where does it hurt? mark or paint the pain on the plate"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Window", "In the pain finder"),
+        QT_TRANSLATE_NOOP(
+            "Window",
+            "arrow keys move a cursor on the plate (Shift: further), Space marks, P paints, "
+            "Delete rubs out, Tab goes to the results, Ctrl Z undoes Clear",
+        ),
+    ),
+    (QT_TRANSLATE_NOOP("Window", "F7"), QT_TRANSLATE_NOOP("Window", "quiz")),
+    (
+        QT_TRANSLATE_NOOP("Window", "In the quiz"),
+        QT_TRANSLATE_NOOP(
+            "Window",
+            "1 – 4 pick an answer, Enter answers with the focused structure, "
+            "Enter again: next question",
+        ),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Window", "Ctrl E / Ctrl P"),
+        QT_TRANSLATE_NOOP("Window", "client handout as PDF / print it"),
+    ),
 ]
 
 
-#: Short toolbar texts of the plate buttons (the menu shows the full titles).
+#: Short toolbar texts of the plate buttons (the menu shows the full titles); translated where
+#: shown.
 VIEW_BUTTONS: dict[str, str] = {
-    "posterior": "Posterior",
-    "posterior_deep": "Deep",
-    "medial": "Medial",
-    "lateral": "Lateral",
-    "cross_section": "Section",
+    "posterior": QT_TRANSLATE_NOOP("Window", "Posterior"),
+    "posterior_deep": QT_TRANSLATE_NOOP("Window", "Deep"),
+    "medial": QT_TRANSLATE_NOOP("Window", "Medial"),
+    "lateral": QT_TRANSLATE_NOOP("Window", "Lateral"),
+    "cross_section": QT_TRANSLATE_NOOP("Window", "Section"),
 }
+#: The titles of the plates (``resources.VIEWS``, which is Qt-free data), marked here so that
+#: lupdate collects them for this module: :func:`view_title` translates a view's title.
+_VIEW_TITLES = (
+    QT_TRANSLATE_NOOP("Window", "Posterior, superficial"),
+    QT_TRANSLATE_NOOP("Window", "Posterior, deep"),
+    QT_TRANSLATE_NOOP("Window", "Medial"),
+    QT_TRANSLATE_NOOP("Window", "Lateral"),
+    QT_TRANSLATE_NOOP("Window", "Cross-section at mid-thigh"),
+)
+
+
+def view_title(title: str) -> str:
+    """A plate's title (from ``resources.VIEWS``) in the interface's language."""
+    return translate("Window", title)
 
 
 def _escape(text: str) -> str:
@@ -101,6 +179,8 @@ class MainWindow(QMainWindow):
 
     startPainted = Signal()
     loaded = Signal()
+    #: the user chose another language in Settings (its code); the app rebuilds the window
+    languageChosen = Signal(str)
 
     atlas: Atlas
     state: AtlasState
@@ -216,7 +296,7 @@ class MainWindow(QMainWindow):
             snapshot.release()
         self.setCentralWidget(self.splitter)  # deletes the start-up snapshot's widget
         self.statusBar().showMessage(
-            "Point at the plate to name a structure; click to read about it."
+            translate("Window", "Point at the plate to name a structure; click to read about it.")
         )
         self._build_actions()
         if features != "after_first_paint":
@@ -350,7 +430,12 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QLabel
 
         reason = next((p for p in data.problems if p.file == str(data.directory)), None)
-        label = QLabel(f"⚠ Nothing you change is saved: {data.directory} is read-only")
+        label = QLabel(
+            "⚠ "
+            + translate("Window", "Nothing you change is saved: {folder} is read-only").format(
+                folder=data.directory
+            )
+        )
         label.setObjectName("readOnlyData")
         if reason is not None:
             label.setToolTip(reason.message)
@@ -469,43 +554,53 @@ class MainWindow(QMainWindow):
         from .state import LAYERS
 
         bar = self.menuBar()
-        self._menus = {
-            name: bar.addMenu(title)
-            for name, title in (
-                ("file", "&File"),
-                ("navigate", "&Navigate"),
-                ("view", "&View"),
-                ("pain", "&Referred pain"),
-                ("help", "&Help"),
-            )
-        }
-        back = self._action("back", "&Back", self.state.back, "standard:Back")
-        forward = self._action("forward", "&Forward", self.state.forward, "standard:Forward")
+        self._menus = {}
+        # (the features find a menu by its object name, "fileMenu" ..., never by its text,
+        # which is translated)
+        for name, title in (
+            ("file", translate("Window", "&File")),
+            ("navigate", translate("Window", "&Navigate")),
+            ("view", translate("Window", "&View")),
+            ("pain", translate("Window", "&Referred pain")),
+            ("help", translate("Window", "&Help")),
+        ):
+            menu = bar.addMenu(title)
+            menu.setObjectName(f"{name}Menu")
+            self._menus[name] = menu
+        back = self._action("back", translate("Window", "&Back"), self.state.back, "standard:Back")
+        forward = self._action(
+            "forward", translate("Window", "&Forward"), self.state.forward, "standard:Forward"
+        )
         zoom_in = self._action(
-            "zoom_in", "Zoom &in", partial(self.view.zoom_by, 1.25), "standard:ZoomIn"
+            "zoom_in",
+            translate("Window", "Zoom &in"),
+            partial(self.view.zoom_by, 1.25),
+            "standard:ZoomIn",
         )
         zoom_out = self._action(
             "zoom_out",
-            "Zoom &out",
+            translate("Window", "Zoom &out"),
             partial(self.view.zoom_by, 0.8),
             "standard:ZoomOut",
         )
-        fit = self._action("fit", "&Fit plate", self.view.fit, "Ctrl+0")
+        fit = self._action("fit", translate("Window", "&Fit plate"), self.view.fit, "Ctrl+0")
         self.view_group = QActionGroup(self)
         self.view_group.setExclusive(True)
         self._view_actions = []
         for v in resources.views():
             if v.key not in self.atlas.plates:
                 continue  # an atlas built for fewer plates (tests, a single plate)
+            title = view_title(v.title)
             action = self._action(
                 f"view_{v.key}",
-                v.title,
+                title,
                 partial(self._on_view_action, v.key),
                 v.shortcut,
                 checkable=True,
             )
-            action.setIconText(VIEW_BUTTONS.get(v.key, v.title))
-            action.setToolTip(f"{v.title} ({v.shortcut})")
+            button = VIEW_BUTTONS.get(v.key)
+            action.setIconText(translate("Window", button) if button else title)
+            action.setToolTip(f"{title} ({v.shortcut})")
             action.setChecked(v.key == self.state.view)
             self.view_group.addAction(action)
             self._view_actions.append(action)
@@ -518,11 +613,11 @@ class MainWindow(QMainWindow):
                 self.view_group.addAction(action)
                 self._view_actions.append(action)
         layer_names = {
-            "bones": "&Bones",
-            "neighbours": "&Neighbouring muscles",
-            "vessels": "&Vessels",
-            "nerves": "N&erves",
-            "labels": "&Labels",
+            "bones": translate("Window", "&Bones"),
+            "neighbours": translate("Window", "&Neighbouring muscles"),
+            "vessels": translate("Window", "&Vessels"),
+            "nerves": translate("Window", "N&erves"),
+            "labels": translate("Window", "&Labels"),
         }
         for name in LAYERS:
             action = self._action(
@@ -533,13 +628,19 @@ class MainWindow(QMainWindow):
             )
             action.setChecked(self.state.layer_visible(name))
         show_all = self._action(
-            "overlays_all", "Show &all", self.state.show_all_overlays, "Ctrl+Shift+A"
+            "overlays_all",
+            translate("Window", "Show &all"),
+            self.state.show_all_overlays,
+            "Ctrl+Shift+A",
         )
         hide_all = self._action(
-            "overlays_none", "Show &none", self.state.hide_all_overlays, "Ctrl+Shift+N"
+            "overlays_none",
+            translate("Window", "Show &none"),
+            self.state.hide_all_overlays,
+            "Ctrl+Shift+N",
         )
 
-        toolbar = QToolBar("Main")
+        toolbar = QToolBar(translate("Window", "Main"))
         toolbar.setObjectName("mainToolbar")
         toolbar.addActions([back, forward])
         toolbar.addSeparator()
@@ -561,7 +662,7 @@ class MainWindow(QMainWindow):
         # window width, and the search field joins it after the first paint)
         self.plate_toolbar: QToolBar | None = None
         if len(self._view_actions) > 1:
-            plates = QToolBar("Plates")
+            plates = QToolBar(translate("Window", "Plates"))
             plates.setObjectName("plateToolbar")
             plates.setOrientation(Qt.Orientation.Vertical)
             plates.addActions(self._view_actions)
@@ -584,13 +685,28 @@ class MainWindow(QMainWindow):
         kb = self.atlas.kb
         by_name = self.actions_by_name
         menus = self._menus
-        menus["file"].addAction(self._action("quit", "&Quit", self.close, "standard:Quit"))
+        menus["file"].addAction(
+            self._action(
+                "settings",
+                translate("Window", "&Settings…"),
+                self.show_settings,
+                "standard:Preferences",
+            )
+        )
+        menus["file"].addSeparator()
+        menus["file"].addAction(
+            self._action("quit", translate("Window", "&Quit"), self.close, "standard:Quit")
+        )
 
         nav = menus["navigate"]
-        clear = self._action("clear", "&Clear selection", partial(self.state.select, None))
-        plate = self._action("focus_plate", "Focus &plate / panel", self._toggle_focus, "F6")
+        clear = self._action(
+            "clear", translate("Window", "&Clear selection"), partial(self.state.select, None)
+        )
+        plate = self._action(
+            "focus_plate", translate("Window", "Focus &plate / panel"), self._toggle_focus, "F6"
+        )
         nav.addActions([by_name["back"], by_name["forward"], clear, plate])
-        hamstrings = nav.addMenu("&Hamstrings")
+        hamstrings = nav.addMenu(translate("Window", "&Hamstrings"))
         for s in kb.hamstrings:
             hamstrings.addAction(
                 self._action(f"go_{s.id}", s.name, partial(self.state.select, s.id))
@@ -599,7 +715,7 @@ class MainWindow(QMainWindow):
         view = menus["view"]
         view.addActions([by_name["zoom_in"], by_name["zoom_out"], by_name["fit"]])
         view.addSeparator()
-        plates_menu = view.addMenu("&Plate")
+        plates_menu = view.addMenu(translate("Window", "&Plate"))
         plates_menu.setObjectName("plateMenu")
         plates_menu.addActions(self._view_actions)
         view.addSeparator()
@@ -608,7 +724,7 @@ class MainWindow(QMainWindow):
         pain = menus["pain"]
         pain.addActions([by_name["overlays_all"], by_name["overlays_none"]])
         pain.addSeparator()
-        per_muscle = QMenu("By &muscle", pain)
+        per_muscle = QMenu(translate("Window", "By &muscle"), pain)
         for s in kb.hamstrings:
             per_muscle.addAction(
                 self._action(
@@ -619,7 +735,7 @@ class MainWindow(QMainWindow):
                 )
             )
         pain.addMenu(per_muscle)
-        per_tp = QMenu("By &trigger point", pain)
+        per_tp = QMenu(translate("Window", "By &trigger point"), pain)
         for tp in kb.trigger_points.values():
             per_tp.addAction(
                 self._action(
@@ -636,12 +752,14 @@ class MainWindow(QMainWindow):
         help_menu.addAction(
             self._action(
                 "shortcuts",
-                "&Keyboard shortcuts",
+                translate("Window", "&Keyboard shortcuts"),
                 self.show_shortcuts,
                 "standard:HelpContents",
             )
         )
-        help_menu.addAction(self._action("about", "&About Hamstring Viewer", self.show_about))
+        help_menu.addAction(
+            self._action("about", translate("Window", "&About Hamstring Viewer"), self.show_about)
+        )
         self._apply_shortcuts()
 
     def _on_view_action(self, view_key: str, checked: bool) -> None:
@@ -655,8 +773,23 @@ class MainWindow(QMainWindow):
             self.view.setFocus()
 
     # dialogs -------------------------------------------------------------------------------
+    def show_settings(self) -> None:
+        """The Settings dialog; a new language is applied by the app (``languageChosen``)."""
+        from .settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings, self)
+        if dialog.exec() and dialog.language_changed():
+            self.languageChosen.emit(dialog.chosen_language())
+
     def shortcuts_html(self) -> str:
-        rows = "".join(f"<tr><td><b>{k}</b></td><td>{v}</td></tr>" for k, v in SHORTCUTS)
+        rows = "".join(
+            "<tr><td><b>"
+            + translate("Window", k)
+            + "</b></td><td>"
+            + translate("Window", v)
+            + "</td></tr>"
+            for k, v in SHORTCUTS
+        )
         return f"<table cellpadding='3'>{rows}</table>"
 
     def about_html(self) -> str:
@@ -664,29 +797,43 @@ class MainWindow(QMainWindow):
             f"<li>{s.title}{' — ' + s.publisher if s.publisher else ''}</li>"
             for s in self.atlas.kb.sources.values()
         )
-        return (
-            f"<h3>Hamstring Viewer {__version__}</h3>"
-            "<p>An offline atlas of the back of the thigh: the hamstrings, their neighbours, "
+        about = translate(
+            "Window",
+            "An offline atlas of the back of the thigh: the hamstrings, their neighbours, "
             "trigger points and referred pain. Content is written in our own words from the "
             "sources below and checked against established anatomy; every correction is "
-            "recorded in the panel.</p>"
-            "<p>Not a diagnosis: see a professional for numbness, weakness, pain at night or "
-            "after an injury.</p>"
-            f"<p><b>Sources</b></p><ul>{sources}</ul>"
+            "recorded in the panel.",
+        )
+        warning = translate(
+            "Window",
+            "Not a diagnosis: see a professional for numbness, weakness, pain at night or "
+            "after an injury.",
+        )
+        licence = translate(
+            "Window",
+            "Licence of the code: MIT (see LICENSE). The plates keep their own licence "
+            "(CC BY-SA 2.1 Japan, above).",
+        )
+        return (
+            f"<h3>Hamstring Viewer {__version__}</h3>"
+            f"<p>{about}</p>"
+            f"<p>{warning}</p>"
+            "<p><b>" + translate("Window", "Sources") + f"</b></p><ul>{sources}</ul>"
             f"<p>{_escape(PLATES_CREDIT)}</p>"
-            "<p>Licence of the code: MIT (see LICENSE). The plates keep their own licence "
-            "(CC BY-SA 2.1 Japan, above).</p>"
+            f"<p>{licence}</p>"
         )
 
     def show_shortcuts(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.information(self, "Keyboard shortcuts", self.shortcuts_html())
+        QMessageBox.information(
+            self, translate("Window", "Keyboard shortcuts"), self.shortcuts_html()
+        )
 
     def show_about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.about(self, "About Hamstring Viewer", self.about_html())
+        QMessageBox.about(self, translate("Window", "About Hamstring Viewer"), self.about_html())
 
     # state -> window -----------------------------------------------------------------------
     def _on_hover_changed(self, record_id: object) -> None:
@@ -724,9 +871,11 @@ class MainWindow(QMainWindow):
         elsewhere = self.atlas.views_of(rid)
         if not elsewhere:
             return ""
-        titles = {v.key: v.title for v in resources.views()}
+        titles = {v.key: view_title(v.title) for v in resources.views()}
         shown_in = "; ".join(titles.get(key, key) for key in elsewhere)
-        return f"{plain_name(self.atlas.kb, rid)} is not shown in this view (shown in: {shown_in})."
+        return translate("Window", "{name} is not shown in this view (shown in: {views}).").format(
+            name=plain_name(self.atlas.kb, rid), views=shown_in
+        )
 
     def _say_if_not_shown(self) -> None:
         message = self.not_shown_message()
