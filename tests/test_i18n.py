@@ -195,6 +195,7 @@ def _german_window(qtbot: QtBot, atlas, tmp_path: Path):  # type: ignore[no-unty
         qtbot, atlas, tmp_path / "settings.ini", UserData.open(tmp_path / "user"), features=True
     )
     win.state.select("semitendinosus")
+    win.features["quiz"].show()  # type: ignore[attr-defined]
     dialog = SettingsDialog(win.settings, win)
     qtbot.addWidget(dialog)
     box = dialog.language_box
@@ -219,6 +220,8 @@ def test_settings_switch_the_window_to_german_and_remember_it(
     assert win.actions_by_name["settings"].text() == "&Einstellungen…"
     # the same muscle stays selected, now in German: its name, the Latin and the key facts
     assert win.state.selection == "semitendinosus"
+    quiz = win.features["quiz"]
+    assert quiz.isVisible() and quiz.windowTitle() == "Quiz"  # type: ignore[attr-defined]
     text = win.panel.browser.toPlainText()
     assert "Halbsehniger Muskel (Semitendinosus)" in text
     assert "Musculus semitendinosus" in text

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from hamstring_viewer.describe import plain_name
 from hamstring_viewer.geometry import CLICK_LAYERS
@@ -481,8 +482,8 @@ class QuizDock(QDockWidget):
         if shown:
             self._ensure_scheduler()  # load the progress now, so its problems are told now
             self._show_intro()
-        elif self.main_window.isVisible():  # not while the window closes
-            self.leave()
+        elif isValid(self.main_window) and self.main_window.isVisible():
+            self.leave()  # (not while the window closes, nor once it is deleted)
 
     def _on_start_clicked(self) -> None:
         if self._round is None:

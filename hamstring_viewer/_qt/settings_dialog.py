@@ -71,6 +71,7 @@ class SettingsDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.setMinimumWidth(420)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)
