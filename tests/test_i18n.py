@@ -110,6 +110,13 @@ def test_an_unknown_language_key_is_reported(tmp_path: Path) -> None:
         ("sitting bone", "ischial_tuberosity"),
         ("hamstring", "hamstrings"),
         ("Halbsehnieger", "semitendinosus"),  # a German typo
+        ("Kniebeugr", "hamstrings"),
+        ("Oberschenkelrückseite", "hamstrings"),  # a lay word: the back of the thigh
+        ("hinter dem Knie", "term_hollow_of_the_knee"),
+        ("semitendonosus", "semitendinosus"),  # the typos and lay words of the issue
+        ("bicep femoris", "biceps_femoris_long_head"),
+        ("simimembranosus", "semimembranosus"),
+        ("back of knee", "term_hollow_of_the_knee"),
     ],
 )
 def test_search_finds_german_and_english_words_in_either_language(
