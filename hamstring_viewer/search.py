@@ -329,7 +329,8 @@ class _Entry:
     titles: list[_Title]
     fields: list[_Field]
     # folded word -> (field number, folded start, folded end) of each occurrence
-    occurrences: dict[str, list[tuple[int, int, int]]]
+    #: each word of the record -> the numbers of the fields it is in, in field order
+    occurrences: dict[str, list[int]]
     structure: str | None = None
     related: tuple[str, ...] = ()
 
@@ -558,10 +559,11 @@ class SearchIndex:
                     if text not in seen:
                         seen.add(text)
                         fields.append(_Field(f.name, text, len(fields)))
-        occurrences: dict[str, list[tuple[int, int, int]]] = {}
+        occurrences: dict[str, list[int]] = {}
         for field in fields:
-            for m in _WORD.finditer(field.folded):
-                occurrences.setdefault(m.group(), []).append((field.number, m.start(), m.end()))
+            number = field.number
+            for word in dict.fromkeys(_WORD.findall(field.folded)):
+                occurrences.setdefault(word, []).append(number)
         return _Entry(order, record.id, kind, _display_name(record), titles, fields, occurrences)
 
     def __len__(self) -> int:
@@ -705,7 +707,7 @@ class SearchIndex:
         )
         best = 2
         for word in words:
-            for number, _start, _end in mine[word]:
+            for number in mine[word]:
                 label = entry.fields[number].label
                 if label in KEY_FIELDS:
                     return 0
@@ -739,16 +741,16 @@ class SearchIndex:
             per_field: dict[int, set[str]] = {}
             for word in matched:
                 query_word = word if word in q.exact else q.last
-                for number, _, _ in mine[word]:
+                for number in mine[word]:
                     per_field.setdefault(number, set()).add(query_word)
             number = min(per_field, key=lambda n: (-len(per_field[n]), n))
             field = entry.fields[number]
         snippet, spans = _snippet(field, q)
         terms: dict[str, None] = {}
         for word in matched:
-            number, start, end = mine[word][0]
-            source = entry.fields[number]
-            s, e = source.original(start, end)
+            source = entry.fields[mine[word][0]]
+            found = next(m for m in _WORD.finditer(source.folded) if m.group() == word)
+            s, e = source.original(found.start(), found.end())
             terms[source.text[s:e]] = None
         return Hit(
             record_id=entry.record_id,

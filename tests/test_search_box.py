@@ -244,3 +244,18 @@ def test_the_index_is_built_when_the_field_is_entered_not_on_the_first_key(
     assert search.field.text() == ""
     qtbot.keyClicks(search.field, "semi")
     assert search.is_open() and search.hits()
+
+
+def test_the_index_is_built_ahead_once_the_window_has_been_idle(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hamstring_viewer._qt import search_box
+
+    monkeypatch.setattr(search_box, "PREFETCH_MS", 50)
+    search = install(window.host)
+    assert not search.index_built()  # not at start-up
+    qtbot.waitUntil(search.index_built, timeout=5000)  # nothing entered, nothing typed
+    assert not search.field.hasFocus()
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(search.field, "kniebeuger")  # a German word, in the English window
+    assert search.is_open() and search.hits()[0].record_id == "hamstrings"

@@ -6,6 +6,7 @@ outlined on the plate) and highlights the matched words in the panel.
 
 from __future__ import annotations
 
+import gc
 import html
 import threading
 from dataclasses import dataclass
@@ -368,9 +369,18 @@ class SearchBox(QObject):
         result: dict[str, SearchIndex] = {}
 
         def build() -> None:
-            index = SearchIndex(kb)
-            index.prepare()
-            result["index"] = index
+            # the build makes ~10^5 small objects: the cyclic collector would otherwise run
+            # full passes over the window's heap meanwhile, each holding every thread (a
+            # stall of 20-100 ms); nothing it makes is a cycle
+            collecting = gc.isenabled()
+            gc.disable()
+            try:
+                index = SearchIndex(kb)
+                index.prepare()
+                result["index"] = index
+            finally:
+                if collecting:
+                    gc.enable()
 
         thread = threading.Thread(target=build, name="search-index", daemon=True)
         self._building = (thread, result)
@@ -621,10 +631,18 @@ class SearchBox(QObject):
         return True
 
 
+#: the index is built this long after the search is installed, if the field has not been
+#: entered by then: the window has been idle a while, and the first search then finds it ready
+PREFETCH_MS = 3000
+
+
 def install(host: PlateHost) -> SearchBox:
     """Add the search field (toolbar ``searchToolbar``), its result list and Navigate ▸ Find…
-    (``search_find``, Ctrl+F) to the host's window."""
-    return SearchBox(host)
+    (``search_find``, Ctrl+F) to the host's window; the index is built on a worker thread
+    when the field is entered or :data:`PREFETCH_MS` later, whichever comes first."""
+    box = SearchBox(host)
+    QTimer.singleShot(PREFETCH_MS, box, box._build_index)
+    return box
 
 
 __all__ = ["NO_MATCHES", "PLACEHOLDER", "SearchBox", "install"]
