@@ -83,7 +83,7 @@ def child(mode: str, start: float, cache_dir: str, limit: float = 10.0, data_dir
         def answered() -> bool:
             return True
     else:
-        from hamstring_viewer._qt.app import save_start_snapshot, start_window
+        from hamstring_viewer._qt.app import snapshot_later, start_window
 
         settings = QSettings(str(Path(cache_dir) / "bench.ini"), QSettings.Format.IniFormat)
         # as ``hamstring-viewer`` starts
@@ -120,7 +120,9 @@ def child(mode: str, start: float, cache_dir: str, limit: float = 10.0, data_dir
             window.close()
             app.quit()
             app.processEvents()
-            save_start_snapshot(window, Path(cache_dir))  # type: ignore[arg-type]
+            # as the app's main() ends: the picture is rendered by a job of its own
+            job = snapshot_later(window, Path(cache_dir))  # type: ignore[arg-type]
+            result["job"] = float(job or 0)
         else:
             window.close()
             app.quit()
@@ -167,7 +169,22 @@ def run_child(
         env=child_env(),
     )
     data: dict[str, float] = json.loads(out.stdout.strip().splitlines()[-1])
+    wait_for_job(int(data.get("job", 0)))
     return data
+
+
+def wait_for_job(pid: int, limit: float = 60.0) -> None:
+    """Wait until the start-up picture's job (a detached process) has ended: the next start
+    then finds its picture, and no run shares the machine with it."""
+    if pid <= 0:
+        return
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.02)
 
 
 def compile_package() -> None:

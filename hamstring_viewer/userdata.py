@@ -372,6 +372,24 @@ class UserData:
             store._load(kind)
         return store
 
+    @classmethod
+    def peek(cls, directory: str | os.PathLike[str], *, clock: Clock = utc_now) -> UserData:
+        """The data in ``directory`` as it is, read without writing anything (no clean-up, no
+        damaged file moved aside, nothing saved): for a process that only shows it while the
+        app may be running (the start-up snapshot job, :mod:`hamstring_viewer._qt.snapshot_job`)."""
+        store = cls(Path(directory), clock)
+        store.read_only = True
+        for kind in KINDS:
+            store._locked[kind] = "it is only shown here"
+            try:
+                raw = read_regular_file(store.path(kind), _MAX_FILE_BYTES)
+                value = store._parse(kind, raw)
+            except (OSError, _Unusable):
+                continue
+            if value is not None:
+                store._assign(kind, value)
+        return store
+
     def _now(self) -> datetime:
         now = self._clock()
         return now if now.tzinfo is not None else now.replace(tzinfo=UTC)

@@ -491,3 +491,46 @@ def test_modules_are_declared_to_pyside_as_its_hook_would_judge_them() -> None:
     for name in stdlib:
         text = Path(files[name]).read_text(encoding="utf-8", errors="replace")
         assert table[name] == (0 if "PySide6" in text else -1), name
+
+
+def test_a_changed_session_quits_at_once_and_its_picture_is_rendered_by_a_job(
+    qtbot: QtBot, places: tuple[Path, Path]
+) -> None:
+    """At quit the app only checks whether the next start's picture has changed; a process of
+    its own renders it, and the next start opens from it."""
+    import os
+    import time
+
+    from hamstring_viewer._qt.app import snapshot_is_current, snapshot_later
+
+    settings_file, cache = places
+    first = session(qtbot, settings_file, cache)
+    end_session(first, cache)  # a picture of this session
+    second = session(qtbot, settings_file, cache)
+    assert second.started_from_snapshot
+    second.close()  # nothing changed: nothing to render
+    assert snapshot_is_current(second, cache) and snapshot_later(second, cache) == 0
+
+    third = session(qtbot, settings_file, cache)
+    third.state.select("semitendinosus")  # a change the next start shows
+    third.close()
+    assert not snapshot_is_current(third, cache)
+    pid = snapshot_later(third, cache)
+    assert pid
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:  # the job ends once the picture is written
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            break
+        try:
+            if os.waitpid(pid, os.WNOHANG)[0] == pid:  # (reaped here: this test started it)
+                break
+        except ChildProcessError:
+            pass
+        qtbot.wait(50)
+    assert snapshot_is_current(third, cache)
+    fourth = start(qtbot, settings_file, cache)
+    assert fourth.started_from_snapshot  # the job's picture is the one this start shows
+    wait_loaded(qtbot, fourth)
+    assert fourth.state.selection == "semitendinosus"

@@ -168,7 +168,49 @@ def switch_language(window: MainWindow, language: str) -> MainWindow:
     return fresh
 
 
-def save_start_snapshot(window: MainWindow, cache: Path) -> bool:
+def snapshot_is_current(window: MainWindow, cache: Path) -> bool:
+    """Whether the start-up snapshot in ``cache`` already shows what the next start will
+    (then a quit has nothing to render; the settings are saved first)."""
+    if not window.is_loaded:
+        return True  # (nothing was shown that could have changed)
+    window.settings.sync()
+    data_dir, plates = window.content_paths
+    probe = MainWindow(None, None, window.settings)
+    try:
+        upcoming = launch.snapshot_key(
+            window.settings,
+            probe.size(),
+            probe.devicePixelRatioF(),
+            _lightness(),
+            launch.content_stamp(data_dir, plates),
+            launch.userdata_stamp(app_data_dir()),
+        )
+    finally:
+        probe.deleteLater()
+    existing = launch.read_snapshot(cache / launch.SNAPSHOT_FILE, upcoming)
+    if existing is None:
+        return False
+    existing.release()
+    return True
+
+
+def snapshot_later(window: MainWindow, cache: Path) -> int | None:
+    """At quit: if the start-up snapshot no longer shows what the next start will, render it
+    in a detached process (:mod:`.snapshot_job`), so that this one can end at once. Returns
+    that process's id (0: nothing to render; None: it could not be started, and the next
+    start shows no snapshot)."""
+    if snapshot_is_current(window, cache):
+        return 0
+    from . import snapshot_job
+
+    data_dir, plates = window.content_paths
+    argv = snapshot_job.command(
+        window.settings, cache, i18n.language(), app_data_dir(), data_dir, plates
+    )
+    return snapshot_job.start(argv)
+
+
+def save_start_snapshot(window: MainWindow, cache: Path, userdata_dir: Path | None = None) -> bool:
     """Render the window as the next start will restore it (a fresh window built from the
     saved settings, never shown on screen) and keep it as the start-up snapshot."""
     from PySide6.QtCore import Qt
@@ -188,7 +230,7 @@ def save_start_snapshot(window: MainWindow, cache: Path) -> bool:
             probe.devicePixelRatioF(),
             _lightness(),
             launch.content_stamp(data_dir, plates),
-            launch.userdata_stamp(app_data_dir()),
+            launch.userdata_stamp(userdata_dir or app_data_dir()),
         )
     finally:
         probe.deleteLater()
@@ -277,7 +319,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if window.load_failed:
             return 1
         if code == 0:
-            save_start_snapshot(window, cache)
+            instance.release()  # (a new start need not wait for what follows)
+            snapshot_later(window, cache)
         return code
     finally:
         instance.release()
