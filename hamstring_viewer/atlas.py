@@ -465,13 +465,16 @@ def load_atlas_cached(
     """
     from hamstring_viewer import resources
 
+    paths = plate_files(plates)
+    cache = Path(cache_dir) if cache_dir is not None else None
+
     def load_atlas(data_dir: str | Path, plates: PlatePaths) -> Atlas:
         from hamstring_viewer import catalog  # the loader and checker: only on a miss
 
-        return catalog.load_atlas(data_dir, plates)
+        # (each content file's parsed TOML is kept: after one edit, only it is parsed again)
+        parsed = cache / "parsed" if cache is not None else None
+        return catalog.load_atlas(data_dir, plates, parsed)
 
-    paths = plate_files(plates)
-    cache = Path(cache_dir) if cache_dir is not None else None
     seen: dict[str, SvgSeen] = {}
     try:
         if cache is not None:

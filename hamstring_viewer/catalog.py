@@ -6,6 +6,7 @@ where TOML allows, line. :func:`load_atlas` is the one call the app makes.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import fields
@@ -43,7 +44,7 @@ from hamstring_viewer.records import (
     Technique,
     TriggerPoint,
 )
-from hamstring_viewer.safefile import read_regular_file
+from hamstring_viewer.safefile import digest, read_regular_file, write_atomic
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 #: a content file larger than this is not read (the largest shipped one is ~60 KB)
@@ -122,22 +123,27 @@ HAMSTRING_FIELDS: tuple[str, ...] = (
 # Locating lines in TOML text
 
 
+#: a record's header line: ``[table.id]`` (the id may be quoted)
+_HEADER = re.compile(r'^\s*\[\s*([\w-]+)\s*\.\s*"?([^"\]\s]*)"?\s*\]\s*(#.*)?$')
+
+
 class _Lines:
     """Finds the line of a record or field in TOML text (tomllib keeps no positions)."""
 
     def __init__(self, text: str) -> None:
         self._lines = text.splitlines()
+        self._headers: dict[tuple[str, str], int] | None = None
 
     def record(self, table: str | None, record_id: str) -> int | None:
         if table is None:
             return 1
-        pattern = re.compile(
-            rf"^\s*\[\s*{re.escape(table)}\s*\.\s*\"?{re.escape(record_id)}\"?\s*\]\s*(#.*)?$"
-        )
-        for number, line in enumerate(self._lines, start=1):
-            if pattern.match(line):
-                return number
-        return None
+        if self._headers is None:  # every [table.id] header's line, found in one pass
+            self._headers = {}
+            for number, line in enumerate(self._lines, start=1):
+                match = _HEADER.match(line)
+                if match is not None:
+                    self._headers.setdefault((match.group(1), match.group(2)), number)
+        return self._headers.get((table, record_id))
 
     def field(self, table: str | None, record_id: str, name: str) -> int | None:
         start = self.record(table, record_id) or 1
@@ -754,8 +760,95 @@ _BUILDERS: dict[str, Callable[[_Reader], Record | LookAlikeCause]] = {
 # Loading
 
 
+class _ParsedCache:
+    """Each content file's parsed TOML, kept as JSON under the digest of the file's bytes:
+    after one file is edited, a load parses that file alone (TOML parsing is most of a full
+    load). JSON, not pickle or marshal: a damaged or planted file is only data, and is
+    checked like the TOML it stands for."""
+
+    def __init__(self, folder: Path, shipped: Path | None = None) -> None:
+        self.folder = folder
+        self.used: set[str] = set()
+        self._shipped_path = shipped
+        self._shipped: dict[str, Any] | None = None
+
+    def _name(self, raw: bytes) -> str:
+        name = digest(raw).hex()[:40]
+        self.used.add(name)
+        return name
+
+    def get(self, raw: bytes) -> dict[str, Any] | None:
+        import json
+
+        name = self._name(raw)
+        try:
+            data = json.loads(read_regular_file(self.folder / f"{name}.json", 4 * _MAX_TOML_BYTES))
+        except (OSError, ValueError, RecursionError):
+            data = self._shipped_files().get(name)
+        return data if type(data) is dict else None
+
+    def _shipped_files(self) -> dict[str, Any]:
+        """The parsed files shipped with the app (:func:`parsed_content`), read once."""
+        import json
+
+        if self._shipped is None:
+            self._shipped = {}
+            if self._shipped_path is not None:
+                with contextlib.suppress(OSError, ValueError, RecursionError):
+                    top = json.loads(read_regular_file(self._shipped_path, 8 * _MAX_TOML_BYTES))
+                    if type(top) is dict and top.get("format") == _PARSED_FORMAT:
+                        files = top.get("files")
+                        self._shipped = files if type(files) is dict else {}
+        return self._shipped
+
+    def put(self, raw: bytes, data: dict[str, Any]) -> None:
+        import json
+
+        try:
+            body = json.dumps(data, ensure_ascii=False, allow_nan=False).encode("utf-8")
+        except (TypeError, ValueError):  # (a date or a non-finite number: parsed each time)
+            return
+        with contextlib.suppress(OSError):  # a cache we cannot write only costs time
+            for folder in (self.folder.parent, self.folder):  # (private, as the cache is)
+                folder.mkdir(mode=0o700, exist_ok=True)
+            write_atomic(self.folder / f"{self._name(raw)}.json", body, sync=False)
+
+    def prune(self) -> None:
+        """Remove the entries of files no longer there or changed since."""
+        with contextlib.suppress(OSError):
+            for entry in self.folder.glob("*.json"):
+                if entry.stem not in self.used:
+                    with contextlib.suppress(OSError):
+                        entry.unlink()
+
+
+_PARSED_FORMAT = 1
+
+
+def content_files(data_dir: str | Path) -> list[Path]:
+    """Every content file the knowledge base is read from."""
+    root = Path(data_dir)
+    structures = root / STRUCTURES_DIR
+    files = sorted(structures.glob("*.toml")) if structures.is_dir() else []
+    return files + [root / name for name in TABLE_FILES]
+
+
+def parsed_content(data_dir: str | Path) -> bytes:
+    """Each content file's parsed TOML by the digest of its bytes, as JSON (shipped with the
+    compiled atlas: ``resources.parsed_content_path()``); deterministic."""
+    import json
+    import tomllib
+
+    files: dict[str, Any] = {}
+    for path in content_files(data_dir):
+        raw = path.read_bytes()
+        files[digest(raw).hex()[:40]] = tomllib.loads(raw.decode("utf-8"))
+    body = {"format": _PARSED_FORMAT, "files": files}
+    return json.dumps(body, ensure_ascii=False, sort_keys=True, allow_nan=False).encode("utf-8")
+
+
 def _read_toml(
-    path: Path, display: str, problems: list[Problem]
+    path: Path, display: str, problems: list[Problem], parsed: _ParsedCache | None = None
 ) -> tuple[dict[str, Any], str] | None:
     import tomllib  # here, not at the top: a warm start reads the cached atlas
 
@@ -778,6 +871,9 @@ def _read_toml(
     if not text.strip():
         problems.append(Problem(display, "the file is empty"))
         return None
+    known = parsed.get(raw) if parsed is not None else None
+    if known is not None:
+        return known, text
     try:
         data = tomllib.loads(text)
     except RecursionError:  # the parser recurses once per level: a few hundred levels end it
@@ -790,6 +886,8 @@ def _read_toml(
         reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", message)
         problems.append(Problem(display, f"TOML syntax error: {reason}", line=at))
         return None
+    if parsed is not None:
+        parsed.put(raw, data)
     return data, text
 
 
@@ -801,14 +899,26 @@ def _display(path: Path, root: Path) -> str:
 
 
 def load_knowledge_base(
-    data_dir: str | Path, untranslated: list[Problem] | None = None
+    data_dir: str | Path,
+    untranslated: list[Problem] | None = None,
+    parsed_cache: Path | None = None,
 ) -> tuple[KnowledgeBase, list[Problem]]:
     """Read every file in ``data_dir``. Returns what could be read and every problem; each
     text the users read most (:data:`TRANSLATED`) that lacks a language is added to
-    ``untranslated`` (the app shows the English text there; ``check`` reports it)."""
+    ``untranslated`` (the app shows the English text there; ``check`` reports it).
+    ``parsed_cache``: a folder where each file's parsed TOML is kept (see :class:`_ParsedCache`).
+    """
     root = Path(data_dir)
     problems: list[Problem] = []
     kb = KnowledgeBase(translations={lang: {} for lang in OTHER_LANGUAGES})
+    parsed = None
+    if parsed_cache is not None:
+        from hamstring_viewer.resources import parsed_content_path
+
+        shipped: Path | None = None
+        with contextlib.suppress(FileNotFoundError):
+            shipped = parsed_content_path()
+        parsed = _ParsedCache(parsed_cache, shipped)
 
     def keep_translations(reader: _Reader, table: str) -> None:
         for lang, texts in reader.translated.items():
@@ -878,7 +988,7 @@ def load_knowledge_base(
         problems.append(Problem(_display(structures_dir, root), "no structure files (*.toml)"))
     for path in files:
         display = _display(path, root)
-        loaded = _read_toml(path, display, problems)
+        loaded = _read_toml(path, display, problems, parsed)
         if loaded is None:
             continue
         data, text = loaded
@@ -909,7 +1019,7 @@ def load_knowledge_base(
     for file_name, table in TABLE_FILES.items():
         path = root / file_name
         display = _display(path, root)
-        loaded = _read_toml(path, display, problems)
+        loaded = _read_toml(path, display, problems, parsed)
         if loaded is None:
             continue
         data, text = loaded
@@ -941,6 +1051,8 @@ def load_knowledge_base(
             keep_translations(reader, table)
             targets[table][record_id] = record
 
+    if parsed is not None:
+        parsed.prune()
     return kb, problems
 
 
@@ -1082,10 +1194,18 @@ def check_corrected_claims(kb: KnowledgeBase, data_dir: str | Path) -> list[Prob
     if not owners:
         return problems
     records = [r for table in [*kb.tables(), kb.lookalikes] for r in table.values()]
+    # one pass of one pattern finds the few sentences that use any guarded word at all
+    anywhere = re.compile(
+        "|".join(sorted({re.escape(t.casefold()) for _o, c in owners for t in c.claim_terms}))
+    )
     for record in records:
         for name, fact in _record_facts(record):
+            if not anywhere.search(fact.text.casefold()):
+                continue
             for sentence in re.split(r"(?<=[.;!?])\s+", fact.text):
                 folded = sentence.casefold()
+                if not anywhere.search(folded):
+                    continue
                 for owner, c in owners:
                     term = next((t for t in c.claim_terms if t.casefold() in folded), None)
                     if term is None or _DENIALS.search(sentence):
@@ -1467,6 +1587,7 @@ def check(
     figures: bool = False,
     languages: bool = False,
     progress: Callable[[str], None] | None = None,
+    parsed_cache: Path | None = None,
 ) -> tuple[Atlas | None, list[Problem]]:
     """Load and validate the knowledge base against every plate (``plates``: view key ->
     SVG path, or one path for the posterior view alone). Returns the atlas (None if no plate
@@ -1478,7 +1599,7 @@ def check(
     say = progress or (lambda _step: None)
     say(f"reading the knowledge base in {data_dir}")
     untranslated: list[Problem] = []
-    kb, problems = load_knowledge_base(data_dir, untranslated)
+    kb, problems = load_knowledge_base(data_dir, untranslated, parsed_cache)
     if languages:
         problems.extend(untranslated)
     loaded: dict[str, Plate] = {}
@@ -1502,9 +1623,10 @@ def check(
     return (Atlas(kb, loaded) if loaded else None), problems
 
 
-def load_atlas(data_dir: str | Path, plates: PlatePaths) -> Atlas:
-    """Load and validate; raise :class:`ContentError` listing every problem if any."""
-    atlas, problems = check(data_dir, plates)
+def load_atlas(data_dir: str | Path, plates: PlatePaths, parsed_cache: Path | None = None) -> Atlas:
+    """Load and validate; raise :class:`ContentError` listing every problem if any.
+    ``parsed_cache``: see :func:`load_knowledge_base`."""
+    atlas, problems = check(data_dir, plates, parsed_cache=parsed_cache)
     if atlas is None or problems:
         raise ContentError(problems)
     view_anchors: dict[str, dict[str, Point]] = {}

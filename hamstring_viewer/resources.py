@@ -134,6 +134,13 @@ def translation_file(language: str, suffix: str = ".qm") -> Path:
     return translations_dir() / f"hamstring_viewer_{language}{suffix}"
 
 
+def parsed_content_path() -> Path:
+    """Each shipped content file's parsed TOML, by the digest of its bytes (written with the
+    compiled atlas by ``tools/compile_plates.py``): after a user edits one content file, the
+    others need not be parsed again, even on the first such start."""
+    return _root() / "assets" / "svg" / "content.parsed.json"
+
+
 def compiled_atlas_path() -> Path:
     """The compiled atlas shipped beside the plates (the knowledge base and each view's region
     ids and label anchors, see ``tools/compile_plates.py``): a first start reads it instead of

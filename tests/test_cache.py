@@ -309,3 +309,38 @@ def test_the_knowledge_base_round_trips_as_data_and_wrong_values_are_named() -> 
     assert codec is not None
     reader = codec.decoder(Fact)
     assert reader.__name__ == ("read_Fact" if fastrecord.SUPPORTED else "record")
+
+
+def test_after_one_content_file_is_edited_only_that_file_is_parsed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The others' parsed TOML comes from the table shipped with the compiled atlas, and an
+    edited file's from the cache once parsed; a damaged entry is parsed again."""
+    import tomllib
+
+    data, plates = _shipped_copy(tmp_path)
+    cache = tmp_path / "cache"
+    parsed: list[str] = []
+    real = tomllib.loads
+
+    def counting(text: str, **kwargs: object) -> dict[str, object]:
+        parsed.append(text[:40])
+        return real(text)
+
+    monkeypatch.setattr(tomllib, "loads", counting)
+    femur = data / "structures" / "femur.toml"
+    original = femur.read_text(encoding="utf-8")
+    for n in range(2):
+        femur.write_text(original.replace("strongest bone", f"strongest bone ({n})"), "utf-8")
+        parsed.clear()
+        atlas = load_atlas_cached(data, plates, cache)
+        assert f"strongest bone ({n})" in atlas.kb.structures["femur"].summary
+        assert len(parsed) == 1 and 'id = "femur"' in parsed[0]
+    entries = list((cache / "parsed").glob("*.json"))
+    assert len(entries) == 1  # the edited file's (the one before it was pruned)
+    entries[0].write_text("{not json", encoding="utf-8")
+    (cache / next(iter(cache.glob("atlas-*.json"))).name).unlink()
+    parsed.clear()
+    again = load_atlas_cached(data, plates, cache)
+    assert "strongest bone (1)" in again.kb.structures["femur"].summary
+    assert len(parsed) == 1

@@ -96,6 +96,25 @@ def compile_atlas(check: bool = False) -> int:
     if not target.is_file() or target.read_bytes() != blob:
         target.write_bytes(blob)
         print(f"wrote {target} ({len(blob) // 1024} KiB)")
+    return compile_parsed_content(check)
+
+
+def compile_parsed_content(check: bool = False) -> int:
+    """Write (or verify) each shipped content file's parsed TOML by its digest
+    (``assets/svg/content.parsed.json``): a start after one file is edited parses that one."""
+    from hamstring_viewer import resources
+    from hamstring_viewer.catalog import parsed_content
+
+    target = resources.parsed_content_path()
+    blob = parsed_content(resources.data_dir())
+    if check:
+        if not target.is_file() or target.read_bytes() != blob:
+            print(f"{target}: missing or stale (run tools/compile_plates.py)")
+            return 1
+        return 0
+    if not target.is_file() or target.read_bytes() != blob:
+        target.write_bytes(blob)
+        print(f"wrote {target} ({len(blob) // 1024} KiB)")
     return 0
 
 
