@@ -17,6 +17,7 @@ from __future__ import annotations
 import io
 import math
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import field
 from pathlib import Path as FilePath
@@ -181,24 +182,54 @@ class Region:
         x0, y0, x1, y1 = self.bbox
         if not (x0 <= x <= x1 and y0 <= y <= y1):
             return False
-        winding = 0
-        crossings = 0
+        xs, before = _row_crossings(self, y)
+        # the crossings right of x: those after the last one at or left of it
+        right = bisect_right(xs, x)
+        if self.evenodd:
+            return (len(xs) - right) % 2 == 1
+        return before[-1] - before[right] != 0
+
+    def row_crossings(self, y: float) -> list[tuple[float, int]]:
+        """Where the line at height ``y`` crosses the shape's edges, left to right: (x, +1 for
+        an edge going down the plate, -1 for one going up)."""
+        out: list[tuple[float, int]] = []
         for poly in self.polygons:
             ax, ay = poly[-1]
             for bx, by in poly:  # the edge from a to b crosses the line at y (ay <= y < by,
                 if (ay <= y) is not (by <= y):  # or by <= y < ay): exactly one end is above
-                    t = (y - ay) / (by - ay)
-                    if ax + t * (bx - ax) > x:
-                        crossings += 1
-                        winding += 1 if by > ay else -1
+                    out.append((ax + (y - ay) / (by - ay) * (bx - ax), 1 if by > ay else -1))
                 ax, ay = bx, by
-        return crossings % 2 == 1 if self.evenodd else winding != 0
+        out.sort()
+        return out
 
     @property
     def centroid_hint(self) -> Point:
         """Centre of the bounding box (not necessarily inside the shape)."""
         x0, y0, x1, y1 = self.bbox
         return ((x0 + x1) / 2, (y0 + y1) / 2)
+
+
+#: the crossings of the last rows asked of each region (points are mostly asked row by row:
+#: a grid, a scan): region identity -> (region, y, crossing xs, running winding sums)
+_ROWS: dict[int, tuple[Region, float, list[float], list[int]]] = {}
+_ROWS_KEPT = 4096
+
+
+def _row_crossings(region: Region, y: float) -> tuple[list[float], list[int]]:
+    """The crossing xs of a row, sorted, and the winding sums before each of them (one more
+    item than xs: the last is the total)."""
+    known = _ROWS.get(id(region))
+    if known is not None and known[0] is region and known[1] == y:
+        return known[2], known[3]
+    crossings = region.row_crossings(y)
+    xs = [c[0] for c in crossings]
+    before = [0]
+    for _x, direction in crossings:
+        before.append(before[-1] + direction)
+    if len(_ROWS) >= _ROWS_KEPT:
+        _ROWS.clear()
+    _ROWS[id(region)] = (region, y, xs, before)
+    return xs, before
 
 
 @fast_dataclass(slots=True)
@@ -1238,11 +1269,18 @@ def sample_points(region: Region, step: float = 4.0) -> Sequence[Point]:
     pts: list[Point] = []
     y = y0 + step / 2
     while y < y1:
-        x = x0 + step / 2
-        while x < x1:
-            if region.contains(x, y):
-                pts.append((x, y))
-            x += step
+        xs, before = _row_crossings(region, y)  # (one scan of the edges per row)
+        total, count = before[-1], len(xs)
+        if xs:
+            x = x0 + step / 2
+            i = 0
+            while x < x1:
+                while i < count and xs[i] <= x:  # crossings no longer right of x
+                    i += 1
+                inside = (count - i) % 2 == 1 if region.evenodd else total - before[i] != 0
+                if inside:
+                    pts.append((x, y))
+                x += step
         y += step
     return pts
 
