@@ -11,6 +11,16 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Each pytest-xdist worker gets a home of its own: Qt's test-mode folders (~/.qttest: the
+# app's data, cache and single-instance lock) are per user, and two workers must not share
+# them. (The font cache stays where it is.)
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    import tempfile
+
+    _home = os.path.join(tempfile.gettempdir(), f"hv-test-home-{os.getpid()}")
+    os.makedirs(_home, exist_ok=True)
+    os.environ.setdefault("XDG_CACHE_HOME", os.path.join(os.path.expanduser("~"), ".cache"))
+    os.environ["HOME"] = _home
 # the tests read the English interface, on a German machine too (a test that wants German
 # installs it, see tests/test_i18n.py)
 os.environ["HAMSTRING_VIEWER_LANGUAGE"] = "en"

@@ -179,7 +179,13 @@ def main(argv: list[str]) -> int:
     if command == "test":
         ensure_test_tools()
         python = ensure_venv("test")
-        return subprocess.run([str(python), "-m", "pytest", *rest], cwd=ROOT).returncode
+        # on every core (pytest-xdist), unless the arguments say how many workers
+        spread = (
+            []
+            if any(a == "-n" or a.startswith(("-n", "--numprocesses")) for a in rest)
+            else ["-n", "auto"]
+        )
+        return subprocess.run([str(python), "-m", "pytest", *spread, *rest], cwd=ROOT).returncode
     python = ensure_venv("")
     return subprocess.run([str(python), str(ROOT / "main.py"), *rest], cwd=ROOT).returncode
 
