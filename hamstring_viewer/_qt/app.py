@@ -174,24 +174,29 @@ def snapshot_is_current(window: MainWindow, cache: Path) -> bool:
     if not window.is_loaded:
         return True  # (nothing was shown that could have changed)
     window.settings.sync()
+    existing = launch.read_snapshot(cache / launch.SNAPSHOT_FILE, _upcoming_key(window))
+    if existing is None:
+        return False
+    existing.release()
+    return True
+
+
+def _upcoming_key(window: MainWindow, userdata_dir: Path | None = None) -> dict[str, object]:
+    """The snapshot key the next start will compute (its window is sized from the saved
+    settings before it is shown): a snapshot of that key is the picture it will show."""
     data_dir, plates = window.content_paths
     probe = MainWindow(None, None, window.settings)
     try:
-        upcoming = launch.snapshot_key(
+        return launch.snapshot_key(
             window.settings,
             probe.size(),
             probe.devicePixelRatioF(),
             _lightness(),
             launch.content_stamp(data_dir, plates),
-            launch.userdata_stamp(app_data_dir()),
+            launch.userdata_stamp(userdata_dir or app_data_dir()),
         )
     finally:
         probe.deleteLater()
-    existing = launch.read_snapshot(cache / launch.SNAPSHOT_FILE, upcoming)
-    if existing is None:
-        return False
-    existing.release()
-    return True
 
 
 def snapshot_later(window: MainWindow, cache: Path) -> int | None:
@@ -219,21 +224,7 @@ def save_start_snapshot(window: MainWindow, cache: Path, userdata_dir: Path | No
         return False
     window.view.release_raster()  # (the old snapshot's file is about to be replaced)
     window.settings.sync()
-    data_dir, plates = window.content_paths
-    # the key the next start will compute (its window is sized from the saved settings before
-    # it is shown); a snapshot of that key is already the picture it will show
-    probe = MainWindow(None, None, window.settings)
-    try:
-        upcoming = launch.snapshot_key(
-            window.settings,
-            probe.size(),
-            probe.devicePixelRatioF(),
-            _lightness(),
-            launch.content_stamp(data_dir, plates),
-            launch.userdata_stamp(userdata_dir or app_data_dir()),
-        )
-    finally:
-        probe.deleteLater()
+    upcoming = _upcoming_key(window, userdata_dir)
     existing = launch.read_snapshot(cache / launch.SNAPSHOT_FILE, upcoming)
     if existing is not None:  # nothing it shows has changed: quitting costs no rendering
         existing.release()
