@@ -772,15 +772,15 @@ class _ParsedCache:
         self._shipped_path = shipped
         self._shipped: dict[str, Any] | None = None
 
-    def _name(self, raw: bytes) -> str:
+    def key(self, raw: bytes) -> str:
+        """The entry of a file's bytes (kept by :meth:`prune`)."""
         name = digest(raw).hex()[:40]
         self.used.add(name)
         return name
 
-    def get(self, raw: bytes) -> dict[str, Any] | None:
+    def get(self, name: str) -> dict[str, Any] | None:
         import json
 
-        name = self._name(raw)
         try:
             data = json.loads(read_regular_file(self.folder / f"{name}.json", 4 * _MAX_TOML_BYTES))
         except (OSError, ValueError, RecursionError):
@@ -801,7 +801,7 @@ class _ParsedCache:
                         self._shipped = files if type(files) is dict else {}
         return self._shipped
 
-    def put(self, raw: bytes, data: dict[str, Any]) -> None:
+    def put(self, name: str, data: dict[str, Any]) -> None:
         import json
 
         try:
@@ -811,7 +811,7 @@ class _ParsedCache:
         with contextlib.suppress(OSError):  # a cache we cannot write only costs time
             for folder in (self.folder.parent, self.folder):  # (private, as the cache is)
                 folder.mkdir(mode=0o700, exist_ok=True)
-            write_atomic(self.folder / f"{self._name(raw)}.json", body, sync=False)
+            write_atomic(self.folder / f"{name}.json", body, sync=False)
 
     def prune(self) -> None:
         """Remove the entries of files no longer there or changed since."""
@@ -871,7 +871,8 @@ def _read_toml(
     if not text.strip():
         problems.append(Problem(display, "the file is empty"))
         return None
-    known = parsed.get(raw) if parsed is not None else None
+    entry = parsed.key(raw) if parsed is not None else ""
+    known = parsed.get(entry) if parsed is not None else None
     if known is not None:
         return known, text
     try:
@@ -887,7 +888,7 @@ def _read_toml(
         problems.append(Problem(display, f"TOML syntax error: {reason}", line=at))
         return None
     if parsed is not None:
-        parsed.put(raw, data)
+        parsed.put(entry, data)
     return data, text
 
 
@@ -1598,10 +1599,9 @@ def check(
     ``progress`` is told each step as it starts (the ``check`` command shows them)."""
     say = progress or (lambda _step: None)
     say(f"reading the knowledge base in {data_dir}")
-    untranslated: list[Problem] = []
+    untranslated: list[Problem] | None = [] if languages else None
     kb, problems = load_knowledge_base(data_dir, untranslated, parsed_cache)
-    if languages:
-        problems.extend(untranslated)
+    problems.extend(untranslated or ())
     loaded: dict[str, Plate] = {}
     paths = plate_files(plates)
     for number, (key, path) in enumerate(paths.items(), start=1):

@@ -49,7 +49,7 @@ from typing import Literal
 
 from hamstring_viewer.atlas import Atlas
 from hamstring_viewer.geometry import Point, Region
-from hamstring_viewer.i18n import translate
+from hamstring_viewer.i18n import QT_TRANSLATE_NOOP, translate
 from hamstring_viewer.records import Fact, LookAlikeCause, LookAlikeTrigger
 
 #: Score of a mark in an essential zone, and in a spillover zone.
@@ -340,24 +340,21 @@ class Match:
     def explain(self) -> str:
         """E.g. "2 marks in the essential zone, 35% of the painted area in the spillover zone"."""
         parts: list[str] = []
-        essential = len(self.essential_marks)
-        if essential == 1:
-            parts.append(translate("PainFinder", "1 mark in the essential zone"))
-        elif essential:
-            parts.append(
-                translate("PainFinder", "{count} marks in the essential zone").format(
-                    count=essential
-                )
-            )
-        spillover = len(self.spillover_marks)
-        if spillover == 1:
-            parts.append(translate("PainFinder", "1 mark in the spillover zone"))
-        elif spillover:
-            parts.append(
-                translate("PainFinder", "{count} marks in the spillover zone").format(
-                    count=spillover
-                )
-            )
+        for count, one, many in (
+            (
+                len(self.essential_marks),
+                QT_TRANSLATE_NOOP("PainFinder", "1 mark in the essential zone"),
+                QT_TRANSLATE_NOOP("PainFinder", "{count} marks in the essential zone"),
+            ),
+            (
+                len(self.spillover_marks),
+                QT_TRANSLATE_NOOP("PainFinder", "1 mark in the spillover zone"),
+                QT_TRANSLATE_NOOP("PainFinder", "{count} marks in the spillover zone"),
+            ),
+        ):
+            if count:
+                text = one if count == 1 else many
+                parts.append(translate("PainFinder", text).format(count=count))
         if self.essential_fraction > 0:
             parts.append(
                 translate("PainFinder", "{share} of the painted area in the essential zone").format(

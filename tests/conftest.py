@@ -175,18 +175,9 @@ def contrast(a: QColor, b: QColor) -> float:
 
 def dark_palette() -> QPalette:
     """A dark palette like a desktop's dark theme."""
-    dark = QPalette()
-    for role, colour in (
-        (QPalette.ColorRole.Window, "#202124"),
-        (QPalette.ColorRole.WindowText, "#e8eaed"),
-        (QPalette.ColorRole.Base, "#17181a"),
-        (QPalette.ColorRole.Text, "#e8eaed"),
-        (QPalette.ColorRole.Button, "#303134"),
-        (QPalette.ColorRole.ButtonText, "#e8eaed"),
-        (QPalette.ColorRole.Link, "#8ab4f8"),
-    ):
-        dark.setColor(role, QColor(colour))
-    return dark
+    from hamstring_viewer._qt.colours import dark_palette as desktop_dark
+
+    return desktop_dark()
 
 
 @contextmanager

@@ -87,26 +87,12 @@ def compile_atlas(check: bool = False) -> int:
         print(f"the atlas is not compiled, the content has problems:\n{exc}")
         target.unlink(missing_ok=True)
         return 1
-    blob = atlas_to_bytes(atlas, content_key(data, plates))
-    if check:
-        if not target.is_file() or target.read_bytes() != blob:
-            print(f"{target}: missing or stale (run tools/compile_plates.py)")
-            return 1
-        return 0
-    if not target.is_file() or target.read_bytes() != blob:
-        target.write_bytes(blob)
-        print(f"wrote {target} ({len(blob) // 1024} KiB)")
-    return compile_parsed_content(check)
+    status = _write_or_check(target, atlas_to_bytes(atlas, content_key(data, plates)), check)
+    return max(status, compile_parsed_content(check))
 
 
-def compile_parsed_content(check: bool = False) -> int:
-    """Write (or verify) each shipped content file's parsed TOML by its digest
-    (``assets/svg/content.parsed.json``): a start after one file is edited parses that one."""
-    from hamstring_viewer import resources
-    from hamstring_viewer.catalog import parsed_content
-
-    target = resources.parsed_content_path()
-    blob = parsed_content(resources.data_dir())
+def _write_or_check(target: Path, blob: bytes, check: bool) -> int:
+    """Write ``blob`` to ``target`` if it differs (with ``check``: report it, write nothing)."""
     if check:
         if not target.is_file() or target.read_bytes() != blob:
             print(f"{target}: missing or stale (run tools/compile_plates.py)")
@@ -116,6 +102,17 @@ def compile_parsed_content(check: bool = False) -> int:
         target.write_bytes(blob)
         print(f"wrote {target} ({len(blob) // 1024} KiB)")
     return 0
+
+
+def compile_parsed_content(check: bool = False) -> int:
+    """Write (or verify) each shipped content file's parsed TOML by its digest
+    (``assets/svg/content.parsed.json``): a start after one file is edited parses that one."""
+    from hamstring_viewer import resources
+    from hamstring_viewer.catalog import parsed_content
+
+    return _write_or_check(
+        resources.parsed_content_path(), parsed_content(resources.data_dir()), check
+    )
 
 
 def compile_record_code(check: bool = False) -> int:

@@ -41,23 +41,9 @@ def main() -> int:
 
     app = QApplication([sys.argv[0]])
     if args.dark:
-        from PySide6.QtGui import QColor, QPalette
+        from hamstring_viewer._qt.colours import dark_palette
 
-        dark = QPalette()
-        for role, colour in (
-            (QPalette.ColorRole.Window, "#202124"),
-            (QPalette.ColorRole.WindowText, "#e8eaed"),
-            (QPalette.ColorRole.Base, "#17181a"),
-            (QPalette.ColorRole.AlternateBase, "#26272a"),
-            (QPalette.ColorRole.Text, "#e8eaed"),
-            (QPalette.ColorRole.Button, "#303134"),
-            (QPalette.ColorRole.ButtonText, "#e8eaed"),
-            (QPalette.ColorRole.Link, "#8ab4f8"),
-            (QPalette.ColorRole.Highlight, "#8ab4f8"),
-            (QPalette.ColorRole.HighlightedText, "#202124"),
-        ):
-            dark.setColor(role, QColor(colour))
-        app.setPalette(dark)
+        app.setPalette(dark_palette())
     install_language(args.language)
     atlas = load_atlas(resources.data_dir(), resources.plate_paths()).localized(args.language)
     settings = QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"), QSettings.Format.IniFormat)

@@ -7,7 +7,7 @@ text written)."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 #: (light palette, dark palette): red warnings, grey footnotes and hints
 WARNING = ("#b71c1c", "#ff8a80")
@@ -29,3 +29,24 @@ def warning_text() -> str:
 def muted_text() -> str:
     """The colour of footnotes and hints on the window's own background."""
     return MUTED[1] if is_dark() else MUTED[0]
+
+
+#: a desktop's dark theme (window, text, base, buttons, links): what the tests and the
+#: screenshots check the app's dark-palette colours against
+DARK_THEME = (
+    (QPalette.ColorRole.Window, "#202124"),
+    (QPalette.ColorRole.WindowText, "#e8eaed"),
+    (QPalette.ColorRole.Base, "#17181a"),
+    (QPalette.ColorRole.Text, "#e8eaed"),
+    (QPalette.ColorRole.Button, "#303134"),
+    (QPalette.ColorRole.ButtonText, "#e8eaed"),
+    (QPalette.ColorRole.Link, "#8ab4f8"),
+)
+
+
+def dark_palette() -> QPalette:
+    """A palette like a desktop's dark theme (:data:`DARK_THEME`)."""
+    dark = QPalette()
+    for role, colour in DARK_THEME:
+        dark.setColor(role, QColor(colour))
+    return dark

@@ -248,7 +248,7 @@ class LabelItem(QGraphicsItem):
             font = QFont(self.base_font)
             font.setPointSizeF(self.base_font.pointSizeF() * scale)
             text = QFontMetricsF(font).elidedText(
-                self.full_text, Qt.TextElideMode.ElideRight, max(0.0, pixels - 6)
+                self.full_text, Qt.TextElideMode.ElideMiddle, max(0.0, pixels - 6)
             )
         if text == self.text and font == self.font:
             return

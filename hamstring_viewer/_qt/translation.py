@@ -20,7 +20,7 @@ def install_language(language: str) -> bool:
     _installed.clear()
     if language == i18n.SOURCE_LANGUAGE or language not in i18n.LANGUAGES:
         i18n.set_translator(None)
-        QLocale.setDefault(QLocale("en_GB"))
+        QLocale.setDefault(QLocale.system())  # (numbers and dates as the user set them)
         return language == i18n.SOURCE_LANGUAGE
     ours = QTranslator(app)
     if not ours.load(str(resources.translation_file(language))):
