@@ -323,7 +323,27 @@ def stress(kind: str, runs: int, samples: int) -> dict[str, object]:
         f"stress_{kind}_cold_growth": med(cold, "ready") / med(shipped_cold, "ready"),
         f"stress_{kind}_warm_ready_ratio": med(warm, "ready") / med(bare, "ready"),
     }
-    for key, value in interaction(samples, data, plates).items():
+    # in a process of its own, as a user's session is (not after this one's full loads)
+    measured = subprocess.run(
+        [
+            sys.executable,
+            __file__,
+            "--child",
+            "interaction",
+            "--samples",
+            str(samples),
+            "--data",
+            str(data),
+            "--plates",
+            ",".join(f"{k}={v}" for k, v in plates.items()),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+        env=child_env(),
+    )
+    for key, value in json.loads(measured.stdout.strip().splitlines()[-1]).items():
         if key.startswith(("click", "hover")):
             out[f"stress_{kind}_{key}"] = value
     return out
@@ -642,6 +662,11 @@ def main() -> int:
     args = parser.parse_args()
     if args.child == "switch":
         child_switch(args.cache)
+        return 0
+    if args.child == "interaction":
+        plates = dict(item.split("=", 1) for item in args.plates.split(",") if item)
+        paths = {key: Path(value) for key, value in plates.items()} or None
+        print(json.dumps(interaction(args.samples, Path(args.data) if args.data else None, paths)))
         return 0
     if args.child:
         child(args.child, args.start, args.cache, args.limit, args.data, args.plates)

@@ -436,9 +436,13 @@ def _plate_loader(path: Path, cache_dir: Path | None, seen: SvgSeen | None = Non
         known = seen[2]
     plate = read_compiled_plate(path, data, svg_digest=known)
     if plate is None and cache_dir is not None:
-        compiled = cached_plate_path(cache_dir, path, data)
+        if known is None:
+            from hamstring_viewer.safefile import digest
+
+            known = digest(data)  # (once, for the name and the check)
+        compiled = cached_plate_path(cache_dir, path, data, known)
         if trusted_cache_file(compiled):
-            plate = read_compiled_plate(path, data, compiled)
+            plate = read_compiled_plate(path, data, compiled, svg_digest=known)
     if plate is None:
         plate, problems = parse_plate(data, str(path))
         if plate is None or problems:

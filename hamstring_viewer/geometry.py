@@ -161,6 +161,30 @@ class LazyCommands(_Lazy["Command"]):
     def __len__(self) -> int:
         return len(self._ops)
 
+    def flat(self) -> tuple[str, list[float]] | None:
+        """The command letters and all their numbers in one list, if the commands were not
+        made yet (a path is built from them without making a tuple per command)."""
+        numbers = self._numbers
+        if numbers is None:
+            return None
+        end = self._start + sum(_ARGS[op] for op in self._ops)
+        return self._ops, _values(numbers, self._start, end)
+
+
+def flat_commands(commands: Sequence[Command]) -> tuple[str, list[float]]:
+    """A region's commands as their letters and all their numbers in one list (``"MCZ"``,
+    ``[x, y, x1, y1, x2, y2, x, y]``)."""
+    if isinstance(commands, LazyCommands):
+        flat = commands.flat()
+        if flat is not None:
+            return flat
+    ops: list[str] = []
+    values: list[float] = []
+    for command in commands:
+        ops.append(command[0])
+        values.extend(command[1:])
+    return "".join(ops), values
+
 
 @record
 class Region:
@@ -193,6 +217,13 @@ class Region:
         """Where the line at height ``y`` crosses the shape's edges, left to right: (x, +1 for
         an edge going down the plate, -1 for one going up)."""
         out: list[tuple[float, int]] = []
+        edges = _edges_near(self, y)
+        if edges is not None:  # a detailed shape: only the edges of the band of rows at y
+            for ax, ay, bx, by in edges:
+                if (ay <= y) is not (by <= y):
+                    out.append((ax + (y - ay) / (by - ay) * (bx - ax), 1 if by > ay else -1))
+            out.sort()
+            return out
         for poly in self.polygons:
             ax, ay = poly[-1]
             for bx, by in poly:  # the edge from a to b crosses the line at y (ay <= y < by,
@@ -213,6 +244,101 @@ class Region:
 #: a grid, a scan): region identity -> (region, y, crossing xs, running winding sums)
 _ROWS: dict[int, tuple[Region, float, list[float], list[int]]] = {}
 _ROWS_KEPT = 4096
+
+
+#: a shape with more edges than this, asked for more rows than ``_SCANS_BEFORE_BANDS``, has
+#: its edges sorted into bands of rows (in one pass, costing some three scans of its edges):
+#: a row then looks at the edges near its band, not at all of them, so hovering over a shape
+#: with ten times the nodes stays as quick. (A shape asked for a few rows, as a plate's
+#: check and a click's hit test ask, is not worth sorting.)
+_BAND_MIN_EDGES = 96
+_SCANS_BEFORE_BANDS = 3
+#: edges per band, roughly, and the most bands a shape is cut into
+_EDGES_PER_BAND = 24
+_MAX_BANDS = 256
+_BANDS_KEPT = 4096
+Edge = tuple[float, float, float, float]
+
+
+class _Banding:
+    """A region's edges by band of rows: ``starting[b]`` holds the edges whose upper end is
+    in band b and whose lower end is in band b or b + 1; ``long`` the edges spanning more.
+    The band of a height is found by one arithmetic for edges and rows alike (monotonic, so
+    a row between an edge's ends is in a band from that of one end to that of the other)."""
+
+    __slots__ = ("inverse", "long", "near", "region", "scans", "starting", "top")
+
+    def __init__(self, region: Region) -> None:
+        self.region = region
+        self.scans = 0
+        self.top = 0.0
+        self.inverse = 0.0
+        self.starting: list[list[Edge]] = []
+        self.long: list[Edge] = []
+        self.near: dict[int, list[Edge]] = {}
+
+    def index(self, y: float) -> int:
+        i = int((y - self.top) * self.inverse)
+        last = len(self.starting) - 1
+        return 0 if i < 0 else last if i > last else i
+
+    def sort(self) -> bool:
+        """Sort the edges into bands; False if the shape has too few edges to be worth it."""
+        polygons = self.region.polygons
+        edges = sum(len(poly) for poly in polygons)
+        if edges <= _BAND_MIN_EDGES:
+            return False
+        count = min(_MAX_BANDS, edges // _EDGES_PER_BAND)
+        _x0, top, _x1, bottom = self.region.bbox
+        inverse = count / (bottom - top) if bottom > top else 0.0
+        last = count - 1
+        starting: list[list[Edge]] = [[] for _ in range(count)]
+        long: list[Edge] = []
+        for poly in polygons:
+            ax, ay = poly[-1]
+            for bx, by in poly:
+                if ay <= by:
+                    first, end = int((ay - top) * inverse), int((by - top) * inverse)
+                else:
+                    first, end = int((by - top) * inverse), int((ay - top) * inverse)
+                first = 0 if first < 0 else last if first > last else first
+                end = 0 if end < 0 else last if end > last else end
+                if end - first <= 1:
+                    starting[first].append((ax, ay, bx, by))
+                else:
+                    long.append((ax, ay, bx, by))
+                ax, ay = bx, by
+        self.top, self.inverse, self.starting, self.long = top, inverse, starting, long
+        return True
+
+    def edges_near(self, index: int) -> list[Edge]:
+        """Every edge that may cross a row in band ``index``."""
+        edges = self.near.get(index)
+        if edges is None:
+            edges = self.starting[index] + self.long
+            if index > 0:
+                edges += self.starting[index - 1]
+            self.near[index] = edges
+        return edges
+
+
+#: region identity -> its bands
+_BANDS: dict[int, _Banding] = {}
+
+
+def _edges_near(region: Region, y: float) -> list[Edge] | None:
+    """The edges of ``region`` that may cross the row at ``y`` (a superset: each is tested
+    as every edge would be), or None when every edge is to be tested."""
+    known = _BANDS.get(id(region))
+    if known is None or known.region is not region:
+        if len(_BANDS) >= _BANDS_KEPT:
+            _BANDS.clear()
+        known = _BANDS[id(region)] = _Banding(region)
+    if not known.starting:
+        known.scans += 1
+        if known.scans != _SCANS_BEFORE_BANDS + 1 or not known.sort():
+            return None
+    return known.edges_near(known.index(y))
 
 
 def _row_crossings(region: Region, y: float) -> tuple[list[float], list[int]]:
@@ -242,9 +368,7 @@ class Plate:
     layer_ids: dict[str, str] = field(default_factory=dict)
     _by_id: dict[str, Region] = field(default_factory=dict, repr=False)
     # built on first use: the hit-test grid and the label rasters (per step)
-    _cells: dict[tuple[int, int], list[Region]] | None = field(
-        default=None, repr=False, compare=False
-    )
+    _cells: _Grid | None = field(default=None, repr=False, compare=False)
     _rasters: dict[float, _Raster] = field(default_factory=dict, repr=False, compare=False)
     # label anchors computed when the plate was compiled: (region ids, step) -> anchor
     _anchor_hints: dict[tuple[tuple[str, ...], float], Point | None] = field(
@@ -257,20 +381,14 @@ class Plate:
     def __post_init__(self) -> None:
         self._by_id = {r.id: r for r in self.regions}
 
-    @property
-    def _grid(self) -> dict[tuple[int, int], list[Region]]:
-        """Grid cell -> the regions whose bounding box meets it, topmost first (built once)."""
-        if self._cells is None:
-            grid: dict[tuple[int, int], list[Region]] = {}
-            for region in self.regions:
-                x0, y0, x1, y1 = region.bbox
-                for gx in range(_cell(x0), _cell(x1) + 1):
-                    for gy in range(_cell(y0), _cell(y1) + 1):
-                        grid.setdefault((gx, gy), []).append(region)
-            for cell in grid.values():
-                cell.sort(key=lambda r: r.order, reverse=True)
-            self._cells = grid
-        return self._cells
+    def _in_cell(self, x: float, y: float) -> list[Region]:
+        """The regions whose bounding box meets the grid cell of (x, y), topmost first. Each
+        cell is gathered when first asked for (a plate of thousands of regions answers its
+        first click at once, not after a grid of every cell is built)."""
+        grid = self._cells
+        if grid is None:
+            grid = self._cells = _Grid(self.regions)
+        return grid.cell(_cell(x), _cell(y))
 
     def _raster(self, step: float) -> _Raster:
         """The label raster of this plate for grid spacing ``step`` (see :func:`label_anchor`)."""
@@ -295,7 +413,7 @@ class Plate:
         wanted = None if layers is None else frozenset(layers)
         return [
             r
-            for r in self._grid.get((_cell(x), _cell(y)), ())
+            for r in self._in_cell(x, y)
             if (wanted is None or r.layer in wanted) and r.contains(x, y)
         ]
 
@@ -309,7 +427,7 @@ class Plate:
         """The topmost region at (x, y) among ``layers`` (and, if given, those ``accept``
         takes: the regions shown), or None. Only the regions above it are tested."""
         wanted = frozenset(layers)
-        for r in self._grid.get((_cell(x), _cell(y)), ()):
+        for r in self._in_cell(x, y):
             if r.layer in wanted and (accept is None or accept(r)) and r.contains(x, y):
                 return r
         return None
@@ -320,6 +438,30 @@ class Plate:
 
 def _cell(v: float) -> int:
     return math.floor(v / _GRID_CELL)
+
+
+class _Grid:
+    """A plate's hit-test grid: cell -> the regions whose bounding box meets it, topmost
+    first, each cell gathered when first asked for."""
+
+    __slots__ = ("_cells", "_spans")
+
+    def __init__(self, regions: Sequence[Region]) -> None:
+        # each region's cells: columns and rows from its bounding box's corners
+        self._spans = [
+            (region, _cell(x0), _cell(x1), _cell(y0), _cell(y1))
+            for region in regions
+            for x0, y0, x1, y1 in (region.bbox,)
+        ]
+        self._cells: dict[tuple[int, int], list[Region]] = {}
+
+    def cell(self, gx: int, gy: int) -> list[Region]:
+        found = self._cells.get((gx, gy))
+        if found is None:
+            found = [r for r, a, b, c, d in self._spans if a <= gx <= b and c <= gy <= d]
+            found.sort(key=lambda r: r.order, reverse=True)
+            self._cells[(gx, gy)] = found
+        return found
 
 
 def check_xml(data: bytes, file: str) -> list[Problem]:
@@ -375,11 +517,15 @@ def load_plate(path: str | FilePath) -> tuple[Plate | None, list[Problem]]:
 
 
 def cached_plate_path(
-    cache_dir: str | FilePath, svg_path: str | FilePath, svg_data: bytes
+    cache_dir: str | FilePath,
+    svg_path: str | FilePath,
+    svg_data: bytes,
+    svg_digest: bytes | None = None,
 ) -> FilePath:
     """Where the app keeps the compiled form of an SVG it had to parse (an edited plate):
-    in the cache folder, named by the SVG's name and digest."""
-    name = digest(svg_data).hex()[:32]
+    in the cache folder, named by the SVG's name and digest (``svg_digest``, where the caller
+    knows it: a plate of some megabytes takes milliseconds to hash)."""
+    name = (svg_digest or digest(svg_data)).hex()[:32]
     return FilePath(cache_dir) / f"plate-{FilePath(svg_path).stem}-{name}{COMPILED_SUFFIX}"
 
 

@@ -155,7 +155,7 @@ def test_hit_test_cost_does_not_depend_on_far_regions() -> None:
     assert problems == [] and plate is not None
     hit = plate.hit_test(1.9, 0.5)
     assert hit is not None and hit.id == "r0"
-    assert len(plate._grid[(0, 0)]) < len(plate.regions)
+    assert len(plate._in_cell(1.9, 0.5)) < len(plate.regions)
 
 
 def test_plate_variant_hides_a_region_and_its_decoration_only() -> None:
@@ -759,3 +759,43 @@ def test_all_finite_finds_every_nan_and_infinity_and_passes_every_finite_number(
     raw = bytearray(struct.pack(f"<{len(values)}d", *values))
     raw[80:88] = bytes.fromhex("010000000000f07f")  # a signalling NaN
     assert not all_finite(bytes(raw))
+
+
+def _every_edge_crossing(polygons: list[list[tuple[float, float]]], y: float) -> list[object]:
+    """The crossings of the row at ``y``, found by testing every edge (what the bands of a
+    detailed shape must give, to the last bit)."""
+    out = []
+    for poly in polygons:
+        ax, ay = poly[-1]
+        for bx, by in poly:
+            if (ay <= y) is not (by <= y):
+                out.append((ax + (y - ay) / (by - ay) * (bx - ax), 1 if by > ay else -1))
+            ax, ay = bx, by
+    return sorted(out)
+
+
+def test_a_detailed_shape_answers_each_row_as_a_test_of_every_edge_would() -> None:
+    # a star of 600 points with a hole (far more edges than a shape tested edge by edge)
+    rng = random.Random(7)
+    outer = []
+    for i in range(600):
+        angle = 2 * math.pi * i / 600
+        radius = 40 + 8 * math.sin(9 * angle) + rng.uniform(-1, 1)
+        outer.append((100 + radius * math.cos(angle), 50 + radius * math.sin(angle) * 1.1))
+    hole = [(100 + 10 * math.cos(a / 20), 50 - 10 * math.sin(a / 20)) for a in range(126)]
+    d = "M " + " L ".join(f"{x:.4f} {y:.4f}" for x, y in outer) + " Z "
+    d += "M " + " L ".join(f"{x:.4f} {y:.4f}" for x, y in hole) + " Z"
+    plate, problems = parse_plate(plate_of(layer("Deep muscles", f'<path id="star" d="{d}"/>')))
+    assert plate is not None and not problems
+    star = plate.region("star")
+    polygons = [list(p) for p in star.polygons]
+    assert sum(len(p) for p in polygons) > 700
+    ys = [rng.uniform(-5, 105) for _ in range(300)]
+    ys += [p[1] for p in polygons[0][::25]]  # rows through vertices exactly
+    ys += [min(p[1] for p in polygons[0]), max(p[1] for p in polygons[0])]
+    for y in ys:
+        assert star.row_crossings(y) == _every_edge_crossing(polygons, y), y
+    # and the hit test agrees: inside the star, not in its hole, not outside
+    assert star.contains(100 + 25, 50)
+    assert not star.contains(100, 50)
+    assert not star.contains(100 + 60, 50)

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from conftest import copy_content
 from PySide6.QtCore import QByteArray, QPoint, QPointF, QRectF, QSettings, Qt
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QToolButton
 from pytestqt.qtbot import QtBot
@@ -684,3 +684,87 @@ def test_labels_stay_on_the_plate_at_any_window_size(
             origin = window.view.mapFromScene(item.pos())
             rect = item.boundingRect().translated(origin.x(), origin.y()).toRect()
             assert plate_rect.adjusted(-1, -1, 1, 1).contains(rect), (v.key, item.text, size)
+
+
+# --------------------------------------------------------------------------------------------
+# a structure drawn as several regions is highlighted as one
+
+
+def test_outlines_drawn_together_never_cancel_out_where_they_overlap(qtbot: QtBot) -> None:
+    from hamstring_viewer._qt.paths import merged_paths, outline_path
+    from hamstring_viewer.geometry import parse_plate
+
+    head = (
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:inkscape="http://www.inkscape.org/'
+        'namespaces/inkscape" viewBox="0 0 200 100"><g inkscape:groupmode="layer" '
+        'inkscape:label="Deep muscles">'
+    )
+    shapes = (
+        # two squares that overlap between x 20 and 30, drawn the opposite way round
+        '<path id="one" d="M 0 0 L 30 0 L 30 30 L 0 30 Z"/>'
+        '<path id="two" d="M 20 0 L 20 30 L 50 30 L 50 0 Z"/>'
+        # a lens of two curves (its ends alone do not tell which way it runs), a ring with
+        # a hole, and a shape filled even-odd: each drawn on its own
+        '<path id="lens" d="M 60 50 C 70 30 90 30 100 50 C 90 70 70 70 60 50 Z"/>'
+        '<path id="ring" d="M 110 0 L 150 0 L 150 40 L 110 40 Z M 120 10 L 120 30 L 140 30'
+        ' L 140 10 Z"/>'
+        '<path id="odd" fill-rule="evenodd" d="M 160 0 L 190 0 L 190 30 L 160 30 Z"/>'
+    )
+    plate, problems = parse_plate((head + shapes + "</g></svg>").encode())
+    assert plate is not None and not problems
+    made = {rid: outline_path(plate.region(rid)) for rid in ("one", "two", "lens", "ring", "odd")}
+    assert {rid for rid, (_path, mergeable) in made.items() if mergeable} == {"one", "two"}
+    # as drawn: one path for the squares (filled where they overlap), the others as they are
+    paths = [path for path, _m in made.values()]
+    drawn = merged_paths(paths, [m for _p, m in made.values()])
+    assert len(drawn) == 4
+    both = drawn[0]
+    for x, y in ((10, 15), (25, 15), (40, 15)):
+        assert both.contains(QPointF(x, y)), (x, y)
+    # merging them the way they were drawn would have left the overlap empty
+    naive = QPainterPath()
+    naive.setFillRule(Qt.FillRule.WindingFill)
+    for rid in ("one", "two"):
+        naive.addPath(painter_path_of(plate.region(rid)))
+    assert not naive.contains(QPointF(25, 15))
+    # the ring keeps its hole
+    ring = drawn[2]
+    assert ring.contains(QPointF(115, 5)) and not ring.contains(QPointF(130, 20))
+
+
+def painter_path_of(region: Region) -> QPainterPath:
+    """The region's path as drawn, point by point (no turning round)."""
+    path = QPainterPath()
+    for poly in region.polygons:
+        path.moveTo(*poly[0])
+        for x, y in poly[1:]:
+            path.lineTo(x, y)
+        path.closeSubpath()
+    return path
+
+
+def test_a_structure_of_several_regions_is_tinted_in_each_when_selected(
+    qtbot: QtBot, window: MainWindow, atlas: Atlas
+) -> None:
+    plate = atlas.plate
+    structure = max(
+        (s for s in atlas.kb.structures.values() if s.kind == "muscle"),
+        key=lambda s: sum(plate.has(i) for i in s.svg_ids),
+    )
+    ids = [i for i in structure.svg_ids if plate.has(i)]
+    assert len(ids) >= 2
+    window.state.set_layer_visible("labels", False)
+    before = grab(window)
+    window.state.select(structure.id)
+    qtbot.waitUntil(lambda: window.view._select_item.isVisible())
+    after = grab(window)
+    rect = window.view.viewport().rect()
+    for rid in ids:
+        points = [
+            pos
+            for x, y in sample_points(plate.region(rid), 2.0)
+            if rect.contains(pos := window.view.scene_to_view(x, y))
+        ]
+        assert points, rid
+        tinted = [p for p in points if distance(colour_at(before, p), colour_at(after, p)) > 12]
+        assert len(tinted) >= 0.9 * len(points), (rid, len(tinted), len(points))

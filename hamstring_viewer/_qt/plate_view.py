@@ -58,7 +58,7 @@ from hamstring_viewer.i18n import QT_TRANSLATE_NOOP, translate
 from hamstring_viewer.records import ReferralZone, Structure, TriggerPoint
 from hamstring_viewer.svgdoc import plate_variant
 
-from .paths import painter_path
+from .paths import merged_paths, outline_path, painter_path
 from .state import AtlasState
 
 #: Art layers in paint order, with their z values.
@@ -166,20 +166,28 @@ def make_brush(brush: QBrush | QColor | Qt.BrushStyle) -> QBrush:
 
 
 class RegionsItem(QGraphicsItem):
-    """Paints several region outlines, each on its own, so overlaps never cancel out."""
+    """Paints several region outlines, tinted inside, so that overlaps never cancel out.
+
+    The tint is laid without antialiasing, under the antialiased outline (at least 1.5 pixels
+    wide, it covers the tint's stepped edge): an antialiased fill costs some three times as
+    much, and a highlight is painted at every hover."""
 
     def __init__(self, pen: QPen, brush: QBrush | QColor | Qt.BrushStyle) -> None:
         super().__init__()
         self.pen = pen
         self.brush = make_brush(brush)
         self._paths: list[QPainterPath] = []
+        self._drawn: list[QPainterPath] = []
         self._rect = QRectF()
 
-    def set_paths(self, paths: list[QPainterPath]) -> None:
+    def set_paths(self, paths: list[QPainterPath], drawn: list[QPainterPath] | None = None) -> None:
+        """Show ``paths``; ``drawn``: the same shapes as they are painted (merged: see
+        :func:`.paths.merged_paths`), if not ``paths`` themselves."""
         self.prepareGeometryChange()
         self._paths = paths
+        self._drawn = paths if drawn is None else drawn
         rect = QRectF()
-        for path in paths:
+        for path in self._drawn:
             rect = rect.united(path.boundingRect())
         self._rect = rect.adjusted(-4, -4, 4, 4)
         self.setVisible(bool(paths))
@@ -194,9 +202,20 @@ class RegionsItem(QGraphicsItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
+        aliased_tint = self.brush.style() != Qt.BrushStyle.NoBrush and self.pen.widthF() >= 1.5
+        if aliased_tint:
+            smooth = painter.testRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(self.brush)
+            for path in self._drawn:
+                painter.drawPath(path)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, smooth)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+        else:
+            painter.setBrush(self.brush)
         painter.setPen(self.pen)
-        painter.setBrush(self.brush)
-        for path in self._paths:
+        for path in self._drawn:
             painter.drawPath(path)
 
 
@@ -573,10 +592,18 @@ class PlateView(QGraphicsView):
         self._hit: set[str] = set()
         self._hit_hidden: set[str] = set()
         self._path_cache: dict[str, QPainterPath] = {}
+        #: the regions whose paths may be drawn merged (see :func:`.paths.merged_paths`)
+        self._mergeable: set[str] = set()
+        #: highlights as drawn (merged), by the regions they show
+        self._merged_cache: dict[tuple[str, ...], list[QPainterPath]] = {}
         self._build_hit_items()
         self._record_of = atlas.kb.svg_bindings()
         self._hover_item = self._overlay_path(Z_HOVER, HOVER_COLOUR, 2.0, 60)
         self._select_item = self._overlay_path(Z_SELECTED, SELECT_COLOUR, 3.0, 60)
+        # the selection stays while the pointer moves over it: a hover repaints it from a
+        # picture, not by drawing its outlines again (a nerve's: it and every muscle it
+        # supplies)
+        self._select_item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         # a ring round the ✕ of the trigger point read about (over the ✕ marks)
         self._ring_item = self._overlay_path(Z_ART["trigger_points"] + 2, SELECT_COLOUR, 2.5, 0)
         self._focus_item = self._overlay_path(Z_FOCUS, "#222222", 1.5, 0)
@@ -655,6 +682,8 @@ class PlateView(QGraphicsView):
         self._labels.clear()
         self._label_of.clear()
         self._path_cache.clear()
+        self._mergeable.clear()
+        self._merged_cache.clear()
         x, y, w, h = plate.view_box
         scene.setSceneRect(QRectF(x, y, w, h))
         self._rebuild_art()
@@ -668,7 +697,7 @@ class PlateView(QGraphicsView):
         self._focus_index = -1
         self._focus_item.set_paths([])
         for role, ids in self._emphasis_ids.items():
-            self._emphasis[role].set_paths([self._region_path(r) for r in ids if plate.has(r)])
+            self._set_sites(self._emphasis[role], ids)
         self._on_overlays_changed(self.state.overlays)
         self._apply_layers()
         self._on_selection_changed(self.state.selection)
@@ -897,25 +926,40 @@ class PlateView(QGraphicsView):
     def zone_item(self, zone_id: str) -> QGraphicsPathItem:
         return self._zone_item(zone_id)
 
-    def _paths_of(self, record_id: str | None) -> list[QPainterPath]:
-        if record_id is None:
-            return []
-        record = self.atlas.kb.get(record_id)
-        ids: tuple[str, ...] = ()
+    def _ids_of(self, record_id: str | None) -> tuple[str, ...]:
+        """The regions a record is drawn as (on any plate)."""
+        record = self.atlas.kb.get(record_id) if record_id is not None else None
         if isinstance(record, Structure):
-            ids = record.svg_ids
-        elif record is not None and hasattr(record, "svg_id"):
-            ids = (record.svg_id,)
-        return self._site_paths(ids)
+            return record.svg_ids
+        if record is not None and hasattr(record, "svg_id"):
+            return (record.svg_id,)
+        return ()
 
-    def _site_paths(self, ids: tuple[str, ...]) -> list[QPainterPath]:
+    def _paths_of(self, record_id: str | None) -> list[QPainterPath]:
+        return self._site_paths(self._ids_of(record_id))
+
+    def _site_paths(self, ids: Iterable[str]) -> list[QPainterPath]:
         return [self._region_path(i) for i in ids if self.plate.has(i)]
+
+    def _set_sites(self, item: RegionsItem, ids: Iterable[str]) -> None:
+        """Show these regions (those on this plate) with ``item``, drawn merged."""
+        shown = tuple(i for i in ids if self.plate.has(i))
+        paths = [self._region_path(i) for i in shown]
+        drawn = self._merged_cache.get(shown)
+        if drawn is None:
+            drawn = merged_paths(paths, [i in self._mergeable for i in shown])
+            if len(self._merged_cache) > 256:
+                self._merged_cache.clear()
+            self._merged_cache[shown] = drawn
+        item.set_paths(paths, drawn)
 
     def _region_path(self, region_id: str) -> QPainterPath:
         path = self._path_cache.get(region_id)
         if path is None:
-            path = painter_path(self.plate.region(region_id))
+            path, mergeable = outline_path(self.plate.region(region_id))
             self._path_cache[region_id] = path
+            if mergeable:
+                self._mergeable.add(region_id)
         return path
 
     # state -> view -------------------------------------------------------------------------
@@ -941,7 +985,7 @@ class PlateView(QGraphicsView):
 
     def _on_selection_changed(self, record_id: object) -> None:
         rid = record_id if isinstance(record_id, str) else None
-        self._select_item.set_paths(self._site_paths(self._selection_ids(rid)))
+        self._set_sites(self._select_item, self._selection_ids(rid))
         ring: list[QPainterPath] = []
         record = self.atlas.kb.get(rid) if rid else None
         if isinstance(record, TriggerPoint) and self.plate.has(record.svg_id):
@@ -952,19 +996,19 @@ class PlateView(QGraphicsView):
             ring.append(path)
         self._ring_item.set_paths(ring)
         record = self.atlas.kb.get(rid) if rid else None
-        origin: list[QPainterPath] = []
-        insertion: list[QPainterPath] = []
+        origin: tuple[str, ...] = ()
+        insertion: tuple[str, ...] = ()
         if isinstance(record, Structure):
             if record.origin is not None:
-                origin = self._site_paths(record.origin.sites)
+                origin = tuple(record.origin.sites)
             if record.insertion is not None:
-                insertion = self._site_paths(record.insertion.sites)
-        self._origin_item.set_paths(origin)
-        self._insertion_item.set_paths(insertion)
+                insertion = tuple(record.insertion.sites)
+        self._set_sites(self._origin_item, origin)
+        self._set_sites(self._insertion_item, insertion)
 
     def _on_hover_changed(self, record_id: object) -> None:
         rid = record_id if isinstance(record_id, str) else None
-        self._hover_item.set_paths(self._paths_of(rid))
+        self._set_sites(self._hover_item, self._ids_of(rid))
         name = ""
         record = self.atlas.kb.get(rid) if rid else None
         if record is not None:
@@ -1004,7 +1048,7 @@ class PlateView(QGraphicsView):
             item.brush = make_brush(fill)
         ids = tuple(region_ids)
         self._emphasis_ids[role] = ids
-        item.set_paths([self._region_path(r) for r in ids if self.plate.has(r)])
+        self._set_sites(item, ids)
 
     def emphasis(self, role: str) -> list[QPainterPath]:
         item = self._emphasis.get(role)
@@ -1375,8 +1419,8 @@ class PlateView(QGraphicsView):
 
     def _show_focus(self) -> None:
         rid = self._nav_order[self._focus_index]
-        paths = self._paths_of(rid)
-        self._focus_item.set_paths(paths)
+        self._set_sites(self._focus_item, self._ids_of(rid))
+        paths = self._focus_item.paths()
         self.state.set_hover(rid)
         record = self.atlas.kb.get(rid)
         name = getattr(record, "name", rid)
