@@ -51,7 +51,7 @@ def child(
     """One start, timed from before the interpreter started (``start``, taken by the parent).
 
     paint: the first paint event of the window's central widget.
-    live: the live plate is in the window (the app's ``loaded``; the bare window: its paint).
+    live: the live plate is in the window (the app's ``plateLive``; the bare window: its paint).
     ready: a click posted right after that paint has been answered and painted. The bare
     window answers at once; the app answers when the panel shows what was clicked.
     quit: from the window's close (the click changed the session: the app renders its start-up
@@ -98,10 +98,10 @@ def child(
         plates = dict(item.split("=", 1) for item in plates_arg.split(",") if item)
         paths = {key: Path(value) for key, value in plates.items()} or None
         window = start_window(settings, Path(cache_dir), data_dir=content, plates=paths)
-        window.loaded.connect(lambda: result.setdefault("live", time.time() - start))
+        window.plateLive.connect(lambda: result.setdefault("live", time.time() - start))
 
-        def answered() -> bool:
-            return window.is_loaded and window.state.selection is not None  # type: ignore[attr-defined]
+        def answered() -> bool:  # (the panel shows it: it is built a tick after the plate)
+            return window.is_complete and window.state.selection is not None  # type: ignore[attr-defined]
 
     def poll() -> None:
         if not answered():

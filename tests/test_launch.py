@@ -534,3 +534,42 @@ def test_a_changed_session_quits_at_once_and_its_picture_is_rendered_by_a_job(
     assert fourth.started_from_snapshot  # the job's picture is the one this start shows
     wait_loaded(qtbot, fourth)
     assert fourth.state.selection == "semitendinosus"
+
+
+def test_the_plate_goes_live_first_and_the_panel_follows_where_its_picture_was(
+    qtbot: QtBot, places: tuple[Path, Path]
+) -> None:
+    settings_file, cache = places
+    first = session(qtbot, settings_file, cache)
+    first.state.select("semitendinosus")
+    panel_place = first.panel.geometry()
+    panel_place.moveTopLeft(first.panel.mapTo(first, QPoint(0, 0)))
+    end_session(first, cache)
+
+    second = start(qtbot, settings_file, cache)
+    before = second.grab().toImage()  # the picture
+    at_live: dict[str, object] = {}
+
+    def on_live() -> None:
+        at_live["complete"] = second.is_complete
+        at_live["image"] = second.grab().toImage()
+
+    second.plateLive.connect(on_live)
+    with qtbot.waitSignal(second.loaded, timeout=20000):
+        pass
+    # the plate went live before the panel was there; its place showed the picture meanwhile
+    assert at_live["complete"] is False
+    image = at_live["image"]
+    assert isinstance(image, QImage)
+    points = [
+        QPoint(x, y)
+        for x in range(panel_place.left() + 4, panel_place.right() - 4, 16)
+        for y in range(panel_place.top() + 4, panel_place.bottom() - 4, 16)
+    ]
+    moved = sum(not same(colour(before, p), colour(image, p)) for p in points)
+    assert moved == 0, f"{moved} of {len(points)} panel pixels changed before the panel came"
+    # then the panel, showing the page the session ended on, and the window is whole
+    assert second.is_complete
+    assert second.panel.title() == "Semitendinosus"
+    assert second.panel.geometry().width() == panel_place.width()
+    second.close()

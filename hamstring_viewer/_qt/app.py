@@ -218,7 +218,7 @@ def snapshot_later(window: MainWindow, cache: Path) -> int | None:
 def save_start_snapshot(window: MainWindow, cache: Path, userdata_dir: Path | None = None) -> bool:
     """Render the window as the next start will restore it (a fresh window built from the
     saved settings, never shown on screen) and keep it as the start-up snapshot."""
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import QPoint, Qt
 
     if not window.is_loaded:
         return False
@@ -250,11 +250,18 @@ def save_start_snapshot(window: MainWindow, cache: Path, userdata_dir: Path | No
             transform.m21(), transform.m22(), transform.m23(),
             transform.m31(), transform.m32(), transform.m33(),
         ]  # fmt: skip
+        panel = fresh.panel
+        corner = panel.mapTo(fresh, QPoint(0, 0))
         launch.write_snapshot(
             cache / launch.SNAPSHOT_FILE,
             {"window": image, "plate": raster},
             upcoming,
-            {"plate_transform": matrix},
+            {
+                "plate_transform": matrix,
+                # where the panel is: the next start shows this part of the picture there
+                # while it builds the panel (see MainWindow.load)
+                "panel_rect": [corner.x(), corner.y(), panel.width(), panel.height()],
+            },
         )
     except OSError:
         return False  # a snapshot we cannot write only costs the next start some time

@@ -285,3 +285,19 @@ class SnapshotWidget(QWidget):
             self.clicks.append(self._press)
             self._press = None
         event.accept()
+
+
+class PicturePart(SnapshotWidget):
+    """A part of the start-up picture standing in, for a tick, for a widget still being built
+    (the panel): it paints that part as it was, and keeps the clicks made on it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(None, parent)
+        self.setObjectName("startPicturePart")
+        self.picture: QImage | None = None
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        if self.picture is not None:
+            painter.drawImage(0, 0, self.picture)
+        painter.end()

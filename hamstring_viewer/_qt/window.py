@@ -12,14 +12,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QByteArray, QPointF, QSettings, QSignalBlocker, QSize, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QResizeEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QImage, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from hamstring_viewer import __version__
 from hamstring_viewer.credits import PLATES_CREDIT
 from hamstring_viewer.i18n import QT_TRANSLATE_NOOP, translate
 
-from .launch import Snapshot, SnapshotWidget
+from .launch import PicturePart, Snapshot, SnapshotWidget
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
@@ -169,6 +169,18 @@ def app_data_dir() -> Path:
     return Path(QStandardPaths.writableLocation(location))
 
 
+def _part_of(image: QImage, x: int, y: int, width: int, height: int) -> QImage:
+    """A part of a picture of the window, in the window's coordinates (a copy, at the
+    picture's pixel ratio)."""
+    from PySide6.QtCore import QRect
+
+    ratio = image.devicePixelRatio()
+    rect = QRect(round(x * ratio), round(y * ratio), round(width * ratio), round(height * ratio))
+    part = image.copy(rect)
+    part.setDevicePixelRatio(ratio)
+    return part
+
+
 class MainWindow(QMainWindow):
     """One window: plate on the left, panel on the right.
 
@@ -178,6 +190,9 @@ class MainWindow(QMainWindow):
     """
 
     startPainted = Signal()
+    #: the live plate is in the window (at start-up the panel follows a tick later)
+    plateLive = Signal()
+    #: the window is whole: plate, panel, menus and toolbar
     loaded = Signal()
     #: the user chose another language in Settings (its code); the app rebuilds the window
     languageChosen = Signal(str)
@@ -185,7 +200,6 @@ class MainWindow(QMainWindow):
     atlas: Atlas
     state: AtlasState
     view: PlateView
-    panel: InfoPanel
 
     def __init__(
         self,
@@ -216,6 +230,9 @@ class MainWindow(QMainWindow):
         self._view_actions: list[QAction] = []
         self._warm_queue: list[str] = []
         self._userdata: UserData | None = None
+        self._panel: InfoPanel | None = None
+        #: where the panel will be, while it is still being built (see :meth:`load`)
+        self._panel_picture: PicturePart | None = None
         self._restore_geometry()
         self._start: SnapshotWidget | None = None
         if atlas is None or svg_bytes is None:
@@ -252,13 +269,17 @@ class MainWindow(QMainWindow):
         features: bool | Literal["after_first_paint"] = True,
     ) -> None:
         """Build the live plate, panel, menus and toolbar (once); clicks made on the start-up
-        snapshot are then replayed on them."""
+        snapshot are then replayed on them.
+
+        At start-up (the start-up picture shown, features after the first paint) the plate
+        goes live first (``plateLive``) and the panel is built on the next tick, its part of
+        the picture standing in meanwhile; ``loaded`` follows once it is there. (The panel,
+        its text browser's classes and its first page cost the live plate some 7 ms.)"""
         if self.is_loaded:
             raise RuntimeError("the window is already loaded")
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QSplitter
 
-        from .panel import InfoPanel
         from .plate_view import PlateView
         from .state import AtlasState
 
@@ -268,18 +289,33 @@ class MainWindow(QMainWindow):
             atlas.kb, self, views=list(atlas.plates), view=self.initial_view(atlas)
         )
         self.view = PlateView(atlas, self.state, svg_bytes)
-        self.panel = InfoPanel(self.state, show_now=False, settings=self.settings)
+        start = self._start.snapshot if self._start is not None else None
+        # where the panel was in the picture (its part stands in for it while it is built)
+        panel_rect = start.extra.get("panel_rect") if start is not None else None
+        later = (
+            features == "after_first_paint"
+            and self.isVisible()
+            and start is not None
+            and isinstance(panel_rect, list)
+            and len(panel_rect) == 4
+        )
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("splitter")
         self.splitter.addWidget(self.view)
-        self.splitter.addWidget(self.panel)
+        if later and start is not None and isinstance(panel_rect, list):
+            x, y, width, height = (round(v) for v in panel_rect)
+            self._panel_picture = PicturePart()
+            self._panel_picture.picture = _part_of(start.image, x, y, width, height)
+            self.splitter.addWidget(self._panel_picture)
+        else:
+            self.splitter.addWidget(self._make_panel())
         # a dock opened or closed beside the panel, or a wider window, takes or gives the
         # panel's width, never the plate's: the plate stays still under the pointer (the tall
         # plate is fitted to the height, so more width would only add margin beside it)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         clicks = self._start.clicks if self._start is not None else []
-        snapshot = self._start.snapshot if self._start is not None else None
+        snapshot = start
         if snapshot is not None and "plate" in snapshot.images:
             from PySide6.QtGui import QTransform
 
@@ -292,8 +328,6 @@ class MainWindow(QMainWindow):
         if self._start is not None:
             self._start.snapshot = None
             self._start = None
-        if snapshot is not None:
-            snapshot.release()
         self.setCentralWidget(self.splitter)  # deletes the start-up snapshot's widget
         self.statusBar().showMessage(
             translate("Window", "Point at the plate to name a structure; click to read about it.")
@@ -335,8 +369,64 @@ class MainWindow(QMainWindow):
             if self.plate_toolbar is not None:
                 self.plate_toolbar.show()
             QApplication.sendPostedEvents(self, QEvent.Type.LayoutRequest)
+            # (and the splitter's: the plate and the panel at their widths now, as a session
+            # that ends at once saves them)
+            QApplication.sendPostedEvents(self.splitter, QEvent.Type.LayoutRequest)
+            picture = self._panel_picture
+            if picture is not None and any(self.childAt(p.toPoint()) is picture for p in clicks):
+                self._finish_panel()  # (a click made on the panel's part of the picture)
             self._replay_clicks(clicks)
+        if snapshot is not None:
+            snapshot.release()  # (not kept by the plate: its part for the panel is a copy)
+        self.plateLive.emit()
+        if self._panel_picture is not None:
+            QTimer.singleShot(0, self, self._finish_panel)
+            return
         self.panel.show_selection()  # the welcome page, if nothing restored or clicked
+        self.loaded.emit()
+
+    @property
+    def is_complete(self) -> bool:
+        """Loaded, with the panel in its place (see :meth:`load`)."""
+        return self.is_loaded and self._panel_picture is None
+
+    @property
+    def panel(self) -> InfoPanel:
+        """The side panel (at start-up built a tick after the plate: asked for before, it is
+        built at once)."""
+        if self._panel is None:
+            if not self.is_loaded:
+                raise AttributeError("the window has no panel before it is loaded")
+            self._finish_panel()
+        assert self._panel is not None
+        return self._panel
+
+    def _make_panel(self) -> InfoPanel:
+        from .panel import InfoPanel
+
+        self._panel = InfoPanel(self.state, show_now=False, settings=self.settings)
+        return self._panel
+
+    def _finish_panel(self) -> None:
+        """Put the panel where its part of the start-up picture stands (once), show the
+        selection in it, replay the clicks made on the picture, and say the window is whole."""
+        picture = self._panel_picture
+        if picture is None:
+            return
+        from PySide6.QtCore import QEvent
+        from PySide6.QtWidgets import QApplication
+
+        self._panel_picture = None
+        clicks = [QPointF(picture.mapTo(self, p.toPoint())) for p in picture.clicks]
+        panel = self._make_panel()
+        sizes = self.splitter.sizes()
+        self.splitter.replaceWidget(self.splitter.indexOf(picture), panel)
+        self.splitter.setSizes(sizes)  # (the plate stays where it is)
+        picture.deleteLater()
+        panel.show()
+        QApplication.sendPostedEvents(self.splitter, QEvent.Type.LayoutRequest)
+        panel.show_selection()
+        self._replay_clicks(clicks)
         self.loaded.emit()
 
     def come_forward(self) -> None:
@@ -957,6 +1047,9 @@ class MainWindow(QMainWindow):
         s = self.settings
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/size", self.size())
+        # the widths as shown (a splitter not yet resized by hand saves the widths it was
+        # last given, which the layout may have narrowed since)
+        self.splitter.setSizes(self.splitter.sizes())
         s.setValue("window/splitter", self.splitter.saveState())
         for name, visible in self.state.layers.items():
             s.setValue(f"layers/{name}", visible)
