@@ -167,8 +167,12 @@ class LazyCommands(_Lazy["Command"]):
         numbers = self._numbers
         if numbers is None:
             return None
-        end = self._start + sum(_ARGS[op] for op in self._ops)
-        return self._ops, _values(numbers, self._start, end)
+        return self._ops, _values(numbers, self._start, self._start + _numbers_of(self._ops))
+
+
+def _numbers_of(ops: str) -> int:
+    """How many numbers the commands ``ops`` take (counted letter by letter in C)."""
+    return sum(count * ops.count(op) for op, count in _ARGS.items())
 
 
 def flat_commands(commands: Sequence[Command]) -> tuple[str, list[float]]:
