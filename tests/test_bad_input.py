@@ -414,3 +414,36 @@ def test_a_check_past_its_time_budget_stops_with_a_message_naming_the_step(
     )
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "time budget of 0.3 s" in result.stderr and "check stopped:" in result.stderr
+
+
+def test_a_compiled_plate_read_in_place_outlives_its_file_being_replaced(tmp_path: Path) -> None:
+    """A compiled plate is mapped, not read, where the system allows: replacing its file (as
+    the app's atomic writes do) or removing it leaves the plate in use whole; a pipe is refused
+    and an empty file is no plate."""
+    from hamstring_viewer import resources
+    from hamstring_viewer.geometry import compiled_plate_path, read_compiled_plate
+    from hamstring_viewer.safefile import map_regular_file, write_atomic
+
+    svg = resources.plate_paths()["posterior"]
+    data = svg.read_bytes()
+    compiled = tmp_path / "posterior.plate"
+    compiled.write_bytes(compiled_plate_path(svg).read_bytes())
+    plate = read_compiled_plate(svg, data, compiled)
+    assert plate is not None
+    write_atomic(compiled, b"something else entirely")  # replaced, as a rewrite would
+    region = plate.regions[len(plate.regions) // 2]
+    assert len(region.polygons) >= 1 and len(region.commands) >= 2  # still readable
+    compiled.unlink()
+    x, y = region.centroid_hint
+    plate.hit_test(x, y)  # (no crash: the numbers are still there)
+    assert read_compiled_plate(svg, data, compiled) is None  # gone: parsed again instead
+    empty = tmp_path / "empty.plate"
+    empty.write_bytes(b"")
+    assert bytes(map_regular_file(empty)) == b""
+    assert read_compiled_plate(svg, data, empty) is None
+    if hasattr(os, "mkfifo"):
+        pipe = tmp_path / "pipe.plate"
+        os.mkfifo(pipe)
+        with pytest.raises(OSError, match="not a regular file"):
+            map_regular_file(pipe)
+        assert read_compiled_plate(svg, data, pipe) is None

@@ -759,6 +759,15 @@ def test_all_finite_finds_every_nan_and_infinity_and_passes_every_finite_number(
     raw = bytearray(struct.pack(f"<{len(values)}d", *values))
     raw[80:88] = bytes.fromhex("010000000000f07f")  # a signalling NaN
     assert not all_finite(bytes(raw))
+    # numbers read in place from a larger file: from their start on (what lies before is not
+    # a number), in the file's bytes or through a view of them
+    good = struct.pack(f"<{len(values)}d", *values)
+    for prefix in (b"HEADER!", b"\xff" * 13):
+        blob = prefix + good
+        assert all_finite(blob, len(prefix)) and all_finite(memoryview(blob), len(prefix))
+        blob = prefix + bytes(raw)
+        assert not all_finite(blob, len(prefix))
+        assert not all_finite(memoryview(blob), len(prefix))
 
 
 def _every_edge_crossing(polygons: list[list[tuple[float, float]]], y: float) -> list[object]:
