@@ -84,14 +84,9 @@ def write_atomic(path: Path, data: bytes, *, sync: bool = True) -> None:
         raise
 
 
-def read_regular_file(path: Path, limit: int | None = None) -> bytes:
-    """The bytes of ``path``, opened only if it is a regular file (a named pipe or a device
-    would block or never end): OSError otherwise, or if it is larger than ``limit``."""
-    return read_regular_file_stat(path, limit)[0]
-
-
-def read_regular_file_stat(path: Path, limit: int | None = None) -> tuple[bytes, os.stat_result]:
-    """:func:`read_regular_file`, with the file's status as it was opened."""
+def _open_regular(path: Path, limit: int | None) -> tuple[int, os.stat_result]:
+    """A descriptor of ``path`` and its status, if it is a regular file (a named pipe or a
+    device would block or never end) of at most ``limit`` bytes; OSError otherwise."""
     import errno
 
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
@@ -102,6 +97,22 @@ def read_regular_file_stat(path: Path, limit: int | None = None) -> tuple[bytes,
             raise OSError(errno.EINVAL, "not a regular file", str(path))
         if limit is not None and info.st_size > limit:
             raise OSError(errno.EFBIG, f"larger than {limit} bytes", str(path))
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd, info
+
+
+def read_regular_file(path: Path, limit: int | None = None) -> bytes:
+    """The bytes of ``path``, opened only if it is a regular file (a named pipe or a device
+    would block or never end): OSError otherwise, or if it is larger than ``limit``."""
+    return read_regular_file_stat(path, limit)[0]
+
+
+def read_regular_file_stat(path: Path, limit: int | None = None) -> tuple[bytes, os.stat_result]:
+    """:func:`read_regular_file`, with the file's status as it was opened."""
+    fd, info = _open_regular(path, limit)
+    try:
         with os.fdopen(fd, "rb", closefd=True) as handle:
             fd = -1
             return handle.read(), info
@@ -116,20 +127,12 @@ def map_regular_file(path: Path, limit: int | None = None) -> bytes | mmap.mmap:
     fresh memory first (reading 20 MB cost a start ~35 ms, mapping it ~2 ms). The mapping is
     read-only; a file replaced or removed meanwhile (as the app's atomic writes do) stays as
     it was for the mapping."""
-    import errno
-
     if os.name != "posix":
         return read_regular_file(path, limit)
     import mmap
 
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
-    fd = os.open(path, flags)
+    fd, info = _open_regular(path, limit)
     try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise OSError(errno.EINVAL, "not a regular file", str(path))
-        if limit is not None and info.st_size > limit:
-            raise OSError(errno.EFBIG, f"larger than {limit} bytes", str(path))
         if info.st_size == 0:
             return b""
         populate = getattr(mmap, "MAP_POPULATE", 0)  # (Linux: its pages mapped at once)
