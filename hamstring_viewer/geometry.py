@@ -257,7 +257,7 @@ _ROWS_KEPT = 4096
 #: with ten times the nodes stays as quick. (A shape asked for a few rows, as a plate's
 #: check and a click's hit test ask, is not worth sorting.)
 _BAND_MIN_EDGES = 96
-_SCANS_BEFORE_BANDS = 3
+_SCANS_BEFORE_BANDS = 6
 #: edges per band, roughly, and the most bands a shape is cut into
 _EDGES_PER_BAND = 24
 _MAX_BANDS = 256
