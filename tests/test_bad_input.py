@@ -447,3 +447,24 @@ def test_a_compiled_plate_read_in_place_outlives_its_file_being_replaced(tmp_pat
         with pytest.raises(OSError, match="not a regular file"):
             map_regular_file(pipe)
         assert read_compiled_plate(svg, data, pipe) is None
+
+
+def test_a_large_compiled_plate_summed_meanwhile_is_still_refused_when_damaged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A compiled plate large enough to be summed on a thread of its own while it is read
+    (here: every plate) is used when whole and dropped when a byte of it is changed."""
+    from hamstring_viewer import geometry, resources
+    from hamstring_viewer.geometry import compiled_plate_path, read_compiled_plate
+
+    monkeypatch.setattr(geometry, "_CRC_THREAD_BYTES", 0)
+    svg = resources.plate_paths()["posterior"]
+    data = svg.read_bytes()
+    blob = bytearray(compiled_plate_path(svg).read_bytes())
+    whole = tmp_path / "whole.plate"
+    whole.write_bytes(bytes(blob))
+    assert read_compiled_plate(svg, data, whole) is not None
+    blob[len(blob) - 5] ^= 0x01  # one bit of the last number: still a plate, but not this one
+    damaged = tmp_path / "damaged.plate"
+    damaged.write_bytes(bytes(blob))
+    assert read_compiled_plate(svg, data, damaged) is None
