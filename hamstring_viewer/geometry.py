@@ -1882,9 +1882,10 @@ def all_finite(raw: bytes | mmap.mmap | memoryview, start: int = 0) -> bool:
     high 4 of the next."""
     # (a strided slice of bytes or of a mapped file is a fast copy; of a memoryview, not:
     # bytes and mapped files are sliced as they are)
-    data = raw if isinstance(raw, (bytes, mmap.mmap)) else bytes(raw[start:])
-    if data is not raw:
-        start = 0
+    if isinstance(raw, (bytes, mmap.mmap)):
+        data = raw
+    else:
+        data, start = bytes(raw[start:]), 0
     tops = data[start + 7 :: 8]
     if b"\x7f" not in tops and b"\xff" not in tops:
         return True  # no top byte with all seven exponent bits set (a plate's usual case)
@@ -1990,7 +1991,7 @@ def plate_from_bytes(
             raise fail(f"{rid}'s bounding box is not four finite numbers in order")
         if ops.strip(_OPS):
             raise fail(f"{rid} has an unknown command")
-        end = pos + sum(ops.count(op) * n for op, n in _ARGS.items())
+        end = pos + _numbers_of(ops)
         if end > total:
             raise fail(f"{rid}'s numbers are missing")
         commands = LazyCommands(numbers, pos, ops)

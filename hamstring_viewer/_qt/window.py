@@ -290,19 +290,17 @@ class MainWindow(QMainWindow):
         )
         self.view = PlateView(atlas, self.state, svg_bytes)
         start = self._start.snapshot if self._start is not None else None
-        # where the panel was in the picture (its part stands in for it while it is built)
-        panel_rect = start.extra.get("panel_rect") if start is not None else None
-        later = (
-            features == "after_first_paint"
-            and self.isVisible()
-            and start is not None
-            and isinstance(panel_rect, list)
-            and len(panel_rect) == 4
+        # at start-up: where the panel was in the picture (its part stands in for it while it
+        # is built)
+        panel_rect = (
+            start.extra.get("panel_rect")
+            if start is not None and features == "after_first_paint" and self.isVisible()
+            else None
         )
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("splitter")
         self.splitter.addWidget(self.view)
-        if later and start is not None and isinstance(panel_rect, list):
+        if start is not None and isinstance(panel_rect, list) and len(panel_rect) == 4:
             x, y, width, height = (round(v) for v in panel_rect)
             self._panel_picture = PicturePart()
             self._panel_picture.picture = _part_of(start.image, x, y, width, height)
