@@ -86,10 +86,13 @@ def ensure_venv(extra: str) -> Path:
     return python
 
 
-#: What the screen-reader test needs (an X server, the accessibility bus, pyatspi to read it
-#: from another process, xdotool to press a key): installed for ``test`` where possible; the
-#: test is skipped where they are missing.
+#: What the tests need beyond Python: the screen-reader test an X server, the accessibility
+#: bus, pyatspi to read it from another process and xdotool to press a key; the handout tests
+#: poppler's pdftotext and pdfimages to read the PDFs back; the round-trip test Inkscape to
+#: save each plate again. Installed for ``test`` where possible.
 TEST_SYSTEM_PACKAGES = [
+    "poppler-utils",
+    "inkscape",
     "xvfb",
     "xdotool",
     "dbus",
@@ -144,7 +147,7 @@ def ensure_qt_system_libraries() -> None:
 
 
 def ensure_test_tools() -> None:
-    """The screen-reader test's system packages, if this machine lets us install them."""
+    """The tests' system packages, if this machine lets us install them."""
     missing = missing_debian_packages(TEST_SYSTEM_PACKAGES)
     if not missing:
         return
@@ -154,11 +157,11 @@ def ensure_test_tools() -> None:
         prefix = ["sudo", "-n"]
     else:
         say(
-            "the screen-reader test will be skipped; to run it: apt-get install "
+            "tests that need them will fail or be skipped; to run them: apt-get install "
             + " ".join(missing)
         )
         return
-    say("installing the screen-reader test's tools: " + " ".join(missing))
+    say("installing the tests' tools: " + " ".join(missing))
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
     apt = ["apt-get", "install", "-y", "-q", "--no-install-recommends", *missing]
     try:
@@ -167,7 +170,7 @@ def ensure_test_tools() -> None:
         )
         subprocess.run([*prefix, *apt], check=True, env=env, stdout=subprocess.DEVNULL)
     except (OSError, subprocess.CalledProcessError) as error:
-        say(f"could not install them ({error}); the screen-reader test will be skipped")
+        say(f"could not install them ({error}); tests that need them will fail or be skipped")
 
 
 def main(argv: list[str]) -> int:
