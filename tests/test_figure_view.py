@@ -235,13 +235,37 @@ def test_hamstring_page_animates_its_actions_and_the_muscle_shortens(
         assert muscle_length(back, muscle) == pytest.approx(muscle_length(start, muscle), 1e-3)
 
 
+def test_idle_time_after_the_first_paint_reads_the_figures_before_a_muscle_is_clicked(
+    qtbot: QtBot, atlas: Atlas, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Once the plate is on screen, idle time reads the figures and makes the figure area,
+    hidden, so the first click on a muscle shows its actions at once (not a tick later) and
+    reads nothing; nothing is shown or run before that click."""
+    from hamstring_viewer._qt import figure_view
+
+    monkeypatch.setattr(figure_view, "_BOOK", None)
+    read: list[object] = []
+    real = figure_view.load_figures
+    monkeypatch.setattr(figure_view, "load_figures", lambda path: read.append(path) or real(path))
+    win = show_window(qtbot, atlas, tmp_path / "settings.ini", UserData.open(tmp_path / "user"))
+    qtbot.waitUntil(lambda: win.panel.figure_area is not None, timeout=10_000)
+    area = win.panel.figure_area
+    assert area is not None and figure_view.figures_read() and len(read) == 1
+    assert win.state.selection is None and not area.isVisible() and not area.timer.isActive()
+    win.state.select("semitendinosus")
+    assert area.isVisible() and area.figure is not None  # in the click itself
+    assert len(read) == 1
+    win.close()
+
+
 def test_pages_without_a_figure_show_none_and_run_no_timer(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     kb = window.state.kb
     plain = next(iter(kb.trigger_points))
     window.state.select(plain)
-    assert window.panel.figure_area is None  # nothing made or read for it
+    shown = window.panel.figure_area  # (made hidden in idle time, if that came first)
+    assert shown is None or not shown.isVisible()
     window.state.select("exercise_leg_curl")
     area = _area(window)
     for rid in (plain, "gracilis" if "gracilis" in kb.structures else plain, None):

@@ -69,6 +69,7 @@ __all__ = [
     "FigureCanvas",
     "Timeline",
     "figure_book",
+    "figures_read",
 ]
 
 REDUCE_MOTION_KEY = "figures/reduce_motion"
@@ -105,6 +106,11 @@ def figure_book(path: Path | None = None) -> FigureBook:
         for problem in problems:  # (hamstring-viewer-check lists them too)
             print(problem, file=sys.stderr)
     return _BOOK
+
+
+def figures_read() -> bool:
+    """Whether :func:`figure_book` has read the figures."""
+    return _BOOK is not None
 
 
 def figure_problems() -> list[str]:

@@ -249,22 +249,27 @@ class InfoPanel(QWidget):
                 self.figure_area.clear()
                 self.figure_area.setVisible(False)
             return
-        area = self.figure_area
-        if area is None:
-            from .figure_view import FigureArea
-
-            area = FigureArea(self, settings=self.settings)
-            layout = self.layout()
-            assert isinstance(layout, QVBoxLayout)
-            layout.insertWidget(layout.indexOf(self.browser), area)
-            self.figure_area = area
-            area.set_compact(self.height() < COMPACT_FIGURE_BELOW)
+        area = self.figure_area or self._make_figure_area()
         subject = plain_name(self.state.kb, record_id)
         title = translate("Panel", FIGURE_TITLES[kind])
         area.show_figure(record_id, figure, kind=kind, title=title, subject=subject)
         area.setVisible(True)
         if area.playing and not area.timer.isActive() and area.isVisible():
             area.play()
+
+    def _make_figure_area(self) -> FigureArea:
+        """The figure area above the page's text (made once, hidden until a page has a
+        figure)."""
+        from .figure_view import FigureArea
+
+        area = FigureArea(self, settings=self.settings)
+        area.setVisible(False)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(self.browser), area)
+        self.figure_area = area
+        area.set_compact(self.height() < COMPACT_FIGURE_BELOW)
+        return area
 
     def _report_missing_figure(self) -> None:
         """A page whose figure could not be read says why in the status bar (the file, the
@@ -311,6 +316,26 @@ class InfoPanel(QWidget):
         """Build and lay out documents ahead of time (called from idle time after start-up)."""
         for record_id in record_ids:
             self.document_for(record_id, lay_out=True)
+
+    def prepare_figures(self) -> bool:
+        """One idle-time step towards the figures, if one is left (True when a step was
+        taken): their module, the figures read, then the figure area made (hidden). A
+        muscle's first click then shows its actions at once, without the ~50-70 ms of all
+        three."""
+        import sys
+
+        module = sys.modules.get(f"{__package__}.figure_view")
+        if module is None:
+            from . import figure_view  # noqa: F401  (its Qt classes and the figure code)
+
+            return True
+        if not module.figures_read():
+            module.figure_book()
+            return True
+        if self.figure_area is None:
+            self._make_figure_area()
+            return True
+        return False
 
     def _on_overlays_changed(self, _overlays: object) -> None:
         kb = self.state.kb

@@ -572,8 +572,9 @@ class MainWindow(QMainWindow):
             self._install_features()
 
     def _on_warm_tick(self) -> None:
-        """After the first paint: the study features first (their menus and docks), then one
-        panel document per idle tick, so clicks later find it ready."""
+        """After the first paint: the study features first (their menus and docks), then the
+        figures (read in two ticks), then one panel document per idle tick, so clicks later
+        find them ready."""
         if not self._menus_filled:
             self._fill_menus()
             return
@@ -582,6 +583,8 @@ class MainWindow(QMainWindow):
             return
         if not self.view.is_accessible():
             self.view.make_accessible()
+            return
+        if self.panel.prepare_figures():
             return
         if not self._warm_queue:
             self._warm_timer.stop()
