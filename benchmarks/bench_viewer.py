@@ -58,6 +58,11 @@ def child(
     picture again) to the end of the event loop and of everything after it that the process
     does before it can end.
     ``data_dir``: the app reads its content there (an edited copy), not the shipped data.
+
+    ``mode="glance"``: a warm start as ``app``, but the click comes a second after the first
+    paint (a user looks before clicking), on the semitendinosus: ``glance`` is from that
+    click to the muscle's page and its actions' figure painted (idle time has passed: its
+    work is done, but the page and the figure are shown for the first time).
     """
     from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, QTimer
     from PySide6.QtTest import QTest  # the harness's own import: made by both windows
@@ -75,11 +80,39 @@ def child(
         QTest.mouseClick(target, Qt.MouseButton.LeftButton, pos=target.mapFrom(window, click_at))
         QTimer.singleShot(0, poll)
 
+    def click_muscle() -> None:
+        from PySide6.QtCore import Qt
+
+        from hamstring_viewer.geometry import sample_points
+
+        view = window.view  # type: ignore[attr-defined]
+        region = window.atlas.plate_of(window.state.view).region("semitendinosus")  # type: ignore[attr-defined]
+        points = sample_points(region, 4.0)
+        at = view.scene_to_view(*points[len(points) // 2])
+        clicked = time.perf_counter()
+        QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=at)
+
+        def shown() -> None:
+            area = window.panel.figure_area  # type: ignore[attr-defined]
+            if window.state.selection != "semitendinosus" or area is None or not area.isVisible():  # type: ignore[attr-defined]
+                if time.perf_counter() - clicked > limit:
+                    raise SystemExit("the click on the semitendinosus was never answered")
+                QTimer.singleShot(0, shown)
+                return
+            window.repaint()
+            result["glance"] = time.perf_counter() - clicked
+            poll()
+
+        shown()
+
     class PaintWatch(QObject):
         def eventFilter(self, obj: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint and "paint" not in result:
                 result["paint"] = time.time() - start
-                QTimer.singleShot(0, click)
+                if mode == "glance":
+                    QTimer.singleShot(1000, click_muscle)
+                else:
+                    QTimer.singleShot(0, click)
             return False
 
     if mode == "bare":
@@ -115,7 +148,7 @@ def child(
         result["rss"] = rss_mb()
         result.setdefault("live", result["paint"])
         quitting = time.perf_counter()
-        if mode == "app":
+        if mode in ("app", "glance"):
             result["snapshot"] = float(window.started_from_snapshot)  # type: ignore[attr-defined]
             # end as a session does: settings saved on close, then the start-up snapshot. Each
             # run starts with nothing selected (its click is a change of selection) and ends
@@ -226,6 +259,8 @@ def startup(runs: int) -> dict[str, float]:
     for _ in range(runs):  # interleaved, so drift in the machine's speed hits both alike
         bare.append(run_child("bare", cache))
         app.append(run_child("app", cache))
+    # the first click on a hamstring a second after a warm start
+    glance = [run_child("glance", cache) for _ in range(runs)]
     # a start after one content file was edited: the caches of the content before the edit
     # (compiled plates, atlas, snapshot) are there, the atlas and the snapshot no longer match
     import shutil
@@ -283,6 +318,8 @@ def startup(runs: int) -> dict[str, float]:
         # machine (a start is CPU-bound: on an idle machine the two agree)
         "cpu_ready_ratio": med(app, "cpu") / med(bare, "cpu"),
         "cpu_cold_ready_ratio": med(cold, "cpu") / med(bare, "cpu"),
+        "glance_click_median_ms": 1000 * med(glance, "glance"),
+        "glance_click_max_ms": 1000 * max(r["glance"] for r in glance),
         "bare_rss_mb": med(bare, "rss"),
         "app_rss_mb": med(app, "rss"),
         "rss_extra_mb": med(app, "rss") - med(bare, "rss"),
@@ -479,7 +516,9 @@ def interaction(
 ) -> dict[str, object]:
     """Click, hover and overlay toggle on every view. Each click selects another record than
     the one before, and no panel page is prepared ahead (the idle-time queue is emptied), so
-    first visits to panel pages are among the samples."""
+    first visits to panel pages are among the samples. The rest of a start's idle-time work
+    (features, the plate's accessibility, the figures read) is done before the first click,
+    as in a session where the user looks at the window first."""
     from PySide6.QtCore import QSettings, Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
@@ -504,7 +543,8 @@ def interaction(
     app.processEvents()
     win.install_features_now()
     win._warm_queue.clear()  # no page prepared ahead: first visits count
-    app.processEvents()
+    while win._warm_timer.isActive():  # (the other idle-time steps, one a tick)
+        app.processEvents()
 
     def timed(fn: object) -> float:
         t = time.perf_counter()
@@ -714,6 +754,7 @@ def main() -> int:
         "core_hit_test_2000_ms": 0.2,
         "scene_hit_test_2000_ms": 0.2,
         "rss_extra_mb": 60,
+        "glance_click_median_ms": 16,
         # issue 15: the stress content keeps click <= 16 ms and hover <= 8 ms at p95, a warm
         # start within 1.6x of the bare window
         "stress_regions_click_p95_ms": 16,
