@@ -768,3 +768,31 @@ def test_a_structure_of_several_regions_is_tinted_in_each_when_selected(
         assert points, rid
         tinted = [p for p in points if distance(colour_at(before, p), colour_at(after, p)) > 12]
         assert len(tinted) >= 0.9 * len(points), (rid, len(tinted), len(points))
+
+
+def test_every_art_layer_item_stays_cached_up_to_four_times_the_fitted_zoom(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """The trigger points' ✕ marks are an SVG item over the zones. Qt keeps such an item's
+    picture only while its device size is within the item's maximum cache size and the
+    picture fits in the pixmap cache; beyond them it is drawn again from the SVG at every
+    repaint it takes part in (a click, a hover). On every view, fitted and zoomed in four
+    times, each art item fits both."""
+    from PySide6.QtGui import QPixmapCache
+    from PySide6.QtSvgWidgets import QGraphicsSvgItem
+
+    view = window.view
+    for key in window.atlas.plates:
+        window.state.set_view(key)
+        view.fit()
+        items = [i for i in view.scene().items() if isinstance(i, QGraphicsSvgItem)]
+        assert items or key == "cross_section", key  # (no trigger point on the section)
+        for zoom in (1.0, 4.0):
+            if zoom > 1.0:
+                view.zoom_by(zoom)
+            for item in items:
+                device = view.mapFromScene(item.mapToScene(item.boundingRect())).boundingRect()
+                limit = item.maximumCacheSize()
+                assert device.width() <= limit.width(), (key, zoom, device)
+                assert device.height() <= limit.height(), (key, zoom, device)
+                assert device.width() * device.height() * 4 <= QPixmapCache.cacheLimit() * 1024

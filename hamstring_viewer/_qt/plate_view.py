@@ -362,6 +362,23 @@ class PlateScene(QGraphicsScene):
         painter.restore()
 
 
+#: the largest device size an art layer is cached at (~32 MB at most; the trigger points'
+#: strip of a plate stays cached to about four times the fitted zoom)
+_ART_CACHE_SIZE = QSize(2048, 4096)
+#: room in Qt's pixmap cache (the items' device caches live there; 10 MB by default, less than
+#: one zoomed art layer) in KB
+_PIXMAP_CACHE_KB = 64 * 1024
+
+
+def _room_for_cached_items() -> None:
+    """Give Qt's pixmap cache room for the cached items of a zoomed plate (their pixmaps
+    are made only as they are drawn, and the least recently used are dropped first)."""
+    from PySide6.QtGui import QPixmapCache
+
+    if QPixmapCache.cacheLimit() < _PIXMAP_CACHE_KB:
+        QPixmapCache.setCacheLimit(_PIXMAP_CACHE_KB)
+
+
 class Releasable(Protocol):
     """What holds a start-up raster's pixels (the snapshot's mapped file)."""
 
@@ -594,6 +611,7 @@ class PlateView(QGraphicsView):
         scene.setSceneRect(QRectF(x, y, w, h))
         self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
         self.setScene(scene)
+        _room_for_cached_items()
 
         self._raster_source: Releasable | None = None
         self._renderer: QSvgRenderer | None = None
@@ -769,6 +787,10 @@ class PlateView(QGraphicsView):
             item.setPos(bounds.topLeft())
             item.setZValue(Z_ART[name])
             item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            # (an SVG item is cached only up to its maximum cache size, 1024x768 by default:
+            # the trigger points' layer, 800 px tall at the fitted zoom, was drawn again from
+            # the SVG at every repaint the hamstrings' area took part in, ~3-4 ms each)
+            item.setMaximumCacheSize(_ART_CACHE_SIZE)
             item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
             scene.addItem(item)
             self._art[name] = item
