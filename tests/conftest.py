@@ -58,6 +58,17 @@ def copy_content(folder: Path, *, compiled: bool = False) -> tuple[Path, dict[st
 
 
 @pytest.fixture(autouse=True)
+def collected_after_each_test() -> Iterator[None]:
+    """A window leaves what it has made out of later garbage collections (``gc.freeze``), as
+    it lives as long as the app; a test's windows do not: they are collectable again after
+    it, so a worker's memory does not grow test by test."""
+    import gc
+
+    yield
+    gc.unfreeze()
+
+
+@pytest.fixture(autouse=True)
 def no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
     """A modal dialog waits for a person: in a test it would hang the run. The export
     feature's dialogs fail at once instead, unless the test answers them (each feature holds

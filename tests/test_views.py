@@ -796,3 +796,21 @@ def test_every_art_layer_item_stays_cached_up_to_four_times_the_fitted_zoom(
                 assert device.width() <= limit.width(), (key, zoom, device)
                 assert device.height() <= limit.height(), (key, zoom, device)
                 assert device.width() * device.height() * 4 <= QPixmapCache.cacheLimit() * 1024
+
+
+def test_what_the_window_keeps_is_left_out_of_later_garbage_collections(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """The plates, pages and features live as long as the window and make no garbage
+    cycles; a full pass of the cyclic collector over them (with detailed plates, 50-150 ms
+    every few dozen clicks) would land inside a click. So once start-up's idle-time work is
+    done, and after a view's plate is first shown, what exists is frozen out of later passes
+    (``gc.freeze``)."""
+    import gc
+
+    qtbot.waitUntil(lambda: not window._warm_timer.isActive(), timeout=30_000)
+    frozen = gc.get_freeze_count()
+    assert frozen > 0
+    keys = [k for k in window.atlas.plates if k != window.state.view]
+    window.state.set_view(keys[0])
+    qtbot.waitUntil(lambda: gc.get_freeze_count() > frozen, timeout=5_000)
